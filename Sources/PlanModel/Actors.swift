@@ -1,0 +1,45 @@
+/// The actors (vem) of Sekom's plans and the aliases that fold into them.
+///
+/// The plans write the same actor in several forms (Kansli, Kansliet); every name is stored in its canonical
+/// form, and a query's names are folded the same way, so `vem = Kansliet` finds Kansli's activities.
+public enum Actors {
+  /// The canonical names, in the order the plan's organisation introduces them.
+  public static let known: [String] = [
+    "Kansli", "Styrelse", "Ordförande", "Expertgrupp", "Internationella arbetsgruppen", "Medlemmar",
+    "Alla medlemmar", "Intresserade medlemmar", "Kontaktjänstepersoner", "Samarbetspartners",
+    "Miljöbarometern", "Värdkommunen",
+  ]
+
+  /// Other written forms and the canonical name each stands for.
+  public static let aliases: [(alias: String, canonical: String)] = [
+    ("Kansliet", "Kansli"),
+    ("Styrelsen", "Styrelse"),
+    ("Expertgruppen", "Expertgrupp"),
+    ("Medlemmarna", "Medlemmar"),
+    ("internationella gruppen", "Internationella arbetsgruppen"),
+  ]
+
+  private static let canonicalByFolded: [String: String] = {
+    var table: [String: String] = [:]
+    for name in known { table[SwedishCollation.fold(name)] = name }
+    for (alias, canonical) in aliases { table[SwedishCollation.fold(alias)] = canonical }
+    return table
+  }()
+
+  /// The canonical form of a name: a known name or alias in any case becomes the known name; any other name
+  /// is kept as written, trimmed, so that a new plan's actors survive.
+  public static func canonical(_ name: String) -> String {
+    let trimmed = name.trimmingSpaces
+    return canonicalByFolded[SwedishCollation.fold(trimmed)] ?? trimmed
+  }
+
+  /// Whether the name, folded, is a known actor or alias.
+  public static func isKnown(_ name: String) -> Bool {
+    canonicalByFolded[SwedishCollation.fold(name.trimmingSpaces)] != nil
+  }
+
+  /// Splits a list written as in a plan file's `vem` column: names separated by `;`.
+  public static func parseList(_ text: String) -> [String] {
+    text.split(separator: ";").map { canonical(String($0)) }.filter { !$0.isEmpty }
+  }
+}

@@ -1,0 +1,62 @@
+/// A yearly activity plan (verksamhetsplan): its metadata and its activities in plan order.
+public struct Plan: Sendable {
+  public var metadata: PlanMetadata
+  public var activities: [Activity]
+
+  public init(metadata: PlanMetadata, activities: [Activity]) {
+    self.metadata = metadata
+    self.activities = activities
+  }
+
+  /// The rules for reading `när` texts in this plan.
+  public var timeContext: TimeContext {
+    TimeContext(planYear: metadata.year, annualMeeting: metadata.annualMeeting)
+  }
+}
+
+public struct PlanMetadata: Sendable, Equatable {
+  public var title: String
+  /// The plan year Y: "Löpande", "våren" and other texts without a year are read in it.
+  public var year: Int
+  /// The day the board adopted the plan (fastställd), when known.
+  public var adopted: Day?
+  /// The day of the annual meeting (årsmötet), which "Till årsmötet" runs to.
+  public var annualMeeting: Day?
+  /// The main directions (inriktningar), in plan order.
+  public var directions: [String]
+  /// Corrections made to the source document's text, kept so that a data-quality listing can show them.
+  public var corrections: [Correction]
+  /// Where the plan came from: a file path, or a description of the embedded plan.
+  public var source: String
+
+  public init(
+    title: String, year: Int, adopted: Day? = nil, annualMeeting: Day? = nil, directions: [String] = [],
+    corrections: [Correction] = [], source: String
+  ) {
+    self.title = title
+    self.year = year
+    self.adopted = adopted
+    self.annualMeeting = annualMeeting
+    self.directions = directions
+    self.corrections = corrections
+    self.source = source
+  }
+}
+
+/// A change made to the source document's text when it became plan data.
+public struct Correction: Sendable, Equatable {
+  public var activityID: Int
+  /// The plan column, in the plan's own words: "vem", "när".
+  public var field: String
+  public var original: String
+  public var corrected: String
+  public var reason: String
+
+  public init(activityID: Int, field: String, original: String, corrected: String, reason: String) {
+    self.activityID = activityID
+    self.field = field
+    self.original = original
+    self.corrected = corrected
+    self.reason = reason
+  }
+}

@@ -1,0 +1,74 @@
+/// Swedish rules for comparing and ordering text.
+///
+/// Comparison ignores case and treats å, ä and ö as letters of their own, after z; é and other accented
+/// letters that Swedish does not count as letters of their own sort as their base letter.
+public enum SwedishCollation {
+  /// The form two texts are compared in: lower case, with accents that Swedish ignores removed.
+  /// "Kansliet" and "KANSLIET" fold alike; "ö" and "o" do not.
+  public static func fold(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return text }
+    var result = ""
+    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x80 {
+        let v = scalar.value
+        result.unicodeScalars.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
+      } else if let combined = composed(result.unicodeScalars.last, scalar) {
+        // Decomposed text (a + ring, as some systems write å) folds like the composed letter.
+        result.unicodeScalars.removeLast()
+        result.unicodeScalars.append(combined)
+      } else {
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+          result.unicodeScalars.append(baseLetter(lower))
+        }
+      }
+    }
+    return result
+  }
+
+  /// A key whose byte order is Swedish order: compare keys with `<` (lexicographic) to sort texts.
+  public static func sortKey(_ text: String) -> [UInt32] {
+    var key: [UInt32] = []
+    key.reserveCapacity(text.utf8.count)
+    for scalar in fold(text).unicodeScalars {
+      switch scalar {
+      case "å": key.append(UInt32(("z" as Unicode.Scalar).value) + 1)
+      case "ä", "æ": key.append(UInt32(("z" as Unicode.Scalar).value) + 2)
+      case "ö", "ø": key.append(UInt32(("z" as Unicode.Scalar).value) + 3)
+      default: key.append(scalar.value)
+      }
+    }
+    return key
+  }
+
+  /// Whether `a` sorts before `b` in Swedish order.
+  public static func precedes(_ a: String, _ b: String) -> Bool {
+    sortKey(a).lexicographicallyPrecedes(sortKey(b))
+  }
+
+  private static func composed(_ base: Unicode.Scalar?, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
+    switch (base, mark) {
+    case ("a", "\u{030A}"): "å"
+    case ("a", "\u{0308}"): "ä"
+    case ("o", "\u{0308}"): "ö"
+    case ("e", "\u{0301}"): "e"
+    case ("u", "\u{0308}"): "y"
+    default: nil
+    }
+  }
+
+  /// Letters Swedish sorts as their base letter: é as e, ü as y, à as a. å, ä and ö stay.
+  private static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    switch scalar {
+    case "é", "è", "ê", "ë": "e"
+    case "á", "à", "â", "ã": "a"
+    case "í", "ì", "î", "ï": "i"
+    case "ó", "ò", "ô", "õ": "o"
+    case "ú", "ù", "û": "u"
+    case "ü", "ý", "ÿ": "y"
+    case "ç": "c"
+    case "ñ": "n"
+    default: scalar
+    }
+  }
+}
