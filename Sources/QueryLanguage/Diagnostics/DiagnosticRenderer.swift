@@ -1,0 +1,30 @@
+/// Turns an error and its source into the message users read:
+///
+///     query.sq:1:18: error: unknown field 'vemm'; did you mean 'vem'?
+///     activities where vemm contains Kansli
+///                      ^~~~
+public enum DiagnosticRenderer {
+  public static func render(_ error: QueryError, in source: SourceText, severity: String = "error") -> String {
+    let location = source.location(of: error.range.start)
+    var lines = ["\(source.name):\(location): \(severity): \(error.message)"]
+    let line = source.line(location.line)
+    if !line.isEmpty {
+      lines.append(line)
+      lines.append(caretLine(for: error.range, on: line, at: location, in: source))
+    }
+    lines.append(contentsOf: error.notes.map { "note: " + $0 })
+    return lines.joined(separator: "\n")
+  }
+
+  /// Spaces up to the error's column (tabs kept, so the caret lines up), a caret, and tildes under the rest
+  /// of the range on that line.
+  static func caretLine(
+    for range: SourceRange, on line: String, at location: SourceLocation, in source: SourceText
+  ) -> String {
+    let prefix = line.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+    let end = source.location(of: range.end)
+    let width = end.line == location.line ? max(1, end.column - location.column) : 1
+    let available = max(1, line.count - (location.column - 1))
+    return prefix + "^" + String(repeating: "~", count: max(0, min(width, available) - 1))
+  }
+}

@@ -1,0 +1,71 @@
+import PlanModel
+
+/// JSON: an array of activities, each whole unless `select` names fields; `vem` as an array, `start` and
+/// `slut` as ISO dates or null. Groups are objects holding the group's value and its activities.
+struct JSONWriter {
+  /// Every field, for an activity given whole.
+  private static let wholeActivity: [Field] = [
+    .id, .direction, .what, .how, .who, .when, .status, .category, .priority, .start, .end,
+  ]
+
+  func render(_ result: QueryResult) -> String {
+    switch result {
+    case .activities(let columns, let selected, let rows):
+      let fields = selected ? columns : JSONWriter.wholeActivity
+      return array(rows.map { object($0, fields: fields, indent: "  ") }, indent: "") + "\n"
+    case .groups(let field, let columns, let selected, let groups):
+      let fields = selected ? columns : JSONWriter.wholeActivity
+      let items = groups.map { group in
+        let activities = array(group.rows.map { object($0, fields: fields, indent: "      ") }, indent: "    ")
+        return "  {\n    \(string(field.name)): \(string(group.value)),\n    \"aktiviteter\": \(activities)\n  }"
+      }
+      return array(items, indent: "") + "\n"
+    case .counts(let field, let entries):
+      let items = entries.map {
+        "  {\(string(field.name)): \(string($0.value)), \(string(Cells.countHeader)): \($0.count)}"
+      }
+      return array(items, indent: "") + "\n"
+    case .count(let n):
+      return "\(n)\n"
+    }
+  }
+
+  private func array(_ items: [String], indent: String) -> String {
+    items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n\(indent)]"
+  }
+
+  private func object(_ activity: Activity, fields: [Field], indent: String) -> String {
+    let members = fields.map { field in "\(indent)  \(string(field.name)): \(value(field, of: activity))" }
+    return "\(indent){\n" + members.joined(separator: ",\n") + "\n\(indent)}"
+  }
+
+  private func value(_ field: Field, of activity: Activity) -> String {
+    switch field {
+    case .id: String(activity.id)
+    case .priority: activity.priority.map(String.init) ?? "null"
+    case .who: "[" + activity.who.map(string).joined(separator: ", ") + "]"
+    case .start: activity.when.interval.map { string($0.start.iso) } ?? "null"
+    case .end: activity.when.interval.map { string($0.end.iso) } ?? "null"
+    default: string(Cells.plainText(field)(activity))
+    }
+  }
+
+  /// A JSON string literal; non-ASCII text is written as UTF-8, control characters escaped.
+  func string(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}

@@ -1,0 +1,135 @@
+import PlanModel
+
+/// A table for people to read. On a terminal it is fitted to the width, long texts wrapped inside their
+/// column; elsewhere every value is written whole.
+///
+///      id │ vad                 │ prio
+///     ────┼─────────────────────┼─────
+///       1 │ Delta i SIS …       │    1
+struct TableWriter {
+  let options: OutputOptions
+
+  private static let separator = " │ "
+  private static let minimumColumnWidth = 6
+
+  func render(_ result: QueryResult) -> String {
+    switch result {
+    case .activities(let columns, _, let rows):
+      return grid(columns, rows) + footer(rows.count)
+    case .groups(let field, let columns, _, let groups):
+      let parts = groups.map { "\(field.name): \($0.value)\n" + grid(columns, $0.rows) }
+      let total = Set(groups.flatMap { $0.rows.map(\.id) }).count
+      return parts.joined(separator: "\n") + footer(total)
+    case .counts(let field, let entries):
+      return grid(
+        headers: [field.name, Cells.countHeader], rows: entries.map { [$0.value, String($0.count)] },
+        rightAligned: [false, true])
+    case .count(let n):
+      return "\(n)\n"
+    }
+  }
+
+  private func footer(_ count: Int) -> String {
+    guard options.header else { return "" }
+    return count == 1 ? "(1 activity)\n" : "(\(count) activities)\n"
+  }
+
+  private func grid(_ columns: [Field], _ rows: [Activity]) -> String {
+    let cells = columns.map(Cells.plainText)
+    return grid(
+      headers: columns.map(\.name), rows: rows.map { row in cells.map { $0(row) } },
+      rightAligned: columns.map(Cells.isNumeric))
+  }
+
+  func grid(headers: [String], rows: [[String]], rightAligned: [Bool]) -> String {
+    var natural = headers.map { options.header ? $0.count : 0 }
+    for row in rows {
+      for (i, cell) in row.enumerated() {
+        for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
+          natural[i] = max(natural[i], line.count)
+        }
+      }
+    }
+    let widths = fitted(natural)
+    var out = ""
+    if options.header {
+      out += line(headers.map { [$0] }, widths: widths, rightAligned: rightAligned)
+      out += widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼")
+        + "\n"
+    }
+    for row in rows {
+      let wrapped = row.enumerated().map { i, cell in
+        options.width == nil
+          ? cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+          : wrap(cell, width: widths[i])
+      }
+      out += line(wrapped, widths: widths, rightAligned: rightAligned)
+    }
+    return out
+  }
+
+  /// One row, as many lines as its tallest cell.
+  private func line(_ cells: [[String]], widths: [Int], rightAligned: [Bool]) -> String {
+    let height = cells.map(\.count).max() ?? 1
+    var out = ""
+    for lineIndex in 0..<height {
+      var parts: [String] = []
+      for (i, lines) in cells.enumerated() {
+        let text = lineIndex < lines.count ? lines[lineIndex] : ""
+        let padding = String(repeating: " ", count: max(0, widths[i] - text.count))
+        parts.append(rightAligned[i] ? padding + text : text + padding)
+      }
+      var joined = " " + parts.joined(separator: TableWriter.separator)
+      while joined.last == " " { joined.removeLast() }
+      out += joined + "\n"
+    }
+    return out
+  }
+
+  /// Column widths within the terminal's width: narrow columns keep their width, the wide ones share
+  /// what is left.
+  private func fitted(_ natural: [Int]) -> [Int] {
+    guard let width = options.width else { return natural }
+    let overhead = 1 + TableWriter.separator.count * (natural.count - 1)
+    var remaining = width - overhead
+    guard natural.reduce(0, +) > remaining else { return natural }
+    var widths = natural
+    var left = natural.count
+    for i in natural.indices.sorted(by: { natural[$0] < natural[$1] }) {
+      let share = max(TableWriter.minimumColumnWidth, remaining / left)
+      widths[i] = min(natural[i], share)
+      remaining -= widths[i]
+      left -= 1
+    }
+    return widths
+  }
+
+  /// Breaks a text into lines of at most `width` characters, at spaces where it can.
+  private func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var current = ""
+      for word in paragraph.split(separator: " ") {
+        var word = Substring(word)
+        while word.count > width {
+          if !current.isEmpty {
+            lines.append(current)
+            current = ""
+          }
+          lines.append(String(word.prefix(width)))
+          word = word.dropFirst(width)
+        }
+        if current.isEmpty {
+          current = String(word)
+        } else if current.count + 1 + word.count <= width {
+          current += " " + word
+        } else {
+          lines.append(current)
+          current = String(word)
+        }
+      }
+      lines.append(current)
+    }
+    return lines
+  }
+}

@@ -1,0 +1,22 @@
+import PlanModel
+
+/// A statement whose names and types have been checked against a plan and its parameters, ready to run.
+/// Its condition is compiled to a test on one activity, with every constant folded once.
+public struct CheckedStatement {
+  public typealias Test = (Activity) -> Bool
+
+  public var filter: Test?
+  public var order: [(field: Field, descending: Bool)]
+  /// The columns to show: the `select` list, or the default columns.
+  public var columns: [Field]
+  /// Whether `select` named the columns; JSON shows whole activities otherwise.
+  public var selected: Bool
+  public var group: Field?
+  public var count: Count?
+  public var limit: Int?
+
+  public enum Count {
+    case total
+    case by(Field)
+  }
+}

@@ -1,0 +1,118 @@
+import PlanModel
+
+/// Checks a statement's names and types before it runs and compiles its condition.
+///
+/// Every mistake a statement can hold is found here, with its place in the source: unknown fields,
+/// categories and parameters, values of the wrong type, operators a field does not have, bad regular
+/// expressions and time texts that cannot be read.
+public struct Checker {
+  public let plan: Plan
+  public let parameters: [String: String]
+
+  public init(plan: Plan, parameters: [String: String]) {
+    self.plan = plan
+    self.parameters = parameters
+  }
+
+  public func check(_ statement: Statement) throws(QueryError) -> CheckedStatement {
+    guard Keyword.activities.spellings.contains(SwedishCollation.fold(statement.source.text)) else {
+      throw QueryError(.name, "unknown source '\(statement.source.text)'", at: statement.source.range)
+    }
+    let filter = try statement.filter.map { (e: Expression) throws(QueryError) in try compile(e) }
+    var order: [(Field, Bool)] = []
+    for key in statement.order ?? [] { order.append((try field(key.field), key.descending)) }
+    var columns: [Field] = []
+    for name in statement.select ?? [] { columns.append(try field(name)) }
+    let group = try statement.group.map { (n: Name) throws(QueryError) in try field(n) }
+    var count: CheckedStatement.Count?
+    if let clause = statement.count {
+      if let by = clause.by {
+        count = .by(try field(by))
+      } else {
+        count = .total
+      }
+      if let select = statement.select?.first {
+        throw QueryError(.syntax, "'select' has no effect with 'count'; leave one of them out", at: select.range)
+      }
+      if let group = statement.group {
+        throw QueryError(
+          .syntax, "'group by' and 'count' together: write 'count by \(group.text)' to count each group",
+          at: group.range)
+      }
+      if case .total = count, let limit = statement.limit {
+        throw QueryError(.syntax, "'limit' has no effect with 'count', which prints one number", at: limit.range)
+      }
+    }
+    if columns.isEmpty {
+      columns = Field.defaultColumns.filter { $0 != group }
+    }
+    return CheckedStatement(
+      filter: filter, order: order, columns: columns, selected: statement.select != nil, group: group,
+      count: count, limit: statement.limit?.value)
+  }
+
+  // MARK: Names
+
+  func field(_ name: Name) throws(QueryError) -> Field {
+    if let field = Field(named: name.text) { return field }
+    var message = "unknown field '\(name.text)'"
+    if let near = Spelling.nearest(name.text, in: Field.allNames) {
+      message += "; did you mean '\(near)'?"
+    } else if Actors.isKnown(name.text) {
+      message += "; to find an actor's activities write: vem = \(name.text)"
+    } else {
+      message += " (fields: \(Field.allCases.map(\.name).joined(separator: ", ")))"
+    }
+    throw QueryError(.name, message, at: name.range)
+  }
+
+  // MARK: Conditions
+
+  private func compile(_ expression: Expression) throws(QueryError) -> CheckedStatement.Test {
+    switch expression {
+    case .and(let a, let b):
+      let (left, right) = (try compile(a), try compile(b))
+      return { left($0) && right($0) }
+    case .or(let a, let b):
+      let (left, right) = (try compile(a), try compile(b))
+      return { left($0) || right($0) }
+    case .not(let inner, _):
+      let test = try compile(inner)
+      return { !test($0) }
+    case .predicate(let predicate):
+      let field = try field(predicate.field)
+      let test = try PredicateCompiler(checker: self, field: field, predicate: predicate).compile()
+      return predicate.negated ? { !test($0) } : test
+    }
+  }
+
+  // MARK: Values
+
+  /// A literal with any parameter replaced by its value; `text` is the value as text either way.
+  struct Value {
+    var kind: Literal.Kind
+    var text: String
+    var range: SourceRange
+    /// The parameter's name when the value came from one, for messages.
+    var parameter: String?
+
+    var describe: String {
+      parameter.map { "parameter $\($0) ('\(text)')" } ?? "'\(text)'"
+    }
+  }
+
+  func resolve(_ literal: Literal) throws(QueryError) -> Value {
+    switch literal.kind {
+    case .parameter(let name):
+      guard let value = parameters[name] else {
+        var message = "no value for parameter $\(name)"
+        if let near = Spelling.nearest(name, in: Array(parameters.keys)) { message += "; did you mean $\(near)?" }
+        throw QueryError(
+          .name, message, at: literal.range,
+          notes: ["give it with --param \(name)=VALUE, or .param \(name) VALUE in a script"])
+      }
+      return Value(kind: .string(value), text: value, range: literal.range, parameter: name)
+    default: return Value(kind: literal.kind, text: literal.text, range: literal.range)
+    }
+  }
+}

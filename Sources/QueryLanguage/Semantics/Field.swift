@@ -1,0 +1,78 @@
+import PlanModel
+
+/// The fields a query can name, with the plan's own words as their names.
+public enum Field: String, CaseIterable, Sendable {
+  case id, direction, what, how, who, when, status, category, priority, start, end
+
+  /// The name in the language.
+  public var name: String {
+    switch self {
+    case .id: "id"
+    case .direction: "inriktning"
+    case .what: "vad"
+    case .how: "hur"
+    case .who: "vem"
+    case .when: "när"
+    case .status: "status"
+    case .category: "kategori"
+    case .priority: "prio"
+    case .start: "start"
+    case .end: "slut"
+    }
+  }
+
+  public var type: FieldType {
+    switch self {
+    case .id, .priority: .integer
+    case .direction, .what, .how, .status: .text
+    case .who: .actors
+    case .when: .time
+    case .category: .category
+    case .start, .end: .date
+    }
+  }
+
+  /// What the field holds, for `.fields` and `.help`.
+  public var summary: String {
+    switch self {
+    case .id: "the activity's number, 1… in plan order"
+    case .direction: "the main direction (section) of the plan"
+    case .what: "what is to be done"
+    case .how: "how it is done"
+    case .who: "who does it: a list of actors, aliases folded (Kansliet = Kansli)"
+    case .when: "when, as written; before/after/overlaps compare the days it stands for"
+    case .status: "the status as written"
+    case .category: "the status's category: " + StatusCategory.allCases.map(\.name).joined(separator: ", ")
+    case .priority: "priority, 1 (highest) to 3"
+    case .start: "the first day of när's interval; empty when när names no time"
+    case .end: "the last day of när's interval; empty when när names no time"
+    }
+  }
+
+  /// The columns shown when a statement has no `select`; `kategori`, `start` and `slut` are derived and
+  /// shown on request.
+  public static let defaultColumns: [Field] = [.id, .direction, .what, .how, .who, .when, .status, .priority]
+
+  /// All names a field is known by, for completion and suggestions.
+  public static var allNames: [String] { allCases.map(\.name) + ["nar"] }
+
+  /// The field a name stands for: any case; `nar` for `när`.
+  public init?(named text: String) {
+    let folded = SwedishCollation.fold(text)
+    if folded == "nar" {
+      self = .when
+      return
+    }
+    guard let field = Field.allCases.first(where: { $0.name == folded }) else { return nil }
+    self = field
+  }
+}
+
+public enum FieldType: String, Sendable {
+  case integer = "number"
+  case text
+  case actors = "actor list"
+  case time
+  case date
+  case category
+}

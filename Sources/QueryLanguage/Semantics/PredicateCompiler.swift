@@ -1,0 +1,273 @@
+import PlanModel
+
+/// Compiles one predicate into a test, after checking that its field has its operator and that its
+/// values are of the field's type. Constants are folded here, once, not for every activity.
+struct PredicateCompiler {
+  let checker: Checker
+  let field: Field
+  let predicate: Predicate
+
+  typealias Test = CheckedStatement.Test
+
+  func compile() throws(QueryError) -> Test {
+    let op = predicate.op
+    if op == .isEmpty || op == .isNotEmpty {
+      let empty = emptiness()
+      return op == .isEmpty ? empty : { !empty($0) }
+    }
+    switch field.type {
+    case .integer: return try integerTest(op)
+    case .text: return try textTest(op, text: textAccessor())
+    case .actors: return try actorTest(op)
+    case .time:
+      if op.isTime { return try timeTest(op) { $0.when.interval } }
+      if op.isOrdering {
+        throw QueryError(
+          .type, "'\(op.rawValue)' does not compare times; use before, after or overlaps with 'när'",
+          at: predicate.opRange)
+      }
+      return try textTest(op) { $0.when.text }
+    case .date: return try dateTest(op)
+    case .category: return try categoryTest(op)
+    }
+  }
+
+  // MARK: Emptiness
+
+  private func emptiness() -> Test {
+    switch field {
+    case .id: { _ in false }
+    case .priority: { $0.priority == nil }
+    case .who: { $0.who.isEmpty }
+    case .when: { $0.when.text.isEmpty }
+    case .category: { $0.status.category == .none }
+    case .start, .end: { $0.when.interval == nil }
+    case .direction, .what, .how, .status:
+      { activity in
+        let text = textAccessor()(activity)
+        return text.isEmpty || text.allSatisfy(\.isWhitespace)
+      }
+    }
+  }
+
+  // MARK: Text
+
+  private func textAccessor() -> (Activity) -> String {
+    switch field {
+    case .direction: { $0.direction }
+    case .what: { $0.what }
+    case .how: { $0.how }
+    case .status: { $0.status.text }
+    default: { $0.when.text }
+    }
+  }
+
+  private func textTest(_ op: Operator, text: @escaping (Activity) -> String) throws(QueryError) -> Test {
+    let values = try resolvedValues()
+    if op.isTime {
+      throw QueryError(
+        .type, "'\(op.rawValue)' compares times; use it on 'när', 'start' or 'slut', not on '\(field.name)'",
+        at: predicate.opRange)
+    }
+    if op == .matches {
+      let regex = try regularExpression(values[0])
+      return { (try? regex.firstMatch(in: text($0))) != nil }
+    }
+    let folded = values.map { SwedishCollation.fold($0.text) }
+    let target = folded[0]
+    switch op {
+    case .equal: return { SwedishCollation.fold(text($0)) == target }
+    case .notEqual: return { SwedishCollation.fold(text($0)) != target }
+    case .contains: return { SwedishCollation.fold(text($0)).contains(target) }
+    case .startsWith: return { SwedishCollation.fold(text($0)).hasPrefix(target) }
+    case .in:
+      let set = Set(folded)
+      return { set.contains(SwedishCollation.fold(text($0))) }
+    default:
+      let key = SwedishCollation.sortKey(values[0].text)
+      let holds = ordering(op)
+      return { activity in
+        let own = SwedishCollation.sortKey(text(activity))
+        return holds(compare(own, key))
+      }
+    }
+  }
+
+  private func compare(_ a: [UInt32], _ b: [UInt32]) -> Int {
+    a == b ? 0 : (a.lexicographicallyPrecedes(b) ? -1 : 1)
+  }
+
+  /// For `<`, `<=`, `>`, `>=`: whether a comparison's sign (-1, 0, 1) satisfies the operator.
+  private func ordering(_ op: Operator) -> (Int) -> Bool {
+    switch op {
+    case .less: { $0 < 0 }
+    case .lessEqual: { $0 <= 0 }
+    case .greater: { $0 > 0 }
+    default: { $0 >= 0 }
+    }
+  }
+
+  private func regularExpression(_ value: Checker.Value) throws(QueryError) -> Regex<AnyRegexOutput> {
+    do {
+      return try Regex(value.text).ignoresCase()
+    } catch {
+      throw QueryError(.type, "\(value.describe) is not a valid regular expression: \(error)", at: value.range)
+    }
+  }
+
+  // MARK: Actors
+
+  private func actorTest(_ op: Operator) throws(QueryError) -> Test {
+    let values = try resolvedValues()
+    if op.isTime || op.isOrdering {
+      throw QueryError(
+        .type, "'\(op.rawValue)' does not apply to 'vem', a list of actors; use =, contains, in or matches",
+        at: predicate.opRange)
+    }
+    if op == .matches {
+      let regex = try regularExpression(values[0])
+      return { $0.who.contains { name in (try? regex.firstMatch(in: name)) != nil } }
+    }
+    // Names fold through the aliases on both sides: Kansliet and kansli are Kansli.
+    let folded = values.map { SwedishCollation.fold(Actors.canonical($0.text)) }
+    let target = folded[0]
+    let someActor: (@escaping (String) -> Bool) -> Test = { holds in
+      { $0.who.contains { holds(SwedishCollation.fold($0)) } }
+    }
+    switch op {
+    case .equal: return someActor { $0 == target }
+    case .notEqual:
+      let equal = someActor { $0 == target }
+      return { !equal($0) }
+    case .contains: return someActor { $0.contains(target) }
+    case .startsWith: return someActor { $0.hasPrefix(target) }
+    default:
+      let set = Set(folded)
+      return someActor { set.contains($0) }
+    }
+  }
+
+  // MARK: Numbers
+
+  private func integerTest(_ op: Operator) throws(QueryError) -> Test {
+    let numbers = try resolvedValues().map { (value: Checker.Value) throws(QueryError) -> Int in
+      switch value.kind {
+      case .integer(let number): return number
+      // Parameters arrive as text, and '1' in quotes is still a number.
+      case .string: if let number = Int(value.text) { return number }
+      default: break
+      }
+      throw QueryError(
+        .type, "'\(field.name)' is a number, and \(value.describe) is not a whole number", at: value.range)
+    }
+    let own: (Activity) -> Int? = field == .id ? { $0.id } : { $0.priority }
+    let target = numbers[0]
+    switch op {
+    case .equal: return { own($0) == target }
+    case .notEqual: return { own($0) != target }
+    case .in:
+      let set = Set(numbers)
+      return { own($0).map { set.contains($0) } ?? false }
+    case .less, .lessEqual, .greater, .greaterEqual:
+      let holds = ordering(op)
+      return { activity in own(activity).map { holds($0 < target ? -1 : ($0 == target ? 0 : 1)) } ?? false }
+    default:
+      throw QueryError(
+        .type, "'\(op.rawValue)' works on text, and '\(field.name)' is a number; use =, <, >, in …",
+        at: predicate.opRange)
+    }
+  }
+
+  // MARK: Time
+
+  /// `before`, `after`, `overlaps` against a period: an activity with no interval matches none of them.
+  private func timeTest(_ op: Operator, interval: @escaping (Activity) -> DayInterval?) throws(QueryError) -> Test {
+    let other = try period(try resolvedValues()[0])
+    switch op {
+    case .before: return { interval($0).map { $0.end < other.start } ?? false }
+    case .after: return { interval($0).map { $0.start > other.end } ?? false }
+    default: return { interval($0).map { $0.overlaps(other) } ?? false }
+    }
+  }
+
+  /// A value read as days: a date, a month, a year, or a Swedish period such as "hösten 2021".
+  func period(_ value: Checker.Value) throws(QueryError) -> DayInterval {
+    let found: DayInterval?
+    switch value.kind {
+    case .date(let day): found = DayInterval(day: day)
+    case .month(let year, let month): found = DayInterval.month(month, of: year)
+    case .integer(let year): found = (1000...9999).contains(year) ? DayInterval.year(year) : nil
+    default: found = SwedishTime.interval(of: value.text, in: checker.plan.timeContext)
+    }
+    guard let found else {
+      throw QueryError(
+        .type,
+        "\(value.describe) is not a time; write a date (2021-05-11), a month (2021-05), a year (2021) "
+          + "or a period such as \"hösten 2021\"", at: value.range)
+    }
+    return found
+  }
+
+  /// `start` and `slut` against a period: `<` before it starts, `>` after it ends, `=` within it.
+  private func dateTest(_ op: Operator) throws(QueryError) -> Test {
+    let day: (Activity) -> Day? =
+      field == .start ? { $0.when.interval?.start } : { $0.when.interval?.end }
+    if op.isTime { return try timeTest(op) { activity in day(activity).map { DayInterval(day: $0) } } }
+    var periods: [DayInterval] = []
+    for value in try resolvedValues() { periods.append(try period(value)) }
+    let first = periods[0]
+    let holds: (Day) -> Bool
+    switch op {
+    case .equal: holds = { first.start <= $0 && $0 <= first.end }
+    case .notEqual: holds = { $0 < first.start || $0 > first.end }
+    case .less: holds = { $0 < first.start }
+    case .lessEqual: holds = { $0 <= first.end }
+    case .greater: holds = { $0 > first.end }
+    case .greaterEqual: holds = { $0 >= first.start }
+    case .in: holds = { d in periods.contains { $0.start <= d && d <= $0.end } }
+    default:
+      throw QueryError(
+        .type, "'\(op.rawValue)' works on text, and '\(field.name)' is a date; use =, <, >, before, after …",
+        at: predicate.opRange)
+    }
+    return { day($0).map(holds) ?? false }
+  }
+
+  // MARK: Categories
+
+  private func categoryTest(_ op: Operator) throws(QueryError) -> Test {
+    var categories: [StatusCategory] = []
+    for value in try resolvedValues() {
+      let normalized = value.text.replacing("_", with: " ").replacing("-", with: " ")
+      if let category = StatusCategory(name: normalized) {
+        categories.append(category)
+        continue
+      }
+      let names = StatusCategory.allCases.flatMap { [$0.name, $0.swedishName] }
+      var message = "unknown category \(value.describe)"
+      if let near = Spelling.nearest(normalized, in: names) {
+        message += "; did you mean '\(near)'?"
+      } else {
+        message += " (categories: \(StatusCategory.allCases.map(\.name).joined(separator: ", ")))"
+      }
+      throw QueryError(.name, message, at: value.range)
+    }
+    switch op {
+    case .equal: return { $0.status.category == categories[0] }
+    case .notEqual: return { $0.status.category != categories[0] }
+    case .in:
+      let set = Set(categories)
+      return { set.contains($0.status.category) }
+    default:
+      throw QueryError(
+        .type, "'\(op.rawValue)' does not apply to 'kategori'; use =, != or in with a category name",
+        at: predicate.opRange)
+    }
+  }
+
+  private func resolvedValues() throws(QueryError) -> [Checker.Value] {
+    var values: [Checker.Value] = []
+    for literal in predicate.operands { values.append(try checker.resolve(literal)) }
+    return values
+  }
+}

@@ -1,0 +1,19 @@
+/// The exit statuses of sekom, documented in the README.
+public enum ExitStatus: Int32, Sendable, Comparable {
+  case success = 0
+  /// An error in a query or script: lexical, syntax, name or type, found before the statement ran.
+  case queryError = 1
+  /// Wrong usage of the command line.
+  case usage = 2
+  /// A plan file, script or other file could not be read, was refused, or could not be written.
+  case fileError = 3
+  /// Stopped by Ctrl-C (128 + SIGINT), as shells report it.
+  case interrupted = 130
+
+  public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
+
+  /// The status for an error of a kind.
+  public init(for error: QueryError) {
+    self = error.kind == .file ? .fileError : .queryError
+  }
+}

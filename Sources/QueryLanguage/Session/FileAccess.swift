@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reading and writing the files a session names, with the system's reason when that fails. Files are
+/// written whole or not at all: into a temporary file beside the target, renamed over it at the end.
+enum FileAccess {
+  struct Failure: Error {
+    var reason: String
+  }
+
+  static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw Failure(reason: reason()) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw Failure(reason: reason()) }
+    guard (info.st_mode & S_IFMT) != S_IFDIR else { throw Failure(reason: "it is a directory") }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(max(0, Int(info.st_size)))
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw Failure(reason: reason())
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+  }
+
+  /// The same file, whatever path names it; nil when it does not exist.
+  static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return (UInt64(info.st_dev), UInt64(info.st_ino))
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  static func reason() -> String { String(cString: strerror(errno)) }
+
+  /// The directory part of a path, "." when it has none.
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// A relative path taken from a directory: `.read other.sq` in a script reads the file beside it.
+  static func resolve(_ path: String, from directory: String?) -> String {
+    guard let directory, !path.hasPrefix("/"), directory != "." else { return path }
+    return directory + "/" + path
+  }
+}
+
+/// A file being written: text goes to a temporary file that replaces the target only when it is closed.
+final class AtomicFile {
+  let path: String
+  private let temporaryPath: String
+  private var fd: Int32
+
+  init(path: String) throws(FileAccess.Failure) {
+    self.path = path
+    temporaryPath = FileAccess.directory(of: path) + "/.\(path.split(separator: "/").last ?? "output").sekom-\(getpid())"
+    fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw FileAccess.Failure(reason: FileAccess.reason()) }
+  }
+
+  func write(_ text: String) throws(FileAccess.Failure) {
+    var text = text
+    let ok = text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return false }
+        offset += count
+      }
+      return true
+    }
+    guard ok else { throw FileAccess.Failure(reason: FileAccess.reason()) }
+  }
+
+  /// Puts the file in place. Until then the target is untouched.
+  func commit() throws(FileAccess.Failure) {
+    guard fd >= 0 else { return }
+    let closed = close(fd) == 0
+    fd = -1
+    guard closed, rename(temporaryPath, path) == 0 else {
+      let why = FileAccess.reason()
+      unlink(temporaryPath)
+      throw FileAccess.Failure(reason: why)
+    }
+  }
+
+  /// Leaves the target as it was.
+  func discard() {
+    guard fd >= 0 else { return }
+    close(fd)
+    fd = -1
+    unlink(temporaryPath)
+  }
+
+  deinit { discard() }
+}

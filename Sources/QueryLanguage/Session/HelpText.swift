@@ -1,0 +1,68 @@
+import PlanModel
+
+/// The text of `.help` and `.fields`, made from the tables of commands, keywords and fields so that it
+/// stays true.
+public enum HelpText {
+  public static var help: String {
+    let width = DotCommands.all.map(\.usage.count).max() ?? 0
+    let commands = DotCommands.all.map { command in
+      "  " + command.usage + String(repeating: " ", count: width - command.usage.count + 2) + command.summary
+    }
+    return """
+      Commands:
+      \(commands.joined(separator: "\n"))
+
+      Statements:
+        activities [where CONDITION] [order by FIELD [asc|desc], …] [select FIELD, …]
+                   [group by FIELD] [count | count by FIELD] [limit N]
+        Clauses come in any order, each at most once.
+
+      Conditions:
+        FIELD = VALUE, !=, <, <=, >, >=      prio = 1, vem = Kansliet, start >= 2021-06-01
+        FIELD contains VALUE                 vad contains webbinar
+        FIELD starts with VALUE              vad starts with Delta
+        FIELD matches REGEX                  hur matches 'webb?inari'
+        FIELD in (VALUE, …)                  kategori in (paused, planned)
+        FIELD is empty, is not empty         status is empty
+        när before|after|overlaps TIME       när overlaps "hösten 2021"
+        not, and, or, ( )                    not (prio = 3 or vem = Styrelse)
+        `not` before an operator negates it: status not in (Pågår, Vilande)
+
+      Values: 'text' or "text", words (Kansli), numbers, dates (2021-05-11), months (2021-05),
+        years (2021), Swedish periods ("våren 2021", "vecka 37"), and $NAME parameters.
+
+      Examples:
+        activities where vem contains Kansli and prio = 1 order by när select id, vad, när
+        activities where kategori = paused select id, vad, status
+        activities count by vem
+        aktiviteter där vem = Styrelsen och när överlappar "hösten 2021" visa id, vad
+
+      Swedish forms: \(swedishForms)
+      Comments start with -- or #. '.fields' lists the fields.
+
+      """
+  }
+
+  private static var swedishForms: String {
+    Keyword.allCases.filter { $0.spellings.count > 1 }.map { "\($0.spellings[1]) (\($0.name))" }
+      .joined(separator: ", ")
+  }
+
+  /// Each field with its type, what it holds, and a few of the plan's own values.
+  public static func fields(of plan: Plan) -> String {
+    let rows = Field.allCases.map { field -> [String] in
+      var seen = Set<String>()
+      var examples: [String] = []
+      let values = Ordering(plan: plan).groupValues(for: field)
+      for activity in plan.activities {
+        for value in values(activity) where !value.isEmpty && seen.insert(value).inserted {
+          examples.append(value.count > 28 ? String(value.prefix(27)) + "…" : value)
+        }
+        if examples.count >= 3 { break }
+      }
+      return [field.name, field.type.rawValue, field.summary, examples.prefix(3).joined(separator: " | ")]
+    }
+    return TableWriter(options: OutputOptions()).grid(
+      headers: ["field", "type", "holds", "for example"], rows: rows, rightAligned: [false, false, false, false])
+  }
+}

@@ -1,0 +1,174 @@
+import PlanModel
+
+/// One run of sekom: the plan, the settings and parameters, and where results and messages go. Scripts,
+/// `-c` statements, standard input and the REPL all run statements through a session.
+public final class Session {
+  public private(set) var plan: Plan
+  /// The plan file being read, never to be written over; nil for the embedded plan.
+  public private(set) var planPath: String?
+  public var parameters: [String: String] = [:]
+  public var format: OutputFormat = .table
+  public var header = true
+  /// Run on after an error instead of stopping at the first.
+  public var keepGoing = false
+  /// `--year`: the plan year for plan files that do not give one.
+  public var planYear: Int?
+  /// The terminal's width when results go to one, asked each time a result is written.
+  public var terminalWidth: () -> Int? = { nil }
+  /// Set by `.quit`: the caller stops reading.
+  public private(set) var quitRequested = false
+
+  private let standardOutput: (String) -> Void
+  private let standardError: (String) -> Void
+  private var outputFile: AtomicFile?
+  private var readDepth = 0
+
+  /// How deeply `.read` may nest, so that a file reading itself stops with an error.
+  static let maximumReadDepth = 16
+  /// The largest script read, so that a runaway input is refused instead of filling memory.
+  static let maximumSourceBytes = 16 << 20
+
+  public init(
+    plan: Plan, planPath: String? = nil, standardOutput: @escaping (String) -> Void,
+    standardError: @escaping (String) -> Void
+  ) {
+    self.plan = plan
+    self.planPath = planPath
+    self.standardOutput = standardOutput
+    self.standardError = standardError
+  }
+
+  // MARK: Running
+
+  /// Runs each statement and dot-command of a source in turn, stopping at the first error unless
+  /// `keepGoing`. Returns the worst status met.
+  @discardableResult
+  public func run(_ source: SourceText) -> ExitStatus {
+    var parser = Parser(source)
+    var status = ExitStatus.success
+    while !quitRequested, let item = parser.nextItem() {
+      do throws(QueryError) {
+        switch item {
+        case .success(.statement(let statement)): try execute(statement)
+        case .success(.dotCommand(let line)): try DotCommands.execute(line, in: self, source: source)
+        case .failure(let error): throw error
+        }
+      } catch {
+        report(error, in: source)
+        status = max(status, ExitStatus(for: error))
+        if !keepGoing { return status }
+      }
+    }
+    return status
+  }
+
+  /// Reads and runs a script file. `.read` inside it reads paths relative to the script's folder.
+  @discardableResult
+  public func runFile(_ path: String) -> ExitStatus {
+    switch SourceFile.read(path) {
+    case .success(let source): return run(source)
+    case .failure(let failure):
+      reportLine(failure.message)
+      return failure.status
+    }
+  }
+
+  /// Checks and runs one statement, writing its result.
+  public func execute(_ statement: Statement) throws(QueryError) {
+    let checked = try Checker(plan: plan, parameters: parameters).check(statement)
+    let result = Evaluator(plan: plan).run(checked)
+    let width = outputFile == nil ? terminalWidth() : nil
+    try write(ResultWriter.render(result, as: format, options: OutputOptions(header: header, width: width)))
+  }
+
+  /// Ends the session: a file opened by `.output` is put in place.
+  public func finish() -> ExitStatus {
+    do throws(QueryError) {
+      try closeOutput(at: nil)
+      return .success
+    } catch {
+      reportLine("sekom: error: \(error.message)")
+      return .fileError
+    }
+  }
+
+  // MARK: What dot-commands change
+
+  func replacePlan(with plan: Plan, path: String?) {
+    self.plan = plan
+    self.planPath = path
+  }
+
+  func requestQuit() { quitRequested = true }
+
+  /// `.read`: runs another file inside this one, its errors reported with its own name.
+  func read(_ path: String, at range: SourceRange) throws(QueryError) {
+    guard readDepth < Session.maximumReadDepth else {
+      throw QueryError(.limit, ".read is nested more than \(Session.maximumReadDepth) deep; does a file read itself?", at: range)
+    }
+    let source: SourceText
+    switch SourceFile.read(path) {
+    case .success(let text): source = text
+    case .failure(let failure): throw QueryError(.file, failure.reason, at: range)
+    }
+    readDepth += 1
+    defer { readDepth -= 1 }
+    let status = run(source)
+    if status != .success {
+      // Already reported where it happened; stop the including file too unless running on.
+      throw QueryError(status == .fileError ? .file : .syntax, "", at: range)
+    }
+  }
+
+  /// `.output FILE`: results go to the file, written whole when it is closed; nil goes back to standard
+  /// output.
+  func redirectOutput(to path: String?, at range: SourceRange) throws(QueryError) {
+    try closeOutput(at: range)
+    guard let path else { return }
+    if let planPath, let target = FileAccess.identity(path), let planFile = FileAccess.identity(planPath),
+      target == planFile
+    {
+      throw QueryError(.file, "refusing to write over the plan file '\(planPath)'", at: range)
+    }
+    do throws(FileAccess.Failure) {
+      outputFile = try AtomicFile(path: path)
+    } catch {
+      throw QueryError(.file, "cannot write '\(path)': \(error.reason)", at: range)
+    }
+  }
+
+  private func closeOutput(at range: SourceRange?) throws(QueryError) {
+    guard let file = outputFile else { return }
+    outputFile = nil
+    do throws(FileAccess.Failure) {
+      try file.commit()
+    } catch {
+      throw QueryError(.file, "cannot write '\(file.path)': \(error.reason)", at: range ?? SourceRange(start: 0, end: 0))
+    }
+  }
+
+  /// Writes text where results go now.
+  func write(_ text: String) throws(QueryError) {
+    guard let file = outputFile else {
+      standardOutput(text)
+      return
+    }
+    do throws(FileAccess.Failure) {
+      try file.write(text)
+    } catch {
+      throw QueryError(.file, "cannot write '\(file.path)': \(error.reason)", at: SourceRange(start: 0, end: 0))
+    }
+  }
+
+  // MARK: Messages
+
+  public func report(_ error: QueryError, in source: SourceText) {
+    // An empty message stands for an error already reported inside a `.read` file.
+    guard !error.message.isEmpty else { return }
+    reportLine(DiagnosticRenderer.render(error, in: source))
+  }
+
+  public func reportLine(_ line: String) {
+    standardError(line.hasSuffix("\n") ? line : line + "\n")
+  }
+}

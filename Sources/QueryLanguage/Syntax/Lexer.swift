@@ -1,0 +1,199 @@
+/// Cuts a source into tokens. It never throws: what it cannot read becomes an `.error` token, so the parser
+/// reports it with its position like any other mistake.
+public struct Lexer {
+  private let bytes: [UInt8]
+  private var offset = 0
+  private var atLineStart = true
+  private var newlinesSinceToken = 0
+
+  public init(_ source: SourceText) {
+    bytes = source.bytes
+  }
+
+  /// All tokens, ending with `.end`.
+  public static func tokens(of source: SourceText) -> [Token] {
+    var lexer = Lexer(source)
+    var tokens: [Token] = []
+    while true {
+      let token = lexer.next()
+      tokens.append(token)
+      if token.kind == .end { return tokens }
+    }
+  }
+
+  public mutating func next() -> Token {
+    skipSpaceAndComments()
+    let startsLine = atLineStart
+    let followsBlankLine = newlinesSinceToken >= 2
+    atLineStart = false
+    newlinesSinceToken = 0
+    let start = offset
+    func token(_ kind: Token.Kind, keywords: KeywordSet = []) -> Token {
+      Token(
+        kind: kind, range: SourceRange(start: start, end: offset), keywords: keywords, startsLine: startsLine,
+        followsBlankLine: followsBlankLine)
+    }
+    guard offset < bytes.count else { return token(.end) }
+    let byte = bytes[offset]
+    if byte == UInt8(ascii: ".") && startsLine {
+      while offset < bytes.count && bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+      return token(.dotCommand)
+    }
+    if let quote = openingQuote(at: offset) {
+      return token(scanString(closing: quote))
+    }
+    if isWordByte(byte) {
+      scanWord()
+      return token(classifyWord(start..<offset), keywords: keywords(in: start..<offset))
+    }
+    offset += 1
+    switch byte {
+    case UInt8(ascii: "("): return token(.leftParen)
+    case UInt8(ascii: ")"): return token(.rightParen)
+    case UInt8(ascii: ","): return token(.comma)
+    case UInt8(ascii: ";"): return token(.semicolon)
+    case UInt8(ascii: "="):
+      if peek(UInt8(ascii: "=")) { offset += 1 }
+      return token(.equal)
+    case UInt8(ascii: "!"):
+      if peek(UInt8(ascii: "=")) {
+        offset += 1
+        return token(.notEqual)
+      }
+      return token(.error("unexpected '!'; did you mean '!='?"))
+    case UInt8(ascii: "<"):
+      if peek(UInt8(ascii: "=")) {
+        offset += 1
+        return token(.lessEqual)
+      }
+      if peek(UInt8(ascii: ">")) {
+        offset += 1
+        return token(.notEqual)
+      }
+      return token(.less)
+    case UInt8(ascii: ">"):
+      if peek(UInt8(ascii: "=")) {
+        offset += 1
+        return token(.greaterEqual)
+      }
+      return token(.greater)
+    case UInt8(ascii: "$"):
+      guard offset < bytes.count, isWordByte(bytes[offset]) else {
+        return token(.error("'$' must be followed by a parameter name, as in $vem"))
+      }
+      scanWord()
+      return token(.parameter)
+    default:
+      // Step over the whole character so that the range covers it and the message can show it.
+      while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+      let character = String(decoding: bytes[start..<offset], as: UTF8.self)
+      return token(.error("unexpected character '\(character)'"))
+    }
+  }
+
+  private func peek(_ byte: UInt8) -> Bool { offset < bytes.count && bytes[offset] == byte }
+
+  /// Skips spaces, line ends and comments (`--` or `#` to the end of the line), noting line starts and
+  /// blank lines, which end statements in files.
+  private mutating func skipSpaceAndComments() {
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == UInt8(ascii: "\n") {
+        atLineStart = true
+        newlinesSinceToken += 1
+        offset += 1
+      } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+        offset += 1
+      } else if byte == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0 {
+        offset += 2  // no-break space, as pasted from a word processor
+      } else if byte == UInt8(ascii: "#")
+        || (byte == UInt8(ascii: "-") && offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "-"))
+      {
+        while offset < bytes.count && bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+        // A comment line is not a blank line.
+        newlinesSinceToken = 0
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Letters (any non-ASCII character is taken as one: å, ä, ö, é), digits and `_`.
+  private func isWordByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+      true
+    default:
+      byte >= 0x80 && openingQuote(at: offset) == nil && !isNoBreakSpace(at: offset)
+    }
+  }
+
+  private func isNoBreakSpace(at position: Int) -> Bool {
+    position + 1 < bytes.count && bytes[position] == 0xC2 && bytes[position + 1] == 0xA0
+  }
+
+  /// A word runs over word bytes and single hyphens between them: Facebook-gruppen, 2021-05-11. A double
+  /// hyphen starts a comment instead.
+  private mutating func scanWord() {
+    while offset < bytes.count {
+      if isWordByte(bytes[offset]) && openingQuote(at: offset) == nil && !isNoBreakSpace(at: offset) {
+        offset += 1
+      } else if bytes[offset] == UInt8(ascii: "-") && offset + 1 < bytes.count
+        && bytes[offset + 1] != UInt8(ascii: "-") && isWordByte(bytes[offset + 1])
+      {
+        offset += 1
+      } else {
+        return
+      }
+    }
+  }
+
+  private func classifyWord(_ range: Range<Int>) -> Token.Kind {
+    let word = bytes[range]
+    let isDigit = { (b: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
+    if word.allSatisfy(isDigit) { return .integer }
+    let shape = word.map { isDigit($0) ? UInt8(ascii: "9") : $0 }
+    if shape.elementsEqual("9999-99-99".utf8) { return .date }
+    if shape.elementsEqual("9999-99".utf8) { return .month }
+    return .word
+  }
+
+  private func keywords(in range: Range<Int>) -> KeywordSet {
+    guard range.count <= 12 else { return [] }
+    var text = String(decoding: bytes[range], as: UTF8.self)
+    if text.utf8.contains(where: { $0 >= 0x80 || (0x41...0x5A).contains($0) }) { text = text.lowercased() }
+    return Keyword.bySpelling[text] ?? []
+  }
+
+  /// The closing quote for a quote that opens at this offset: ' and " close themselves; the typographic
+  /// ” (which Swedish uses on both sides) and “ close with ”.
+  private func openingQuote(at position: Int) -> [UInt8]? {
+    guard position < bytes.count else { return nil }
+    switch bytes[position] {
+    case UInt8(ascii: "'"): return [UInt8(ascii: "'")]
+    case UInt8(ascii: "\""): return [UInt8(ascii: "\"")]
+    case 0xE2 where position + 2 < bytes.count && bytes[position + 1] == 0x80
+      && (bytes[position + 2] == 0x9D || bytes[position + 2] == 0x9C):
+      return [0xE2, 0x80, 0x9D]
+    default: return nil
+    }
+  }
+
+  /// A quoted string; a doubled quote stands for one ('it''s').
+  private mutating func scanString(closing: [UInt8]) -> Token.Kind {
+    offset += closing.count == 1 ? 1 : 3
+    while offset < bytes.count {
+      if bytes[offset...].starts(with: closing) {
+        offset += closing.count
+        if closing.count == 1 && peek(closing[0]) {
+          offset += 1
+          continue
+        }
+        return .string
+      }
+      offset += 1
+    }
+    return .unclosedString
+  }
+}

@@ -1,0 +1,457 @@
+import PlanModel
+
+/// A recursive-descent parser: one function per grammar rule, the rule in the comment above it.
+///
+/// In files a statement ends at `;`, at a blank line, at the end of the input, or where a line starts with
+/// a new statement or a dot-command; the parser sees those boundaries as the end of the input, so a
+/// statement cut short reads as incomplete (which the REPL uses to ask for another line).
+public struct Parser {
+  public static let maximumDepth = 100
+
+  private let source: SourceText
+  private let tokens: [Token]
+  private var index = 0
+  /// Index of the first token of the statement being parsed; boundaries are looked for after it.
+  private var statementStart = 0
+  private var depth = 0
+
+  public init(_ source: SourceText) {
+    self.source = source
+    self.tokens = Lexer.tokens(of: source)
+  }
+
+  /// Parses a whole source into its items. On an error the parser skips to the next statement and goes on,
+  /// so that a file's errors can all be reported; `items` keeps the order.
+  public static func parse(_ source: SourceText) -> [Result<ScriptItem, QueryError>] {
+    var parser = Parser(source)
+    var items: [Result<ScriptItem, QueryError>] = []
+    while let item = parser.nextItem() { items.append(item) }
+    return items
+  }
+
+  /// script := (dotCommand | statement [';'] | ';')*
+  public mutating func nextItem() -> Result<ScriptItem, QueryError>? {
+    while tokens[index].kind == .semicolon { index += 1 }
+    let token = tokens[index]
+    statementStart = index
+    switch token.kind {
+    case .end:
+      return nil
+    case .dotCommand:
+      index += 1
+      return dotCommand(token).map(ScriptItem.dotCommand)
+    default:
+      do throws(QueryError) {
+        let parsed = try statement()
+        guard current.kind == .end || current.kind == .semicolon else {
+          throw QueryError(.syntax, "expected a clause or the end of the statement, found \(describe(current))", at: current.range)
+        }
+        if tokens[index].kind == .semicolon { index += 1 }
+        return .success(.statement(parsed))
+      } catch {
+        skipToNextStatement()
+        return .failure(error)
+      }
+    }
+  }
+
+  // MARK: Statements
+
+  /// statement := source clause*
+  /// clause := where | orderBy | select | groupBy | count | limit
+  mutating func statement() throws(QueryError) -> Statement {
+    let sourceToken = current
+    guard sourceToken.is(.activities) else {
+      if sourceToken.kind == .word, let near = Spelling.nearest(text(sourceToken), in: Keyword.activities.spellings) {
+        throw QueryError(.syntax, "a statement starts with 'activities'; did you mean '\(near)'?", at: sourceToken.range)
+      }
+      throw QueryError(.syntax, "a statement starts with 'activities', found \(describe(sourceToken))", at: sourceToken.range)
+    }
+    index += 1
+    var result = Statement(source: Name(text(sourceToken), range: sourceToken.range), range: sourceToken.range)
+    var seen: [String: SourceRange] = [:]
+    func once(_ name: String, _ range: SourceRange) throws(QueryError) {
+      if let first = seen[name] {
+        let at = source.location(of: first.start)
+        throw QueryError(.syntax, "'\(name)' is given twice; a statement has each clause at most once", at: range, notes: ["the first '\(name)' is at \(at)"])
+      }
+      seen[name] = range
+    }
+    while current.kind != .end && current.kind != .semicolon {
+      let token = current
+      if token.is(.where) {
+        try once("where", token.range)
+        index += 1
+        result.filter = try expression()
+      } else if token.is(.order) {
+        try once("order by", token.range)
+        index += 1
+        try expect(.by, after: token)
+        result.order = try list { (parser: inout Parser) throws(QueryError) in try parser.orderKey() }
+      } else if token.is(.select) {
+        try once("select", token.range)
+        index += 1
+        result.select = try list { (parser: inout Parser) throws(QueryError) in try parser.fieldName() }
+      } else if token.is(.group) {
+        try once("group by", token.range)
+        index += 1
+        try expect(.by, after: token)
+        result.group = try fieldName()
+      } else if token.is(.count) {
+        try once("count", token.range)
+        index += 1
+        var clause = CountClause(by: nil, range: token.range)
+        if current.is(.by) {
+          index += 1
+          let field = try fieldName()
+          clause.by = field
+          clause.range = token.range.through(field.range)
+        }
+        result.count = clause
+      } else if token.is(.limit) {
+        try once("limit", token.range)
+        index += 1
+        result.limit = try limit()
+      } else {
+        throw unexpectedClause(token)
+      }
+      result.range = result.range.through(tokens[index - 1].range)
+    }
+    return result
+  }
+
+  /// limit := 'limit' INTEGER
+  private mutating func limit() throws(QueryError) -> Limit {
+    let token = current
+    guard token.kind == .integer else {
+      throw error(expected: "a whole number of activities after 'limit'", found: token)
+    }
+    guard let value = Int(text(token)) else {
+      throw QueryError(.limit, "\(text(token)) is too large for 'limit'", at: token.range)
+    }
+    index += 1
+    return Limit(value: value, range: token.range)
+  }
+
+  /// orderKey := field ['asc' | 'desc']
+  private mutating func orderKey() throws(QueryError) -> OrderKey {
+    let field = try fieldName()
+    var key = OrderKey(field: field, descending: false, range: field.range)
+    if current.is(.asc) || current.is(.desc) {
+      key.descending = current.is(.desc)
+      key.range = field.range.through(current.range)
+      index += 1
+    }
+    return key
+  }
+
+  /// list(X) := X (',' X)*
+  private mutating func list<T>(_ element: (inout Parser) throws(QueryError) -> T) throws(QueryError) -> [T] {
+    var items = [try element(&self)]
+    while current.kind == .comma {
+      index += 1
+      items.append(try element(&self))
+    }
+    return items
+  }
+
+  /// field := WORD
+  private mutating func fieldName() throws(QueryError) -> Name {
+    let token = current
+    guard token.kind == .word else { throw error(expected: "a field name", found: token) }
+    index += 1
+    return Name(text(token), range: token.range)
+  }
+
+  // MARK: Expressions
+
+  /// expression := andExpression ('or' andExpression)*
+  mutating func expression() throws(QueryError) -> Expression {
+    var left = try andExpression()
+    while current.is(.or) {
+      index += 1
+      left = .or(left, try andExpression())
+    }
+    return left
+  }
+
+  /// andExpression := notExpression ('and' notExpression)*
+  private mutating func andExpression() throws(QueryError) -> Expression {
+    var left = try notExpression()
+    while current.is(.and) {
+      index += 1
+      left = .and(left, try notExpression())
+    }
+    return left
+  }
+
+  /// notExpression := 'not' notExpression | '(' expression ')' | predicate
+  private mutating func notExpression() throws(QueryError) -> Expression {
+    let token = current
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Parser.maximumDepth else {
+      throw QueryError(.limit, "the expression is nested too deeply (more than \(Parser.maximumDepth) levels)", at: token.range)
+    }
+    if token.is(.not) {
+      index += 1
+      let operand = try notExpression()
+      return .not(operand, range: token.range.through(operand.range))
+    }
+    if token.kind == .leftParen {
+      index += 1
+      let inner = try expression()
+      guard current.kind == .rightParen else {
+        let at = source.location(of: token.range.start)
+        throw error(expected: "')'", found: current, notes: ["to close the '(' at \(at)"])
+      }
+      index += 1
+      return inner
+    }
+    return .predicate(try predicate())
+  }
+
+  /// predicate := field ( compare value
+  ///                    | ['not'] ('contains' | 'starts' 'with' | 'matches') value
+  ///                    | ['not'] 'in' '(' value (',' value)* ')'
+  ///                    | 'is' ['not'] 'empty'
+  ///                    | ('before' | 'after' | 'overlaps') value )
+  private mutating func predicate() throws(QueryError) -> Predicate {
+    let fieldToken = current
+    guard fieldToken.kind == .word else {
+      throw error(expected: "a field name or '(' to start a condition", found: fieldToken)
+    }
+    index += 1
+    let field = Name(text(fieldToken), range: fieldToken.range)
+    let opToken = current
+    var negated = false
+    if opToken.is(.not) && !opToken.is(.is) {
+      negated = true
+      index += 1
+    }
+    let (op, opRange) = try operatorAfter(field: field, negated: negated)
+    var operands: [Literal] = []
+    switch op {
+    case .isEmpty, .isNotEmpty:
+      break
+    case .in:
+      let open = current
+      guard open.kind == .leftParen else { throw error(expected: "'(' to start the list after 'in'", found: open) }
+      index += 1
+      operands = try list { (parser: inout Parser) throws(QueryError) in try parser.literal() }
+      guard current.kind == .rightParen else {
+        let at = source.location(of: open.range.start)
+        throw error(expected: "',' or ')'", found: current, notes: ["to close the '(' at \(at)"])
+      }
+      index += 1
+    default:
+      operands = [try literal()]
+    }
+    let end = tokens[index - 1].range
+    return Predicate(field: field, op: op, negated: negated, operands: operands, opRange: opRange, range: field.range.through(end))
+  }
+
+  private mutating func operatorAfter(field: Name, negated: Bool) throws(QueryError) -> (Operator, SourceRange) {
+    let token = current
+    if !negated, let op = symbolicOperator(token.kind) {
+      index += 1
+      return (op, token.range)
+    }
+    index += 1
+    if token.is(.contains) { return (.contains, token.range) }
+    if token.is(.matches) { return (.matches, token.range) }
+    if token.is(.in) { return (.in, token.range) }
+    if token.is(.starts) {
+      try expect(.with, after: token)
+      return (.startsWith, token.range.through(tokens[index - 1].range))
+    }
+    if !negated {
+      if token.is(.before) { return (.before, token.range) }
+      if token.is(.after) { return (.after, token.range) }
+      if token.is(.overlaps) { return (.overlaps, token.range) }
+      if token.is(.is) {
+        var op = Operator.isEmpty
+        if current.is(.not) {
+          op = .isNotEmpty
+          index += 1
+        }
+        try expect(.empty, after: tokens[index - 1])
+        return (op, token.range.through(tokens[index - 1].range))
+      }
+    }
+    index -= 1
+    let expected =
+      negated
+      ? "'contains', 'starts with', 'matches' or 'in' after 'not'"
+      : "an operator after '\(field.text)' (=, !=, <, contains, in, is empty, before, …)"
+    throw error(expected: expected, found: token)
+  }
+
+  private func symbolicOperator(_ kind: Token.Kind) -> Operator? {
+    switch kind {
+    case .equal: .equal
+    case .notEqual: .notEqual
+    case .less: .less
+    case .lessEqual: .lessEqual
+    case .greater: .greater
+    case .greaterEqual: .greaterEqual
+    default: nil
+    }
+  }
+
+  /// value := STRING | INTEGER | DATE | MONTH | WORD | PARAMETER
+  private mutating func literal() throws(QueryError) -> Literal {
+    let token = current
+    let raw = text(token)
+    let kind: Literal.Kind
+    var value = raw
+    switch token.kind {
+    case .string:
+      value = unquote(raw)
+      kind = .string(value)
+    case .word: kind = .word(raw)
+    case .parameter:
+      value = String(raw.dropFirst())
+      kind = .parameter(value)
+    case .integer:
+      guard let value = Int(raw) else { throw QueryError(.limit, "\(raw) is too large a number", at: token.range) }
+      kind = .integer(value)
+    case .date:
+      guard let day = Day(iso: Substring(raw)) else {
+        throw QueryError(.lexical, "\(raw) is not a valid date", at: token.range)
+      }
+      kind = .date(day)
+    case .month:
+      let parts = raw.split(separator: "-")
+      guard let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+        throw QueryError(.lexical, "\(raw) is not a valid month", at: token.range)
+      }
+      kind = .month(year: year, month: month)
+    default:
+      throw error(expected: "a value", found: token)
+    }
+    index += 1
+    return Literal(kind: kind, text: value, range: token.range)
+  }
+
+  // MARK: Dot-commands
+
+  /// dotCommand := '.' NAME argument* (to the end of the line; quotes group words)
+  private func dotCommand(_ token: Token) -> Result<DotCommandLine, QueryError> {
+    var words: [Name] = []
+    var offset = token.range.start + 1
+    let bytes = source.bytes
+    let end = token.range.end
+    while offset < end {
+      while offset < end && (bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") || bytes[offset] == UInt8(ascii: "\r")) { offset += 1 }
+      guard offset < end else { break }
+      let start = offset
+      var word: [UInt8] = []
+      if bytes[offset] == UInt8(ascii: "'") || bytes[offset] == UInt8(ascii: "\"") {
+        let quote = bytes[offset]
+        offset += 1
+        while offset < end && bytes[offset] != quote {
+          word.append(bytes[offset])
+          offset += 1
+        }
+        guard offset < end else {
+          return .failure(QueryError(.lexical, "this quote is not closed", at: SourceRange(start: start, end: start + 1)))
+        }
+        offset += 1
+      } else {
+        if !words.isEmpty && (bytes[offset] == UInt8(ascii: "#") || bytes[offset...].starts(with: "--".utf8)) { break }
+        while offset < end && bytes[offset] != UInt8(ascii: " ") && bytes[offset] != UInt8(ascii: "\t") && bytes[offset] != UInt8(ascii: "\r") {
+          word.append(bytes[offset])
+          offset += 1
+        }
+      }
+      words.append(Name(String(decoding: word, as: UTF8.self), range: SourceRange(start: start, end: offset)))
+    }
+    guard let name = words.first, !name.text.isEmpty else {
+      return .failure(QueryError(.syntax, "expected a command name after '.', as in .help", at: token.range))
+    }
+    let nameRange = SourceRange(start: token.range.start, end: name.range.end)
+    return .success(
+      DotCommandLine(name: Name(name.text, range: nameRange), arguments: Array(words.dropFirst()), range: token.range))
+  }
+
+  // MARK: Tokens
+
+  /// The current token; a statement boundary after the statement's first token reads as the end.
+  private var current: Token {
+    let token = tokens[index]
+    guard index > statementStart else { return token }
+    let boundary =
+      token.kind == .dotCommand || token.followsBlankLine || (token.startsLine && token.is(.activities))
+    guard boundary else { return token }
+    return Token(kind: .end, range: token.range, keywords: [], startsLine: true, followsBlankLine: true)
+  }
+
+  private func text(_ token: Token) -> String { source.slice(token.range) }
+
+  private mutating func expect(_ keyword: Keyword, after previous: Token) throws(QueryError) {
+    guard current.is(keyword) else {
+      let pair = text(previous).lowercased()
+      throw error(expected: "'\(keyword.spellings[pairedSpelling(pair)])' after '\(text(previous))'", found: current)
+    }
+    index += 1
+  }
+
+  /// Swedish keywords pair with Swedish ones: 'sortera' wants 'efter', 'order' wants 'by'.
+  private func pairedSpelling(_ word: String) -> Int {
+    ["sortera", "gruppera", "börjar", "borjar", "är", "ar", "inte"].contains(word) ? 1 : 0
+  }
+
+  private func unexpectedClause(_ token: Token) -> QueryError {
+    let clauses = ["where", "order", "select", "group", "count", "limit", "där", "sortera", "visa", "gruppera", "antal", "högst"]
+    if token.kind == .word, let near = Spelling.nearest(text(token), in: clauses) {
+      return QueryError(.syntax, "unknown clause '\(text(token))'; did you mean '\(near)'?", at: token.range)
+    }
+    return error(expected: "a clause (where, order by, select, group by, count, limit) or the end of the statement", found: token)
+  }
+
+  private func error(expected: String, found token: Token, notes: [String] = []) -> QueryError {
+    switch token.kind {
+    case .end:
+      // Point just after the last token, where the missing part would go.
+      let last = index > 0 ? tokens[index - 1].range.end : 0
+      return QueryError(.incomplete, "expected \(expected), but the statement ends here", at: SourceRange(start: last, end: last + 1), notes: notes)
+    case .unclosedString:
+      return QueryError(.incomplete, "this string is never closed", at: SourceRange(start: token.range.start, end: token.range.start + 1), notes: notes)
+    case .error(let message):
+      return QueryError(.lexical, message, at: token.range, notes: notes)
+    default:
+      return QueryError(.syntax, "expected \(expected), found \(describe(token))", at: token.range, notes: notes)
+    }
+  }
+
+  private func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .end: "the end of the statement"
+    case .string: "the string \(text(token))"
+    case .dotCommand: "a dot-command"
+    default: "'\(text(token))'"
+    }
+  }
+
+  private func unquote(_ raw: String) -> String {
+    if raw.hasPrefix("”") || raw.hasPrefix("“") { return String(raw.dropFirst().dropLast()) }
+    let quote = raw.first!
+    return String(raw.dropFirst().dropLast()).replacing(String([quote, quote]), with: String(quote))
+  }
+
+  /// After an error, skip to where the next statement can start.
+  private mutating func skipToNextStatement() {
+    if index == statementStart && tokens[index].kind != .end { index += 1 }
+    while true {
+      let token = tokens[index]
+      if token.kind == .end { return }
+      if token.kind == .semicolon {
+        index += 1
+        return
+      }
+      if index > statementStart && (token.kind == .dotCommand || token.followsBlankLine || (token.startsLine && token.is(.activities))) { return }
+      index += 1
+    }
+  }
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import QueryLanguage
+
+/// Standard input, output and error, unbuffered where it matters: errors appear in order with results.
+enum Console {
+  static func output(_ text: String) {
+    writeAll(1, text)
+  }
+
+  static func error(_ text: String) {
+    writeAll(2, text)
+  }
+
+  static func readStandardInput() -> [UInt8] {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { return bytes }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+  }
+
+  static func exit(_ status: ExitStatus) -> Never {
+    Glibc.exit(status.rawValue)
+  }
+
+  private static func writeAll(_ fd: Int32, _ text: String) {
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return }
+        offset += count
+      }
+    }
+  }
+}
+
+enum Terminal {
+  enum Stream: Int32 {
+    case standardInput = 0
+    case standardOutput = 1
+  }
+
+  static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }
+
+  /// The terminal's width in columns, or $COLUMNS, or 80.
+  static func width() -> Int {
+    var size = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+    if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+    return 80
+  }
+}
