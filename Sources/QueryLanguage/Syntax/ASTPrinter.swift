@@ -1,0 +1,61 @@
+/// Prints a tree back as canonical source text: English keywords, fields as written, values quoted when
+/// needed, conditions parenthesised only where precedence requires. Parsing the printed text gives the same
+/// tree, which the tests use as their oracle.
+public enum ASTPrinter {
+  public static func print(_ statement: Statement) -> String {
+    var parts = ["activities"]
+    if let filter = statement.filter { parts.append("where " + print(filter)) }
+    if let order = statement.order {
+      parts.append("order by " + order.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", "))
+    }
+    if let select = statement.select { parts.append("select " + select.map(\.text).joined(separator: ", ")) }
+    if let group = statement.group { parts.append("group by " + group.text) }
+    if let count = statement.count { parts.append(count.by.map { "count by " + $0.text } ?? "count") }
+    if let limit = statement.limit { parts.append("limit \(limit.value)") }
+    return parts.joined(separator: " ")
+  }
+
+  public static func print(_ expression: Expression) -> String {
+    switch expression {
+    case .or(let a, let b):
+      return print(a) + " or " + print(b)
+    case .and(let a, let b):
+      return operand(a, inside: .and) + " and " + operand(b, inside: .and)
+    case .not(let inner, _):
+      if case .predicate = inner { return "not " + print(inner) }
+      if case .not = inner { return "not " + print(inner) }
+      return "not (" + print(inner) + ")"
+    case .predicate(let predicate):
+      return print(predicate)
+    }
+  }
+
+  private enum Context { case and }
+
+  /// `or` inside `and` needs parentheses; everything else binds tighter.
+  private static func operand(_ expression: Expression, inside: Context) -> String {
+    if case .or = expression { return "(" + print(expression) + ")" }
+    return print(expression)
+  }
+
+  public static func print(_ predicate: Predicate) -> String {
+    var text = predicate.field.text + (predicate.negated ? " not " : " ") + predicate.op.rawValue
+    switch predicate.op {
+    case .isEmpty, .isNotEmpty: break
+    case .in: text += " (" + predicate.operands.map(print).joined(separator: ", ") + ")"
+    default: text += " " + print(predicate.operands[0])
+    }
+    return text
+  }
+
+  public static func print(_ literal: Literal) -> String {
+    switch literal.kind {
+    case .string(let value): "'" + value.replacing("'", with: "''") + "'"
+    case .word(let value): value
+    case .integer(let value): String(value)
+    case .date(let day): day.iso
+    case .month: literal.text
+    case .parameter(let name): "$" + name
+    }
+  }
+}

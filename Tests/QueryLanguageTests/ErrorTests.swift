@@ -1,0 +1,84 @@
+import PlanModel
+import Testing
+
+@testable import QueryLanguage
+
+/// Every mistake is reported before anything runs, at its place, in words that say what to do.
+struct ErrorTests {
+  static let cases: [(query: String, location: String, message: String)] = [
+    ("activities where vemm contains Kansli", "1:18", "unknown field 'vemm'; did you mean 'vem'?"),
+    ("activities where Kansli = 1", "1:18", "unknown field 'Kansli'; to find an actor's activities write: vem = Kansli"),
+    ("activites where prio = 1", "1:1", "a statement starts with 'activities'; did you mean 'activities'?"),
+    ("activities wher prio = 1", "1:12", "unknown clause 'wher'; did you mean 'where'?"),
+    ("activities where prio = hög", "1:25", "'prio' is a number, and 'hög' is not a whole number"),
+    ("activities where prio contains 1", "1:23", "'contains' works on text, and 'prio' is a number"),
+    ("activities where prio =", "1:24", "expected a value, but the statement ends here"),
+    ("activities where (prio = 1", "1:27", "expected ')', but the statement ends here"),
+    ("activities where vad = 'open", "1:24", "this string is never closed"),
+    ("activities where prio @ 1", "1:23", "unexpected character '@'"),
+    ("activities where kategori = pausad", "1:29", "unknown category 'pausad'; did you mean 'paused'?"),
+    ("activities where när < 2021-05-01", "1:22", "'<' does not compare times; use before, after or overlaps"),
+    ("activities where när before 'någon gång'", "1:29", "'någon gång' is not a time"),
+    ("activities where vad before 2021", "1:22", "'before' compares times; use it on 'när', 'start' or 'slut'"),
+    ("activities where vem < Kansli", "1:22", "'<' does not apply to 'vem', a list of actors"),
+    ("activities where vad matches '(unclosed'", "1:30", "is not a valid regular expression"),
+    ("activities where vem = $vem", "1:24", "no value for parameter $vem"),
+    ("activities where prio = 1 where prio = 2", "1:27", "'where' is given twice"),
+    ("activities order prio", "1:18", "expected 'by' after 'order', found 'prio'"),
+    ("aktiviteter sortera när", "1:21", "expected 'efter' after 'sortera', found 'när'"),
+    ("activities select id count", "1:19", "'select' has no effect with 'count'"),
+    ("activities limit many", "1:18", "expected a whole number of activities after 'limit'"),
+    ("activities where start = 2021-02-30", "1:26", "2021-02-30 is not a valid date"),
+    ("activities order by prioo", "1:21", "unknown field 'prioo'; did you mean 'prio'?"),
+    ("activities where prio = 1 and", "1:30", "expected a field name or '(' to start a condition, but the statement ends here"),
+  ]
+
+  @Test(arguments: cases)
+  func reportsTheMistakeWhereItIs(query: String, location: String, message: String) {
+    let source = SourceText(name: "q", text: query)
+    guard let error = Self.firstError(in: source) else {
+      Issue.record("no error for \(query)")
+      return
+    }
+    #expect(source.location(of: error.range.start).description == location)
+    #expect(error.message.contains(message), "\(error.message)")
+  }
+
+  @Test func renderedWithFileLineColumnAndCaret() throws {
+    let source = SourceText(name: "plan.sq", text: "-- follow-up\nactivities\n  where vemm contains Kansli\n")
+    let error = try #require(Self.firstError(in: source))
+    #expect(
+      DiagnosticRenderer.render(error, in: source) == """
+        plan.sq:3:9: error: unknown field 'vemm'; did you mean 'vem'?
+          where vemm contains Kansli
+                ^~~~
+        """)
+  }
+
+  /// The first error of a statement's parse or check.
+  static func firstError(in source: SourceText) -> QueryError? {
+    var parser = Parser(source)
+    switch parser.nextItem() {
+    case .failure(let error): return error
+    case .success(.statement(let statement)):
+      do throws(QueryError) {
+        _ = try Checker(plan: .embedded2021, parameters: [:]).check(statement)
+        return nil
+      } catch {
+        return error
+      }
+    default: return nil
+    }
+  }
+
+  @Test func unclosedParenthesisNamesWhereItOpened() {
+    let source = SourceText(name: "q", text: "activities where (prio = 1 or prio = 2 select id")
+    var parser = Parser(source)
+    guard case .failure(let error) = parser.nextItem() else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(error.message == "expected ')', found 'select'")
+    #expect(error.notes == ["to close the '(' at 1:18"])
+  }
+}
