@@ -44,7 +44,8 @@ public enum StatusCategory: String, CaseIterable, Sendable {
   /// The category for a name as a user may write it: English or Swedish, any case.
   public init?(name: String) {
     let folded = SwedishCollation.fold(name)
-    guard let found = StatusCategory.allCases.first(where: { $0.rawValue == folded || $0.swedishName == folded })
+    guard
+      let found = StatusCategory.allCases.first(where: { $0.rawValue == folded || $0.swedishName == folded })
     else { return nil }
     self = found
   }

@@ -1,7 +1,8 @@
+import QueryLanguage
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import QueryLanguage
 
 /// Standard input, output and error, unbuffered where it matters: errors appear in order with results.
 enum Console {

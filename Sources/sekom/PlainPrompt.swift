@@ -9,14 +9,17 @@ struct PlainPrompt {
   func run() -> ExitStatus {
     let plan = session.plan
     Console.output(
-      "sekom – \(plan.metadata.title), \(plan.activities.count) activities. '.help' for help, '.quit' to leave.\n")
+      "sekom – \(plan.metadata.title), \(plan.activities.count) activities. '.help' for help, '.quit' to leave.\n"
+    )
     var pending = ""
     while !session.quitRequested {
       Console.output(pending.isEmpty ? "sekom> " : "  ...> ")
       guard let line = readLine(strippingNewline: true) else { break }
       pending += pending.isEmpty ? line : "\n" + line
       let source = SourceText(name: "<input>", text: pending)
-      if Parser.parse(source).contains(where: { if case .failure(let e) = $0 { e.kind == .incomplete } else { false } })
+      if Parser.parse(source).contains(where: {
+        if case .failure(let e) = $0 { e.kind == .incomplete } else { false }
+      })
         && !line.isEmpty
       {
         continue

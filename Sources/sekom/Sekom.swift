@@ -20,10 +20,14 @@ struct Sekom: ParsableCommand {
       """,
     version: "0.1.0")
 
-  @Option(name: .customShort("c"), help: ArgumentHelp("Run a statement; may be given more than once.", valueName: "statement"))
+  @Option(
+    name: .customShort("c"),
+    help: ArgumentHelp("Run a statement; may be given more than once.", valueName: "statement"))
   var statements: [String] = []
 
-  @Option(help: ArgumentHelp("Load a plan file (.csv or .json) instead of the embedded 2021 plan.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Load a plan file (.csv or .json) instead of the embedded 2021 plan.", valueName: "file"))
   var plan: String?
 
   @Option(help: ArgumentHelp("The plan year for a plan file that does not give one.", valueName: "year"))
@@ -35,7 +39,9 @@ struct Sekom: ParsableCommand {
   @Flag(help: "Leave out header rows, for scripts.")
   var noHeader = false
 
-  @Option(name: .customLong("param"), help: ArgumentHelp("Give $NAME a value in the statements.", valueName: "name=value"))
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp("Give $NAME a value in the statements.", valueName: "name=value"))
   var parameters: [String] = []
 
   @Flag(help: "Run on after an error instead of stopping at the first.")
@@ -69,7 +75,8 @@ struct Sekom: ParsableCommand {
     } else {
       loaded = .embedded2021
     }
-    let session = Session(plan: loaded, planPath: plan, standardOutput: Console.output, standardError: Console.error)
+    let session = Session(
+      plan: loaded, planPath: plan, standardOutput: Console.output, standardError: Console.error)
     session.format = format.flatMap(OutputFormat.init(name:)) ?? .table
     session.header = !noHeader
     session.keepGoing = keepGoing
@@ -87,7 +94,9 @@ struct Sekom: ParsableCommand {
     }
     for (index, statement) in statements.enumerated() where !session.quitRequested {
       let name = statements.count == 1 ? "<command line>" : "<command line \(index + 1)>"
-      guard record(session.run(SourceText(name: name, text: statement))) else { return finish(session, status) }
+      guard record(session.run(SourceText(name: name, text: statement))) else {
+        return finish(session, status)
+      }
     }
     for script in scripts where !session.quitRequested {
       guard record(session.runFile(script)) else { return finish(session, status) }

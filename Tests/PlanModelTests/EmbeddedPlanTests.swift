@@ -29,7 +29,8 @@ struct EmbeddedPlanTests {
   @Test(arguments: [
     (4, "Det internationella miljökommunnätverket ICLEI"), (9, "Argentinska ekokommunnätverket"),
     (12, "Nordamerikanska ekokommunnätverket"), (21, "Svara på remisser"), (23, "Lobbying"),
-    (26, "Extern kommunikation"), (28, "Använda webbrummet Ecomuna"), (35, "Kontakt mellan medlemmar för ökat erfarenhetsutbyte"),
+    (26, "Extern kommunikation"), (28, "Använda webbrummet Ecomuna"),
+    (35, "Kontakt mellan medlemmar för ökat erfarenhetsutbyte"),
     (40, "Nyckeltalen"), (42, "Årskonferens"),
   ])
   func continuationRowsCarryTheVadAbove(id: Int, what: String) {
@@ -39,7 +40,9 @@ struct EmbeddedPlanTests {
   /// The two rows split by a page break are one activity each.
   @Test func pageBreakRowsAreJoined() {
     let lobbying = plan.activities[22]
-    #expect(lobbying.how == "Styrelsen ska ha en stående punkt på styrelsemöten om omvärldsbevakning kopplat till lobbying.")
+    #expect(
+      lobbying.how
+        == "Styrelsen ska ha en stående punkt på styrelsemöten om omvärldsbevakning kopplat till lobbying.")
     #expect(lobbying.who == ["Styrelse", "Expertgrupp", "Kansli"])
     #expect(lobbying.when.text == "Löpande")
     #expect(lobbying.status.text == "Pågår")
@@ -54,7 +57,9 @@ struct EmbeddedPlanTests {
     #expect(plan.activities[5].who == ["Styrelse", "Kansli", "Intresserade medlemmar"])
     #expect(plan.activities[40].who == ["Kansli", "Värdkommunen"])
     #expect(plan.activities[40].when.text == "28 maj 2021")
-    let listed = plan.metadata.corrections.map { "\($0.activityID) \($0.field): \($0.original) → \($0.corrected)" }
+    let listed = plan.metadata.corrections.map {
+      "\($0.activityID) \($0.field): \($0.original) → \($0.corrected)"
+    }
     #expect(listed.contains("6 vem: Styrels → Styrelse"))
     #expect(listed.contains("41 vem: Vårdkommunen → Värdkommunen"))
     #expect(listed.contains("41 när: 28-05-01 → 28 maj 2021"))
@@ -85,7 +90,10 @@ struct ActorTests {
   }
 
   @Test func parsesPlanFileLists() {
-    #expect(Actors.parseList("Kansliet; Styrelsen;;internationella gruppen") == ["Kansli", "Styrelse", "Internationella arbetsgruppen"])
+    #expect(
+      Actors.parseList("Kansliet; Styrelsen;;internationella gruppen") == [
+        "Kansli", "Styrelse", "Internationella arbetsgruppen",
+      ])
     #expect(Actors.parseList("") == [])
   }
 }
@@ -93,9 +101,12 @@ struct ActorTests {
 struct StatusCategoryTests {
   @Test(arguments: [
     ("Pågår", StatusCategory.ongoing), ("Pågår, delvis klart", .ongoing),
-    ("Pågår – webbinarium genomfört januari 2021", .ongoing), ("På gång", .ongoing), ("2 genomförda", .ongoing),
-    ("Håller kontakten deltar i webinarier.", .ongoing), ("Planering pågår", .planned), ("Planeras", .planned),
-    ("Planeras vår 2021", .planned), ("Planeras i samarbete med Amerikanska nätverket och Argentina", .planned),
+    ("Pågår – webbinarium genomfört januari 2021", .ongoing), ("På gång", .ongoing),
+    ("2 genomförda", .ongoing),
+    ("Håller kontakten deltar i webinarier.", .ongoing), ("Planering pågår", .planned),
+    ("Planeras", .planned),
+    ("Planeras vår 2021", .planned),
+    ("Planeras i samarbete med Amerikanska nätverket och Argentina", .planned),
     ("Diskuteras", .planned), ("Vilande", .paused), ("Vilande pga Coronapandemi", .paused),
     ("Ej påbörjat", .notStarted), ("Bevakar", .monitoring), ("Efter behov", .asNeeded), ("", .none),
     ("  ", .none), ("Klart", .done), ("Genomfört", .done), ("Oklart läge", .other),
@@ -108,7 +119,10 @@ struct StatusCategoryTests {
     #expect(!Plan.embedded2021.activities.contains { $0.status.category == .other })
   }
 
-  @Test(arguments: [("paused", StatusCategory.paused), ("Vilande", .paused), ("NOT STARTED", .notStarted), ("ej påbörjad", .notStarted)])
+  @Test(arguments: [
+    ("paused", StatusCategory.paused), ("Vilande", .paused), ("NOT STARTED", .notStarted),
+    ("ej påbörjad", .notStarted),
+  ])
   func namesInEitherLanguage(name: String, category: StatusCategory) {
     #expect(StatusCategory(name: name) == category)
   }
@@ -117,7 +131,10 @@ struct StatusCategoryTests {
 struct CollationTests {
   @Test func swedishOrder() {
     let words = ["ödla", "Zebra", "ärlig", "åka", "apa", "Émile", "Eva", "öl", "Ägg", "ett"]
-    #expect(words.sorted(by: SwedishCollation.precedes) == ["apa", "Émile", "ett", "Eva", "Zebra", "åka", "Ägg", "ärlig", "ödla", "öl"])
+    #expect(
+      words.sorted(by: SwedishCollation.precedes) == [
+        "apa", "Émile", "ett", "Eva", "Zebra", "åka", "Ägg", "ärlig", "ödla", "öl",
+      ])
   }
 
   @Test func foldingIgnoresCaseButKeepsÅÄÖ() {

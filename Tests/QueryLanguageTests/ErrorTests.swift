@@ -7,7 +7,10 @@ import Testing
 struct ErrorTests {
   static let cases: [(query: String, location: String, message: String)] = [
     ("activities where vemm contains Kansli", "1:18", "unknown field 'vemm'; did you mean 'vem'?"),
-    ("activities where Kansli = 1", "1:18", "unknown field 'Kansli'; to find an actor's activities write: vem = Kansli"),
+    (
+      "activities where Kansli = 1", "1:18",
+      "unknown field 'Kansli'; to find an actor's activities write: vem = Kansli"
+    ),
     ("activites where prio = 1", "1:1", "a statement starts with 'activities'; did you mean 'activities'?"),
     ("activities wher prio = 1", "1:12", "unknown clause 'wher'; did you mean 'where'?"),
     ("activities where prio = hög", "1:25", "'prio' is a number, and 'hög' is not a whole number"),
@@ -17,9 +20,14 @@ struct ErrorTests {
     ("activities where vad = 'open", "1:24", "this string is never closed"),
     ("activities where prio @ 1", "1:23", "unexpected character '@'"),
     ("activities where kategori = pausad", "1:29", "unknown category 'pausad'; did you mean 'paused'?"),
-    ("activities where när < 2021-05-01", "1:22", "'<' does not compare times; use before, after or overlaps"),
+    (
+      "activities where när < 2021-05-01", "1:22", "'<' does not compare times; use before, after or overlaps"
+    ),
     ("activities where när before 'någon gång'", "1:29", "'någon gång' is not a time"),
-    ("activities where vad before 2021", "1:22", "'before' compares times; use it on 'när', 'start' or 'slut'"),
+    (
+      "activities where vad before 2021", "1:22",
+      "'before' compares times; use it on 'när', 'start' or 'slut'"
+    ),
     ("activities where vem < Kansli", "1:22", "'<' does not apply to 'vem', a list of actors"),
     ("activities where vad matches '(unclosed'", "1:30", "is not a valid regular expression"),
     ("activities where vem = $vem", "1:24", "no value for parameter $vem"),
@@ -30,7 +38,10 @@ struct ErrorTests {
     ("activities limit many", "1:18", "expected a whole number of activities after 'limit'"),
     ("activities where start = 2021-02-30", "1:26", "2021-02-30 is not a valid date"),
     ("activities order by prioo", "1:21", "unknown field 'prioo'; did you mean 'prio'?"),
-    ("activities where prio = 1 and", "1:30", "expected a field name or '(' to start a condition, but the statement ends here"),
+    (
+      "activities where prio = 1 and", "1:30",
+      "expected a field name or '(' to start a condition, but the statement ends here"
+    ),
   ]
 
   @Test(arguments: cases)

@@ -32,10 +32,19 @@ struct EvaluationTests {
     ("activities where status is empty", [13, 15, 16]),
     ("activities where när is empty", [15, 16]),
     ("activities where start is empty", [6, 7, 8, 10, 14, 15, 16, 28, 31]),
-    ("activities where när overlaps 'hösten 2021' and prio = 1 select id", [24, 29, 30, 23, 25, 27, 35, 38, 40, 43].sorted()),
+    (
+      "activities where när overlaps 'hösten 2021' and prio = 1 select id",
+      [24, 29, 30, 23, 25, 27, 35, 38, 40, 43].sorted()
+    ),
     ("activities where när before 2021-06-01", [41, 19, 42].sorted()),
     ("activities where när after 2021-06-30", [12, 13, 25, 29, 39, 43]),
-    ("activities where när overlaps 2021-10", [2, 3, 4, 11, 12, 13, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27, 29, 30, 32, 34, 35, 36, 37, 38, 39, 40, 43, 44]),
+    (
+      "activities where när overlaps 2021-10",
+      [
+        2, 3, 4, 11, 12, 13, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27, 29, 30, 32, 34, 35, 36, 37, 38, 39, 40,
+        43, 44,
+      ]
+    ),
     ("activities where start >= 2021-06 and slut <= 2021", [12, 13, 25, 29, 39, 43]),
     ("activities where slut < 2021-06-01", [19, 41, 42]),
     ("activities where när = löpande and prio = 1", [23, 24, 30]),
@@ -44,11 +53,20 @@ struct EvaluationTests {
     ("activities where vad contains ”ekokommunmetodik”", [36, 37]),
     ("activities where prio in (3)", [6, 7, 10]),
     ("activities where prio >= 3 or id < 2", [1, 6, 7, 10]),
-    ("activities where not (prio = 2 or prio = 3) and inriktning starts with Pådrivare", [15, 16, 19, 23, 24, 25]),
-    ("activities where status not in (Pågår, Vilande) and prio = 1 and inriktning = 'Förebild och föregångare'", []),
+    (
+      "activities where not (prio = 2 or prio = 3) and inriktning starts with Pådrivare",
+      [15, 16, 19, 23, 24, 25]
+    ),
+    (
+      "activities where status not in (Pågår, Vilande) and prio = 1 and inriktning = 'Förebild och föregångare'",
+      []
+    ),
     ("activities where inriktning = 'pådrivare och opinionsbildare' and prio = 1", [15, 16, 19, 23, 24, 25]),
     ("activities where prio = 1 order by prio desc, id desc limit 3", [43, 42, 41]),
-    ("activities where prio = $p and vem = $vem", [23, 24, 29, 25, 15, 30, 31, 33, 35, 42, 43, 41, 1, 19, 27].sorted()),
+    (
+      "activities where prio = $p and vem = $vem",
+      [23, 24, 29, 25, 15, 30, 31, 33, 35, 42, 43, 41, 1, 19, 27].sorted()
+    ),
     ("activities order by när desc limit 4", [43, 12, 13, 25]),
     ("activities where start is empty order by när desc", [6, 7, 8, 10, 14, 15, 16, 28, 31]),
   ]
@@ -69,13 +87,17 @@ struct EvaluationTests {
   @Test func countAndCountBy() throws {
     let plan = Plan.embedded2021
     #expect(try Self.result("activities count", plan: plan) == .count(44))
-    #expect(try Self.result("activities where vem contains Kansli and prio = 1 count", plan: plan) == .count(15))
+    #expect(
+      try Self.result("activities where vem contains Kansli and prio = 1 count", plan: plan) == .count(15))
     guard case .counts(let field, let entries) = try Self.result("activities count by kategori") else {
       Issue.record("expected counts")
       return
     }
     #expect(field == .category)
-    #expect(entries.map(\.value) == ["ongoing", "planned", "paused", "not started", "monitoring", "as needed", "none"])
+    #expect(
+      entries.map(\.value) == [
+        "ongoing", "planned", "paused", "not started", "monitoring", "as needed", "none",
+      ])
     #expect(entries.map(\.count) == [24, 6, 6, 1, 1, 3, 3])
     guard case .counts(_, let actors) = try Self.result("activities count by vem") else { return }
     #expect(actors.first { $0.value == "Kansli" }?.count == 32)
@@ -85,14 +107,19 @@ struct EvaluationTests {
   }
 
   @Test func groupByKeepsThePlansOrderOfDirections() throws {
-    guard case .groups(let field, _, _, let groups) = try Self.result("activities where prio = 1 group by inriktning")
+    guard
+      case .groups(let field, _, _, let groups) = try Self.result(
+        "activities where prio = 1 group by inriktning")
     else {
       Issue.record("expected groups")
       return
     }
     #expect(field == .direction)
     #expect(groups.map(\.value) == Plan.embedded2021.metadata.directions)
-    #expect(groups.map { $0.rows.map(\.id) } == [[1, 5], [15, 16, 19, 23, 24, 25], [27, 29, 30, 31, 33, 35, 38, 40, 41, 42, 43]])
+    #expect(
+      groups.map { $0.rows.map(\.id) } == [
+        [1, 5], [15, 16, 19, 23, 24, 25], [27, 29, 30, 31, 33, 35, 38, 40, 41, 42, 43],
+      ])
   }
 
   static func run(_ query: String, parameters: [String: String] = [:]) throws -> [Activity] {
@@ -102,7 +129,9 @@ struct EvaluationTests {
     }
   }
 
-  static func result(_ query: String, plan: Plan = .embedded2021, parameters: [String: String] = [:]) throws -> QueryResult {
+  static func result(_ query: String, plan: Plan = .embedded2021, parameters: [String: String] = [:]) throws
+    -> QueryResult
+  {
     var parser = Parser(SourceText(name: "q", text: query))
     guard case .success(.statement(let statement)) = parser.nextItem() else {
       throw QueryError(.syntax, "no statement", at: SourceRange(start: 0, end: 0))

@@ -10,9 +10,18 @@ struct LexerTests {
     ("när overlaps \"hösten 2021\"", ["word:när", "word:overlaps", "string:\"hösten 2021\""]),
     ("start >= 2021-05-11", ["word:start", ">=:>=", "date:2021-05-11"]),
     ("start < 2021-05", ["word:start", "<:<", "month:2021-05"]),
-    ("prio != 2 and prio <> 3", ["word:prio", "!=:!=", "integer:2", "word:and", "word:prio", "!=:<>", "integer:3"]),
-    ("prio <= 2 or prio > 1", ["word:prio", "<=:<=", "integer:2", "word:or", "word:prio", ">:>", "integer:1"]),
-    ("vem in (Kansli, Styrelse)", ["word:vem", "word:in", "(:(", "word:Kansli", ",:,", "word:Styrelse", "):)"]),
+    (
+      "prio != 2 and prio <> 3",
+      ["word:prio", "!=:!=", "integer:2", "word:and", "word:prio", "!=:<>", "integer:3"]
+    ),
+    (
+      "prio <= 2 or prio > 1",
+      ["word:prio", "<=:<=", "integer:2", "word:or", "word:prio", ">:>", "integer:1"]
+    ),
+    (
+      "vem in (Kansli, Styrelse)",
+      ["word:vem", "word:in", "(:(", "word:Kansli", ",:,", "word:Styrelse", "):)"]
+    ),
     ("vem = $vem;", ["word:vem", "=:=", "parameter:$vem", ";:;"]),
     ("vad contains 25-årsjubileum", ["word:vad", "word:contains", "word:25-årsjubileum"]),
     ("vad contains Facebook-gruppen -- a comment", ["word:vad", "word:contains", "word:Facebook-gruppen"]),

@@ -5,7 +5,9 @@ import Testing
 
 /// Each format on real results of the 2021 plan.
 struct OutputTests {
-  static func render(_ query: String, _ format: OutputFormat, _ options: OutputOptions = .init()) throws -> String {
+  static func render(_ query: String, _ format: OutputFormat, _ options: OutputOptions = .init()) throws
+    -> String
+  {
     ResultWriter.render(try EvaluationTests.result(query), as: format, options: options)
   }
 
@@ -23,7 +25,8 @@ struct OutputTests {
 
   /// On a terminal a table fits the width, long texts wrapped inside their column.
   @Test func tableFittedToTheTerminal() throws {
-    let text = try Self.render("activities where id = 2 select id, vad, när", .table, OutputOptions(width: 40))
+    let text = try Self.render(
+      "activities where id = 2 select id, vad, när", .table, OutputOptions(width: 40))
     let lines = text.split(separator: "\n")
     #expect(lines.allSatisfy { $0.count <= 40 })
     #expect(
@@ -48,11 +51,15 @@ struct OutputTests {
         43,"Höstkonferens, 25-årsjubileum",Styrelse; Kansli,På gång
 
         """)
-    #expect(try Self.render("activities where id = 43 select vad", .csv, OutputOptions(header: false)) == "\"Höstkonferens, 25-årsjubileum\"\n")
+    #expect(
+      try Self.render("activities where id = 43 select vad", .csv, OutputOptions(header: false))
+        == "\"Höstkonferens, 25-årsjubileum\"\n")
   }
 
   @Test func tsv() throws {
-    #expect(try Self.render("activities where id = 43 select id, vad, prio", .tsv) == "id\tvad\tprio\n43\tHöstkonferens, 25-årsjubileum\t1\n")
+    #expect(
+      try Self.render("activities where id = 43 select id, vad, prio", .tsv)
+        == "id\tvad\tprio\n43\tHöstkonferens, 25-årsjubileum\t1\n")
   }
 
   @Test func jsonGivesWholeActivitiesUnlessSelected() throws {
@@ -117,12 +124,13 @@ struct OutputTests {
         """)
     #expect(try Self.render("activities count", .json) == "44\n")
     #expect(try Self.render("activities count", .table) == "44\n")
-    #expect(try Self.render("activities where id = 1 count by vem", .json) == """
-      [
-        {"vem": "Kansli", "antal": 1},
-        {"vem": "Ordförande", "antal": 1}
-      ]
+    #expect(
+      try Self.render("activities where id = 1 count by vem", .json) == """
+        [
+          {"vem": "Kansli", "antal": 1},
+          {"vem": "Ordförande", "antal": 1}
+        ]
 
-      """)
+        """)
   }
 }

@@ -16,13 +16,18 @@ struct ParserTests {
     ("activities where not a = 1 and b = 2", "activities where not a = 1 and b = 2"),
     ("activities where not (a = 1 and b = 2)", "activities where not (a = 1 and b = 2)"),
     ("activities where ((prio = 1))", "activities where prio = 1"),
-    ("activities where status not in (Pågår, 'På gång')", "activities where status not in (Pågår, 'På gång')"),
+    (
+      "activities where status not in (Pågår, 'På gång')", "activities where status not in (Pågår, 'På gång')"
+    ),
     ("activities where vad starts with Delta", "activities where vad starts with Delta"),
     ("activities where hur matches \"webb?inari\"", "activities where hur matches 'webb?inari'"),
     ("activities where status is empty", "activities where status is empty"),
     ("activities where status is not empty", "activities where status is not empty"),
     ("activities where när overlaps \"hösten 2021\"", "activities where när overlaps 'hösten 2021'"),
-    ("activities where när before 2021-06 and start > 2021-01-01", "activities where när before 2021-06 and start > 2021-01-01"),
+    (
+      "activities where när before 2021-06 and start > 2021-01-01",
+      "activities where när before 2021-06 and start > 2021-01-01"
+    ),
     ("activities where vem = $vem", "activities where vem = $vem"),
     ("activities limit 3 count by vem", "activities count by vem limit 3"),
     ("activities select id, vad group by inriktning", "activities select id, vad group by inriktning"),
@@ -35,10 +40,19 @@ struct ParserTests {
       "aktiviteter där inte status är tom eller vad börjar med Delta",
       "activities where not status is empty or vad starts with Delta"
     ),
-    ("aktiviteter där status är inte tom gruppera efter vem", "activities where status is not empty group by vem"),
+    (
+      "aktiviteter där status är inte tom gruppera efter vem",
+      "activities where status is not empty group by vem"
+    ),
     ("aktiviteter antal efter kategori", "activities count by kategori"),
-    ("aktiviteter där när efter 2021-06-30 och när före 2022", "activities where när after 2021-06-30 and när before 2022"),
-    ("aktiviteter där prio i (1, 2) och när överlappar 2021-05 antal", "activities where prio in (1, 2) and när overlaps 2021-05 count"),
+    (
+      "aktiviteter där när efter 2021-06-30 och när före 2022",
+      "activities where när after 2021-06-30 and när before 2022"
+    ),
+    (
+      "aktiviteter där prio i (1, 2) och när överlappar 2021-05 antal",
+      "activities where prio in (1, 2) and när overlaps 2021-05 count"
+    ),
   ]
 
   @Test(arguments: cases)
@@ -87,13 +101,15 @@ struct ParserTests {
     let printed = items.map { item -> String in
       switch item {
       case .success(.statement(let s)): ASTPrinter.print(s)
-      case .success(.dotCommand(let d)): "." + d.name.text + " " + d.arguments.map(\.text).joined(separator: " ")
+      case .success(.dotCommand(let d)):
+        "." + d.name.text + " " + d.arguments.map(\.text).joined(separator: " ")
       case .failure(let e): "error: " + e.message
       }
     }
     #expect(
       printed == [
-        "activities where prio = 1", "activities count", "activities where vem = Kansli select id", "activities",
+        "activities where prio = 1", "activities count", "activities where vem = Kansli select id",
+        "activities",
         ".format csv", "activities count by vem",
       ])
   }
@@ -109,7 +125,8 @@ struct ParserTests {
   }
 
   @Test func deepNestingIsAnErrorNotACrash() {
-    let deep = "activities where " + String(repeating: "(", count: 10_000) + "prio = 1"
+    let deep =
+      "activities where " + String(repeating: "(", count: 10_000) + "prio = 1"
       + String(repeating: ")", count: 10_000)
     #expect(throws: QueryError.self) { try Self.statement(deep) }
     let deepNot = "activities where " + String(repeating: "not ", count: 10_000) + "prio = 1"

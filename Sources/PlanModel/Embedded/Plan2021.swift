@@ -26,7 +26,8 @@ enum Plan2021 {
       reason: "garbled date: the annual meeting is held 28 May 2021"),
     Correction(
       activityID: 23, field: "hur", original: "Styrelsen ska ha en stående punkt på / styrelsemöten om …",
-      corrected: "Styrelsen ska ha en stående punkt på styrelsemöten om omvärldsbevakning kopplat till lobbying.",
+      corrected:
+        "Styrelsen ska ha en stående punkt på styrelsemöten om omvärldsbevakning kopplat till lobbying.",
       reason: "row split by a page break, joined"),
     Correction(
       activityID: 37, field: "hur", original: "Följa utvecklingen och förmedla / resultatet inom …",

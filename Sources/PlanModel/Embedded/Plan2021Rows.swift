@@ -7,10 +7,12 @@ extension Plan2021 {
       how: "Ordförandeskap och deltagande i Arbetsgrupp 3 för revidering av Svensk Standard 854000 "
         + "”Styrning och ledning för hållbar utveckling i kommuner och regioner – Vägledning för "
         + "genomförande av Agenda 2030”",
-      who: ["Ordförande", "Kansli"], when: "Start 2018, beräknas klar våren 2021", status: "Pågår", priority: 1),
+      who: ["Ordförande", "Kansli"], when: "Start 2018, beräknas klar våren 2021", status: "Pågår",
+      priority: 1),
     Row(
       direction: 0,
-      what: "Delta i projektet ”Hållbar kommun- och regionsutveckling” tillsammans med Blekinge Tekniska Högskola",
+      what:
+        "Delta i projektet ”Hållbar kommun- och regionsutveckling” tillsammans med Blekinge Tekniska Högskola",
       how: "2019 avslutades första delen av projektet och det gick in i fas 2. I samband med att delområden "
         + "blir färdiga redovisas de för medlemmarna. I första hand via webinarier i föreningens webbcampus "
         + "Ecomuna.",
@@ -31,7 +33,8 @@ extension Plan2021 {
     Row(
       direction: 0, what: "Chilenska ekokommunnätverket",
       how: "Hålla kontakten med ekokommunerna i Araucoprovinsen. Ta hand om besöksgrupper.",
-      who: ["Styrelse", "Kansli", "Intresserade medlemmar"], when: "Vid behov", status: "Vilande", priority: 3),
+      who: ["Styrelse", "Kansli", "Intresserade medlemmar"], when: "Vid behov", status: "Vilande", priority: 3
+    ),
     Row(
       direction: 0, what: "Planerat projekt med städer i Sydamerika.",
       how: "Ett projekt kring avfallshantering planeras.",
@@ -40,7 +43,8 @@ extension Plan2021 {
     Row(
       direction: 0, what: "Argentinska ekokommunnätverket",
       how: "Samarbetsavtal om utvecklat erfarenhetsutbyte finns. Ta hand om besöksgrupper.",
-      who: ["Internationella arbetsgruppen"], when: "Vid behov", status: "Håller kontakten deltar i webinarier.",
+      who: ["Internationella arbetsgruppen"], when: "Vid behov",
+      status: "Håller kontakten deltar i webinarier.",
       priority: 2),
     Row(
       direction: 0, what: "Argentinska ekokommunnätverket", how: "Föreläsa vid utbildningar (webb).",
@@ -58,13 +62,15 @@ extension Plan2021 {
     Row(
       direction: 0, what: "Nordamerikanska ekokommunnätverket",
       how: "Genomföra virtuella Sustainable Sweden Tours",
-      who: ["Internationella arbetsgruppen", "alla medlemmar"], when: "Hösten 2021", status: "Planering pågår",
+      who: ["Internationella arbetsgruppen", "alla medlemmar"], when: "Hösten 2021",
+      status: "Planering pågår",
       priority: 2),
 
     // 2. Pådrivare och opinionsbildare
     Row(
       direction: 1, what: "Sveriges Kommuner och Landsting (SKR)",
-      how: "Ta initiativ till ett långsiktigt samarbete och samverkan med SKR för att stärka synergieffekter.",
+      how:
+        "Ta initiativ till ett långsiktigt samarbete och samverkan med SKR för att stärka synergieffekter.",
       who: ["Styrelsen"], when: "Hösten 2021", status: "", priority: 2),
     Row(
       direction: 1, what: "Samverka med WWF",
@@ -89,7 +95,8 @@ extension Plan2021 {
       direction: 1, what: "Hållbar kommun",
       how: "Presentera föreningens arbete kring arbetsmetodik för att genomföra koldioxidbudget samt den "
         + "kommande standarden för Agenda 2030",
-      who: ["Ordförande", "Kansli", "Samarbetspartners", "Medlemmar"], when: "11 maj 2021", status: "Planeras",
+      who: ["Ordförande", "Kansli", "Samarbetspartners", "Medlemmar"], when: "11 maj 2021",
+      status: "Planeras",
       priority: 1),
     Row(
       direction: 1, what: "Svara på remisser",

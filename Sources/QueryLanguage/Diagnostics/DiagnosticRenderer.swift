@@ -4,7 +4,8 @@
 ///     activities where vemm contains Kansli
 ///                      ^~~~
 public enum DiagnosticRenderer {
-  public static func render(_ error: QueryError, in source: SourceText, severity: String = "error") -> String {
+  public static func render(_ error: QueryError, in source: SourceText, severity: String = "error") -> String
+  {
     let location = source.location(of: error.range.start)
     var lines = ["\(source.name):\(location): \(severity): \(error.message)"]
     let line = source.line(location.line)

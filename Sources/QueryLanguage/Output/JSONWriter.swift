@@ -16,8 +16,10 @@ struct JSONWriter {
     case .groups(let field, let columns, let selected, let groups):
       let fields = selected ? columns : JSONWriter.wholeActivity
       let items = groups.map { group in
-        let activities = array(group.rows.map { object($0, fields: fields, indent: "      ") }, indent: "    ")
-        return "  {\n    \(string(field.name)): \(string(group.value)),\n    \"aktiviteter\": \(activities)\n  }"
+        let activities = array(
+          group.rows.map { object($0, fields: fields, indent: "      ") }, indent: "    ")
+        return
+          "  {\n    \(string(field.name)): \(string(group.value)),\n    \"aktiviteter\": \(activities)\n  }"
       }
       return array(items, indent: "") + "\n"
     case .counts(let field, let entries):

@@ -6,7 +6,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
   public init?(name: String) {
     let folded = SwedishCollation.fold(name)
-    guard let format = OutputFormat.allCases.first(where: { $0.rawValue == folded || (folded == "md" && $0 == .markdown) })
+    guard
+      let format = OutputFormat.allCases.first(where: {
+        $0.rawValue == folded || (folded == "md" && $0 == .markdown)
+      })
     else { return nil }
     self = format
   }
@@ -27,7 +30,9 @@ public struct OutputOptions: Sendable {
 
 /// Writes a result in a format. `count` is one number in every format.
 public enum ResultWriter {
-  public static func render(_ result: QueryResult, as format: OutputFormat, options: OutputOptions = .init()) -> String {
+  public static func render(_ result: QueryResult, as format: OutputFormat, options: OutputOptions = .init())
+    -> String
+  {
     if case .count(let n) = result { return "\(n)\n" }
     switch format {
     case .table: return TableWriter(options: options).render(result)

@@ -54,7 +54,9 @@ struct TableWriter {
     var out = ""
     if options.header {
       out += line(headers.map { [$0] }, widths: widths, rightAligned: rightAligned)
-      out += widths.enumerated().map { i, w in String(repeating: "─", count: i == widths.count - 1 ? w + 1 : w + 2) }
+      out +=
+        widths.enumerated().map { i, w in String(repeating: "─", count: i == widths.count - 1 ? w + 1 : w + 2)
+        }
         .joined(separator: "┼")
         + "\n"
     }

@@ -32,7 +32,8 @@ public struct Checker {
         count = .total
       }
       if let select = statement.select?.first {
-        throw QueryError(.syntax, "'select' has no effect with 'count'; leave one of them out", at: select.range)
+        throw QueryError(
+          .syntax, "'select' has no effect with 'count'; leave one of them out", at: select.range)
       }
       if let group = statement.group {
         throw QueryError(
@@ -40,7 +41,8 @@ public struct Checker {
           at: group.range)
       }
       if case .total = count, let limit = statement.limit {
-        throw QueryError(.syntax, "'limit' has no effect with 'count', which prints one number", at: limit.range)
+        throw QueryError(
+          .syntax, "'limit' has no effect with 'count', which prints one number", at: limit.range)
       }
     }
     if columns.isEmpty {
@@ -106,7 +108,9 @@ public struct Checker {
     case .parameter(let name):
       guard let value = parameters[name] else {
         var message = "no value for parameter $\(name)"
-        if let near = Spelling.nearest(name, in: Array(parameters.keys)) { message += "; did you mean $\(near)?" }
+        if let near = Spelling.nearest(name, in: Array(parameters.keys)) {
+          message += "; did you mean $\(near)?"
+        }
         throw QueryError(
           .name, message, at: literal.range,
           notes: ["give it with --param \(name)=VALUE, or .param \(name) VALUE in a script"])

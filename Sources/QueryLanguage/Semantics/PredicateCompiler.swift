@@ -111,7 +111,8 @@ struct PredicateCompiler {
     do {
       return try Regex(value.text).ignoresCase()
     } catch {
-      throw QueryError(.type, "\(value.describe) is not a valid regular expression: \(error)", at: value.range)
+      throw QueryError(
+        .type, "\(value.describe) is not a valid regular expression: \(error)", at: value.range)
     }
   }
 
@@ -181,7 +182,9 @@ struct PredicateCompiler {
   // MARK: Time
 
   /// `before`, `after`, `overlaps` against a period: an activity with no interval matches none of them.
-  private func timeTest(_ op: Operator, interval: @escaping (Activity) -> DayInterval?) throws(QueryError) -> Test {
+  private func timeTest(_ op: Operator, interval: @escaping (Activity) -> DayInterval?) throws(QueryError)
+    -> Test
+  {
     let other = try period(try resolvedValues()[0])
     switch op {
     case .before: return { interval($0).map { $0.end < other.start } ?? false }

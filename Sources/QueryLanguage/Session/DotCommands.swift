@@ -19,7 +19,8 @@ public enum DotCommands {
       let argument = line.arguments[0]
       guard let format = OutputFormat(name: argument.text) else {
         throw QueryError(
-          .name, "unknown format '\(argument.text)'\(suggestion(argument.text, OutputFormat.allCases.map(\.rawValue)))",
+          .name,
+          "unknown format '\(argument.text)'\(suggestion(argument.text, OutputFormat.allCases.map(\.rawValue)))",
           at: argument.range)
       }
       session.format = format
@@ -34,7 +35,8 @@ public enum DotCommands {
       }
     },
     DotCommand(
-      name: "param", usage: ".param NAME VALUE", summary: "set $NAME for the statements that follow; alone, list them",
+      name: "param", usage: ".param NAME VALUE",
+      summary: "set $NAME for the statements that follow; alone, list them",
       arguments: 0...2
     ) { session, line, _ throws(QueryError) in
       switch line.arguments.count {
@@ -56,7 +58,8 @@ public enum DotCommands {
       try session.read(path, at: line.arguments[0].range)
     },
     DotCommand(
-      name: "output", usage: ".output [FILE]", summary: "write results to a file; alone, back to standard output",
+      name: "output", usage: ".output [FILE]",
+      summary: "write results to a file; alone, back to standard output",
       arguments: 0...1
     ) { session, line, source throws(QueryError) in
       let path = line.arguments.first.map { FileAccess.resolve($0.text, from: scriptDirectory(source)) }
@@ -74,12 +77,14 @@ public enum DotCommands {
       }
     },
     DotCommand(
-      name: "fields", usage: ".fields", summary: "list the fields with their types and some values", arguments: 0...0
+      name: "fields", usage: ".fields", summary: "list the fields with their types and some values",
+      arguments: 0...0
     ) { session, _, _ throws(QueryError) in
       try session.write(HelpText.fields(of: session.plan))
     },
     DotCommand(
-      name: "help", usage: ".help", summary: "show the commands and a short tour of the language", arguments: 0...0
+      name: "help", usage: ".help", summary: "show the commands and a short tour of the language",
+      arguments: 0...0
     ) { session, _, _ throws(QueryError) in
       try session.write(HelpText.help)
     },

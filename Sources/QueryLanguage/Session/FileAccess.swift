@@ -67,7 +67,8 @@ final class AtomicFile {
 
   init(path: String) throws(FileAccess.Failure) {
     self.path = path
-    temporaryPath = FileAccess.directory(of: path) + "/.\(path.split(separator: "/").last ?? "output").sekom-\(getpid())"
+    temporaryPath =
+      FileAccess.directory(of: path) + "/.\(path.split(separator: "/").last ?? "output").sekom-\(getpid())"
     fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw FileAccess.Failure(reason: FileAccess.reason()) }
   }

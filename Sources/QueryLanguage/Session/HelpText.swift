@@ -63,6 +63,7 @@ public enum HelpText {
       return [field.name, field.type.rawValue, field.summary, examples.prefix(3).joined(separator: " | ")]
     }
     return TableWriter(options: OutputOptions()).grid(
-      headers: ["field", "type", "holds", "for example"], rows: rows, rightAligned: [false, false, false, false])
+      headers: ["field", "type", "holds", "for example"], rows: rows,
+      rightAligned: [false, false, false, false])
   }
 }

@@ -104,7 +104,9 @@ public final class Session {
   /// `.read`: runs another file inside this one, its errors reported with its own name.
   func read(_ path: String, at range: SourceRange) throws(QueryError) {
     guard readDepth < Session.maximumReadDepth else {
-      throw QueryError(.limit, ".read is nested more than \(Session.maximumReadDepth) deep; does a file read itself?", at: range)
+      throw QueryError(
+        .limit, ".read is nested more than \(Session.maximumReadDepth) deep; does a file read itself?",
+        at: range)
     }
     let source: SourceText
     switch SourceFile.read(path) {
@@ -143,7 +145,8 @@ public final class Session {
     do throws(FileAccess.Failure) {
       try file.commit()
     } catch {
-      throw QueryError(.file, "cannot write '\(file.path)': \(error.reason)", at: range ?? SourceRange(start: 0, end: 0))
+      throw QueryError(
+        .file, "cannot write '\(file.path)': \(error.reason)", at: range ?? SourceRange(start: 0, end: 0))
     }
   }
 
@@ -156,7 +159,8 @@ public final class Session {
     do throws(FileAccess.Failure) {
       try file.write(text)
     } catch {
-      throw QueryError(.file, "cannot write '\(file.path)': \(error.reason)", at: SourceRange(start: 0, end: 0))
+      throw QueryError(
+        .file, "cannot write '\(file.path)': \(error.reason)", at: SourceRange(start: 0, end: 0))
     }
   }
 

@@ -36,7 +36,9 @@ public enum SourceFile {
     let byte = String(body[bad], radix: 16, uppercase: true)
     let reason = "invalid UTF-8 (byte 0x\(byte)); sekom reads UTF-8 text"
     return .failure(
-      Failure(message: "\(name):\(location): error: \(reason)", reason: "\(location): \(reason)", status: .queryError))
+      Failure(
+        message: "\(name):\(location): error: \(reason)", reason: "\(location): \(reason)",
+        status: .queryError))
   }
 
   /// The offset of the first byte that does not begin or continue a valid UTF-8 sequence.

@@ -6,7 +6,8 @@ public enum ASTPrinter {
     var parts = ["activities"]
     if let filter = statement.filter { parts.append("where " + print(filter)) }
     if let order = statement.order {
-      parts.append("order by " + order.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", "))
+      parts.append(
+        "order by " + order.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", "))
     }
     if let select = statement.select { parts.append("select " + select.map(\.text).joined(separator: ", ")) }
     if let group = statement.group { parts.append("group by " + group.text) }

@@ -173,7 +173,8 @@ public struct Lexer {
     switch bytes[position] {
     case UInt8(ascii: "'"): return [UInt8(ascii: "'")]
     case UInt8(ascii: "\""): return [UInt8(ascii: "\"")]
-    case 0xE2 where position + 2 < bytes.count && bytes[position + 1] == 0x80
+    case 0xE2
+    where position + 2 < bytes.count && bytes[position + 1] == 0x80
       && (bytes[position + 2] == 0x9D || bytes[position + 2] == 0x9C):
       return [0xE2, 0x80, 0x9D]
     default: return nil

@@ -44,7 +44,9 @@ public struct Parser {
       do throws(QueryError) {
         let parsed = try statement()
         guard current.kind == .end || current.kind == .semicolon else {
-          throw QueryError(.syntax, "expected a clause or the end of the statement, found \(describe(current))", at: current.range)
+          throw QueryError(
+            .syntax, "expected a clause or the end of the statement, found \(describe(current))",
+            at: current.range)
         }
         if tokens[index].kind == .semicolon { index += 1 }
         return .success(.statement(parsed))
@@ -62,18 +64,26 @@ public struct Parser {
   mutating func statement() throws(QueryError) -> Statement {
     let sourceToken = current
     guard sourceToken.is(.activities) else {
-      if sourceToken.kind == .word, let near = Spelling.nearest(text(sourceToken), in: Keyword.activities.spellings) {
-        throw QueryError(.syntax, "a statement starts with 'activities'; did you mean '\(near)'?", at: sourceToken.range)
+      if sourceToken.kind == .word,
+        let near = Spelling.nearest(text(sourceToken), in: Keyword.activities.spellings)
+      {
+        throw QueryError(
+          .syntax, "a statement starts with 'activities'; did you mean '\(near)'?", at: sourceToken.range)
       }
-      throw QueryError(.syntax, "a statement starts with 'activities', found \(describe(sourceToken))", at: sourceToken.range)
+      throw QueryError(
+        .syntax, "a statement starts with 'activities', found \(describe(sourceToken))", at: sourceToken.range
+      )
     }
     index += 1
-    var result = Statement(source: Name(text(sourceToken), range: sourceToken.range), range: sourceToken.range)
+    var result = Statement(
+      source: Name(text(sourceToken), range: sourceToken.range), range: sourceToken.range)
     var seen: [String: SourceRange] = [:]
     func once(_ name: String, _ range: SourceRange) throws(QueryError) {
       if let first = seen[name] {
         let at = source.location(of: first.start)
-        throw QueryError(.syntax, "'\(name)' is given twice; a statement has each clause at most once", at: range, notes: ["the first '\(name)' is at \(at)"])
+        throw QueryError(
+          .syntax, "'\(name)' is given twice; a statement has each clause at most once", at: range,
+          notes: ["the first '\(name)' is at \(at)"])
       }
       seen[name] = range
     }
@@ -191,7 +201,9 @@ public struct Parser {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Parser.maximumDepth else {
-      throw QueryError(.limit, "the expression is nested too deeply (more than \(Parser.maximumDepth) levels)", at: token.range)
+      throw QueryError(
+        .limit, "the expression is nested too deeply (more than \(Parser.maximumDepth) levels)",
+        at: token.range)
     }
     if token.is(.not) {
       index += 1
@@ -236,7 +248,9 @@ public struct Parser {
       break
     case .in:
       let open = current
-      guard open.kind == .leftParen else { throw error(expected: "'(' to start the list after 'in'", found: open) }
+      guard open.kind == .leftParen else {
+        throw error(expected: "'(' to start the list after 'in'", found: open)
+      }
       index += 1
       operands = try list { (parser: inout Parser) throws(QueryError) in try parser.literal() }
       guard current.kind == .rightParen else {
@@ -248,10 +262,14 @@ public struct Parser {
       operands = [try literal()]
     }
     let end = tokens[index - 1].range
-    return Predicate(field: field, op: op, negated: negated, operands: operands, opRange: opRange, range: field.range.through(end))
+    return Predicate(
+      field: field, op: op, negated: negated, operands: operands, opRange: opRange,
+      range: field.range.through(end))
   }
 
-  private mutating func operatorAfter(field: Name, negated: Bool) throws(QueryError) -> (Operator, SourceRange) {
+  private mutating func operatorAfter(field: Name, negated: Bool) throws(QueryError) -> (
+    Operator, SourceRange
+  ) {
     let token = current
     if !negated, let op = symbolicOperator(token.kind) {
       index += 1
@@ -314,7 +332,9 @@ public struct Parser {
       value = String(raw.dropFirst())
       kind = .parameter(value)
     case .integer:
-      guard let value = Int(raw) else { throw QueryError(.limit, "\(raw) is too large a number", at: token.range) }
+      guard let value = Int(raw) else {
+        throw QueryError(.limit, "\(raw) is too large a number", at: token.range)
+      }
       kind = .integer(value)
     case .date:
       guard let day = Day(iso: Substring(raw)) else {
@@ -343,7 +363,10 @@ public struct Parser {
     let bytes = source.bytes
     let end = token.range.end
     while offset < end {
-      while offset < end && (bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") || bytes[offset] == UInt8(ascii: "\r")) { offset += 1 }
+      while offset < end
+        && (bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t")
+          || bytes[offset] == UInt8(ascii: "\r"))
+      { offset += 1 }
       guard offset < end else { break }
       let start = offset
       var word: [UInt8] = []
@@ -355,12 +378,18 @@ public struct Parser {
           offset += 1
         }
         guard offset < end else {
-          return .failure(QueryError(.lexical, "this quote is not closed", at: SourceRange(start: start, end: start + 1)))
+          return .failure(
+            QueryError(.lexical, "this quote is not closed", at: SourceRange(start: start, end: start + 1)))
         }
         offset += 1
       } else {
-        if !words.isEmpty && (bytes[offset] == UInt8(ascii: "#") || bytes[offset...].starts(with: "--".utf8)) { break }
-        while offset < end && bytes[offset] != UInt8(ascii: " ") && bytes[offset] != UInt8(ascii: "\t") && bytes[offset] != UInt8(ascii: "\r") {
+        if !words.isEmpty && (bytes[offset] == UInt8(ascii: "#") || bytes[offset...].starts(with: "--".utf8))
+        {
+          break
+        }
+        while offset < end && bytes[offset] != UInt8(ascii: " ") && bytes[offset] != UInt8(ascii: "\t")
+          && bytes[offset] != UInt8(ascii: "\r")
+        {
           word.append(bytes[offset])
           offset += 1
         }
@@ -372,7 +401,8 @@ public struct Parser {
     }
     let nameRange = SourceRange(start: token.range.start, end: name.range.end)
     return .success(
-      DotCommandLine(name: Name(name.text, range: nameRange), arguments: Array(words.dropFirst()), range: token.range))
+      DotCommandLine(
+        name: Name(name.text, range: nameRange), arguments: Array(words.dropFirst()), range: token.range))
   }
 
   // MARK: Tokens
@@ -392,7 +422,8 @@ public struct Parser {
   private mutating func expect(_ keyword: Keyword, after previous: Token) throws(QueryError) {
     guard current.is(keyword) else {
       let pair = text(previous).lowercased()
-      throw error(expected: "'\(keyword.spellings[pairedSpelling(pair)])' after '\(text(previous))'", found: current)
+      throw error(
+        expected: "'\(keyword.spellings[pairedSpelling(pair)])' after '\(text(previous))'", found: current)
     }
     index += 1
   }
@@ -403,11 +434,16 @@ public struct Parser {
   }
 
   private func unexpectedClause(_ token: Token) -> QueryError {
-    let clauses = ["where", "order", "select", "group", "count", "limit", "där", "sortera", "visa", "gruppera", "antal", "högst"]
+    let clauses = [
+      "where", "order", "select", "group", "count", "limit", "där", "sortera", "visa", "gruppera", "antal",
+      "högst",
+    ]
     if token.kind == .word, let near = Spelling.nearest(text(token), in: clauses) {
       return QueryError(.syntax, "unknown clause '\(text(token))'; did you mean '\(near)'?", at: token.range)
     }
-    return error(expected: "a clause (where, order by, select, group by, count, limit) or the end of the statement", found: token)
+    return error(
+      expected: "a clause (where, order by, select, group by, count, limit) or the end of the statement",
+      found: token)
   }
 
   private func error(expected: String, found token: Token, notes: [String] = []) -> QueryError {
@@ -415,13 +451,18 @@ public struct Parser {
     case .end:
       // Point just after the last token, where the missing part would go.
       let last = index > 0 ? tokens[index - 1].range.end : 0
-      return QueryError(.incomplete, "expected \(expected), but the statement ends here", at: SourceRange(start: last, end: last + 1), notes: notes)
+      return QueryError(
+        .incomplete, "expected \(expected), but the statement ends here",
+        at: SourceRange(start: last, end: last + 1), notes: notes)
     case .unclosedString:
-      return QueryError(.incomplete, "this string is never closed", at: SourceRange(start: token.range.start, end: token.range.start + 1), notes: notes)
+      return QueryError(
+        .incomplete, "this string is never closed",
+        at: SourceRange(start: token.range.start, end: token.range.start + 1), notes: notes)
     case .error(let message):
       return QueryError(.lexical, message, at: token.range, notes: notes)
     default:
-      return QueryError(.syntax, "expected \(expected), found \(describe(token))", at: token.range, notes: notes)
+      return QueryError(
+        .syntax, "expected \(expected), found \(describe(token))", at: token.range, notes: notes)
     }
   }
 
@@ -450,7 +491,12 @@ public struct Parser {
         index += 1
         return
       }
-      if index > statementStart && (token.kind == .dotCommand || token.followsBlankLine || (token.startsLine && token.is(.activities))) { return }
+      if index > statementStart
+        && (token.kind == .dotCommand || token.followsBlankLine
+          || (token.startsLine && token.is(.activities)))
+      {
+        return
+      }
       index += 1
     }
   }

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+
+/// The built binary, as scripts and users run it: output, messages and exit statuses.
+struct CommandLineTests {
+  @Test func workedExample() throws {
+    let run = try SekomProcess.run([
+      "-c", "activities where vem contains Kansli and prio = 1 order by när select id", "--format", "csv",
+      "--no-header",
+    ])
+    #expect(run.status == 0)
+    #expect(run.error == "")
+    #expect(
+      run.output.split(separator: "\n") == [
+        "1", "42", "33", "23", "24", "27", "30", "35", "19", "41", "25", "29", "43", "15", "31",
+      ])
+  }
+
+  @Test func severalStatementsAndParameters() throws {
+    let run = try SekomProcess.run([
+      "-c", "activities where vem = $vem count", "-c", "aktiviteter där prio = $prio antal", "--param",
+      "vem=Kansliet",
+      "--param", "prio=3",
+    ])
+    #expect(run.status == 0)
+    #expect(run.output == "32\n3\n")
+  }
+
+  @Test func queryErrorsGoToStandardErrorWithACaret() throws {
+    let run = try SekomProcess.run(["-c", "activities where vemm contains Kansli"])
+    #expect(run.status == 1)
+    #expect(run.output == "")
+    #expect(
+      run.error == """
+        <command line>:1:18: error: unknown field 'vemm'; did you mean 'vem'?
+        activities where vemm contains Kansli
+                         ^~~~
+
+        """)
+  }
+
+  @Test(arguments: [
+    (["--format", "xml", "-c", "activities"], "unknown format 'xml'"),
+    (["--bogus"], "Unknown option '--bogus'"),
+    (["--param", "novalue", "-c", "activities"], "--param takes NAME=VALUE"),
+  ])
+  func wrongUsageExitsWithTwo(arguments: [String], message: String) throws {
+    let run = try SekomProcess.run(arguments)
+    #expect(run.status == 2)
+    #expect(run.error.contains(message), "\(run.error)")
+  }
+
+  @Test func missingFilesExitWithThree() throws {
+    let plan = try SekomProcess.run(["--plan", "/nonexistent/plan.csv", "-c", "activities count"])
+    #expect(plan.status == 3)
+    #expect(plan.error.contains("/nonexistent/plan.csv"))
+    let script = try SekomProcess.run(["/nonexistent/query.sq"])
+    #expect(script.status == 3)
+    #expect(script.error == "sekom: error: cannot read '/nonexistent/query.sq': No such file or directory\n")
+  }
+
+  @Test func statementsFromStandardInput() throws {
+    let run = try SekomProcess.run(
+      ["--format", "csv"],
+      stdin: """
+        -- the board's questions
+        activities where kategori = paused
+          select id
+        activities count by kategori;
+        .format json
+        activities where id = 43 select id, när, start, slut
+
+        """)
+    #expect(run.status == 0, "\(run.error)")
+    #expect(
+      run.output == """
+        id
+        6
+        7
+        10
+        14
+        26
+        44
+        kategori,antal
+        ongoing,24
+        planned,6
+        paused,6
+        not started,1
+        monitoring,1
+        as needed,3
+        none,3
+        [
+          {
+            "id": 43,
+            "när": "19-20 oktober",
+            "start": "2021-10-19",
+            "slut": "2021-10-20"
+          }
+        ]
+
+        """)
+  }
+
+  @Test func aScriptStopsAtItsFirstErrorUnlessKeepGoing() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let script = folder.appendingPathComponent("check.sq")
+    try """
+    activities where prio = 3 count
+    activities where prio = hög count
+    activities where prio = 2 count
+    """.write(to: script, atomically: true, encoding: .utf8)
+    let stopped = try SekomProcess.run([script.path])
+    #expect(stopped.status == 1)
+    #expect(stopped.output == "3\n")
+    #expect(
+      stopped.error.hasPrefix(
+        "\(script.path):2:25: error: 'prio' is a number, and 'hög' is not a whole number\n"))
+    let goingOn = try SekomProcess.run(["--keep-going", script.path])
+    #expect(goingOn.status == 1)
+    #expect(goingOn.output == "3\n22\n")
+  }
+
+  @Test func anExecutableScriptWithAShebang() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let script = folder.appendingPathComponent("paused.sq")
+    try """
+    #!/usr/bin/env sekom
+    # Paused activities, for the board.
+    .format csv
+    .header off
+    activities where kategori = paused select id, vad
+    """.write(to: script, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+    let process = Process()
+    process.executableURL = script
+    var environment = ProcessInfo.processInfo.environment
+    environment["PATH"] =
+      SekomProcess.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(output.split(separator: "\n").first == "6,Chilenska ekokommunnätverket")
+    #expect(output.split(separator: "\n").count == 6)
+  }
+
+  @Test func readOutputAndParamDotCommands() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    try ".param vem Styrelsen\n".write(
+      to: folder.appendingPathComponent("settings.sq"), atomically: true, encoding: .utf8)
+    let main = folder.appendingPathComponent("main.sq")
+    try """
+    .read settings.sq
+    .output result.csv
+    .format csv
+    activities where vem = $vem and prio = 1 select id
+    .output
+    activities where vem = $vem count
+    """.write(to: main, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run([main.path])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output == "18\n")
+    let written = try String(contentsOf: folder.appendingPathComponent("result.csv"), encoding: .utf8)
+    #expect(written == "id\n5\n15\n16\n23\n24\n29\n42\n43\n")
+  }
+
+  @Test func invalidUTF8IsReportedWithItsPlace() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let script = folder.appendingPathComponent("bad.sq")
+    try Data("activities count\nactivities where vad = '".utf8 + [0xFF] + Data("'\n".utf8)).write(to: script)
+    let run = try SekomProcess.run([script.path])
+    #expect(run.status == 1)
+    #expect(run.error == "\(script.path):2:25: error: invalid UTF-8 (byte 0xFF); sekom reads UTF-8 text\n")
+    #expect(run.output == "")
+  }
+
+  @Test func unknownDotCommand() throws {
+    let run = try SekomProcess.run([], stdin: ".fromat csv\n")
+    #expect(run.status == 1)
+    #expect(run.error.hasPrefix("<stdin>:1:1: error: unknown command '.fromat'; did you mean '.format'?\n"))
+  }
+
+  @Test func quitStopsTheScript() throws {
+    let run = try SekomProcess.run([], stdin: "activities count\n.quit\nactivities where x = 1\n")
+    #expect(run.status == 0)
+    #expect(run.output == "44\n")
+  }
+
+  @Test func helpAndFields() throws {
+    let help = try SekomProcess.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.output.contains("Exit status: 0 success"))
+    let fields = try SekomProcess.run([], stdin: ".fields\n")
+    #expect(fields.status == 0)
+    #expect(fields.output.contains(" vem        │ actor list │"))
+    #expect(
+      fields.output.contains("Kansli | Styrelse | Expertgrupp")
+        || fields.output.contains("Ordförande | Kansli"))
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs the built `sekom` binary, which SwiftPM puts beside the test bundle.
+struct SekomProcess {
+  struct Outcome {
+    var status: Int32
+    var output: String
+    var error: String
+  }
+
+  static var binary: URL {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return executable.deletingLastPathComponent().appendingPathComponent("sekom")
+  }
+
+  static func run(
+    _ arguments: [String], input: Data? = nil, directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Outcome {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["PATH"] = binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let stdout = Pipe()
+    let stdin = Pipe()
+    // Standard error goes to a file, so that only one pipe is read while the child runs.
+    let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sekom-stderr-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errorFile) }
+    let stderr = try FileHandle(forWritingTo: errorFile)
+    process.standardOutput = stdout
+    process.standardError = stderr
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(input) }
+    try stdin.fileHandleForWriting.close()
+    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try stderr.close()
+    let errorData = try Data(contentsOf: errorFile)
+    return Outcome(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData, as: UTF8.self))
+  }
+
+  static func run(_ arguments: [String], stdin text: String) throws -> Outcome {
+    try run(arguments, input: Data(text.utf8))
+  }
+
+  /// A fresh folder for files a test writes.
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sekom-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
