@@ -14,11 +14,17 @@ let package = Package(
     .target(name: "PlanModel"),
     // The query language: lexer, parser, checker, evaluator, output formats and script runner.
     .target(name: "QueryLanguage", dependencies: ["PlanModel"]),
+    // libedit, the system's line editor, with wrappers for the variadic calls Swift cannot make.
+    .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // A small Swift API over libedit: read a line with editing, history and completion.
+    .target(name: "LineEditor", dependencies: ["CLibedit"]),
+    // The interactive loop: prompts, continuation lines, history entries, completion, the init file.
+    .target(name: "REPL", dependencies: ["QueryLanguage", "PlanModel", "LineEditor"]),
     // Thin wiring: command-line options to a session.
     .executableTarget(
       name: "sekom",
       dependencies: [
-        "PlanModel", "QueryLanguage",
+        "PlanModel", "QueryLanguage", "REPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

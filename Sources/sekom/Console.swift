@@ -25,6 +25,10 @@ enum Console {
     }
   }
 
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
   static func exit(_ status: ExitStatus) -> Never {
     Glibc.exit(status.rawValue)
   }
@@ -47,6 +51,7 @@ enum Terminal {
   enum Stream: Int32 {
     case standardInput = 0
     case standardOutput = 1
+    case standardError = 2
   }
 
   static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }

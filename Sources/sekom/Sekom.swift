@@ -1,6 +1,8 @@
 import ArgumentParser
+import LineEditor
 import PlanModel
 import QueryLanguage
+import REPL
 
 /// The command line: options become a session, and the session runs `-c` statements, script files,
 /// standard input, or the interactive prompt.
@@ -47,6 +49,9 @@ struct Sekom: ParsableCommand {
   @Flag(help: "Run on after an error instead of stopping at the first.")
   var keepGoing = false
 
+  @Flag(help: "Do not run the init file ($XDG_CONFIG_HOME/sekom/init.sq) before the first prompt.")
+  var noInit = false
+
   @Argument(help: ArgumentHelp("Script files of statements to run (.sq).", valueName: "file"))
   var scripts: [String] = []
 
@@ -85,7 +90,12 @@ struct Sekom: ParsableCommand {
       let (name, value) = parameter.splitOnce("=")
       session.parameters[name.hasPrefix("$") ? String(name.dropFirst()) : name] = value
     }
-    if Terminal.isTerminal(.standardOutput) { session.terminalWidth = { Terminal.width() } }
+    let colors = Console.environment("NO_COLOR") == nil
+    if Terminal.isTerminal(.standardOutput) {
+      session.terminalWidth = { Terminal.width() }
+      session.colorOutput = colors
+    }
+    session.colorErrors = colors && Terminal.isTerminal(.standardError)
 
     var status = ExitStatus.success
     func record(_ result: ExitStatus) -> Bool {
@@ -103,7 +113,16 @@ struct Sekom: ParsableCommand {
     }
     if statements.isEmpty && scripts.isEmpty {
       if Terminal.isTerminal(.standardInput) {
-        status = PlainPrompt(session: session).run()
+        // The line editor only when both ends are a terminal; otherwise lines are read plainly.
+        let reader: LineReading =
+          Terminal.isTerminal(.standardOutput) ? LineEditor(programName: "sekom") : PlainLineReader()
+        let environment = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].reduce(into: [String: String]()) {
+          $0[$1] = Console.environment($1)
+        }
+        let repl = Repl(
+          session: session, reader: reader, paths: ReplPaths(environment: environment), runInitFile: !noInit,
+          show: Console.output, warn: Console.error)
+        status = repl.run()
       } else {
         switch SourceFile.text(from: Console.readStandardInput(), name: "<stdin>") {
         case .success(let source): status = session.run(source)

@@ -4,14 +4,16 @@
 ///     activities where vemm contains Kansli
 ///                      ^~~~
 public enum DiagnosticRenderer {
-  public static func render(_ error: QueryError, in source: SourceText, severity: String = "error") -> String
-  {
+  /// With `color`, for a terminal: the severity in bold red and the caret in bold green, as compilers do.
+  public static func render(_ error: QueryError, in source: SourceText, color: Bool = false) -> String {
     let location = source.location(of: error.range.start)
-    var lines = ["\(source.name):\(location): \(severity): \(error.message)"]
+    let severity = color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+    var lines = ["\(source.name):\(location): \(severity) \(error.message)"]
     let line = source.line(location.line)
     if !line.isEmpty {
       lines.append(line)
-      lines.append(caretLine(for: error.range, on: line, at: location, in: source))
+      let caret = caretLine(for: error.range, on: line, at: location, in: source)
+      lines.append(color ? "\u{1B}[1;32m" + caret + "\u{1B}[0m" : caret)
     }
     lines.append(contentsOf: error.notes.map { "note: " + $0 })
     return lines.joined(separator: "\n")

@@ -22,9 +22,13 @@ public struct OutputOptions: Sendable {
   /// values, never cut.
   public var width: Int?
 
-  public init(header: Bool = true, width: Int? = nil) {
+  /// Whether a table's header may be bold, for a terminal.
+  public var color: Bool
+
+  public init(header: Bool = true, width: Int? = nil, color: Bool = false) {
     self.header = header
     self.width = width
+    self.color = color
   }
 }
 

@@ -53,7 +53,8 @@ struct TableWriter {
     let widths = fitted(natural)
     var out = ""
     if options.header {
-      out += line(headers.map { [$0] }, widths: widths, rightAligned: rightAligned)
+      let headerLine = line(headers.map { [$0] }, widths: widths, rightAligned: rightAligned)
+      out += options.color ? "\u{1B}[1m" + headerLine.dropLast() + "\u{1B}[0m\n" : headerLine
       out +=
         widths.enumerated().map { i, w in String(repeating: "─", count: i == widths.count - 1 ? w + 1 : w + 2)
         }

@@ -1,107 +1,123 @@
 import PlanModel
 
 /// The dot-commands of scripts and the REPL, as one table from which `.help` and completion are made.
-public struct DotCommand: Sendable {
+public struct DotCommand {
   public let name: String
   public let usage: String
   public let summary: String
   /// How many arguments it takes.
   let arguments: ClosedRange<Int>
-  let action: @Sendable (Session, DotCommandLine, SourceText) throws(QueryError) -> Void
+  let action: (Session, DotCommandLine, SourceText) throws(QueryError) -> Void
+
+  public init(
+    name: String, usage: String, summary: String, arguments: ClosedRange<Int>,
+    action: @escaping (Session, DotCommandLine, SourceText) throws(QueryError) -> Void
+  ) {
+    self.name = name
+    self.usage = usage
+    self.summary = summary
+    self.arguments = arguments
+    self.action = action
+  }
 }
 
 public enum DotCommands {
-  public static let all: [DotCommand] = [
-    DotCommand(
-      name: "format", usage: ".format table|csv|tsv|json|markdown", summary: "write results in this format",
-      arguments: 1...1
-    ) { session, line, _ throws(QueryError) in
-      let argument = line.arguments[0]
-      guard let format = OutputFormat(name: argument.text) else {
-        throw QueryError(
-          .name,
-          "unknown format '\(argument.text)'\(suggestion(argument.text, OutputFormat.allCases.map(\.rawValue)))",
-          at: argument.range)
-      }
-      session.format = format
-    },
-    DotCommand(
-      name: "header", usage: ".header on|off", summary: "show or hide the header row", arguments: 1...1
-    ) { session, line, _ throws(QueryError) in
-      switch line.arguments[0].text.lowercased() {
-      case "on", "yes", "ja": session.header = true
-      case "off", "no", "nej": session.header = false
-      default: throw QueryError(.syntax, "expected on or off", at: line.arguments[0].range)
-      }
-    },
-    DotCommand(
-      name: "param", usage: ".param NAME VALUE",
-      summary: "set $NAME for the statements that follow; alone, list them",
-      arguments: 0...2
-    ) { session, line, _ throws(QueryError) in
-      switch line.arguments.count {
-      case 0:
-        let lines = session.parameters.keys.sorted().map { "$\($0) = \(session.parameters[$0]!)\n" }
-        try session.write(lines.isEmpty ? "no parameters are set\n" : lines.joined())
-      case 2:
-        var name = line.arguments[0].text
-        if name.hasPrefix("$") { name.removeFirst() }
-        session.parameters[name] = line.arguments[1].text
-      default:
-        throw QueryError(.syntax, "expected a value after the name: .param NAME VALUE", at: line.range)
-      }
-    },
-    DotCommand(
-      name: "read", usage: ".read FILE", summary: "run the statements of a file", arguments: 1...1
-    ) { session, line, source throws(QueryError) in
-      let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
-      try session.read(path, at: line.arguments[0].range)
-    },
-    DotCommand(
-      name: "output", usage: ".output [FILE]",
-      summary: "write results to a file; alone, back to standard output",
-      arguments: 0...1
-    ) { session, line, source throws(QueryError) in
-      let path = line.arguments.first.map { FileAccess.resolve($0.text, from: scriptDirectory(source)) }
-      try session.redirectOutput(to: path, at: line.arguments.first?.range ?? line.range)
-    },
-    DotCommand(
-      name: "plan", usage: ".plan FILE", summary: "load a plan file (CSV or JSON) instead", arguments: 1...1
-    ) { session, line, source throws(QueryError) in
-      let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
-      do throws(PlanFileError) {
-        let plan = try PlanFile.read(path: path, options: PlanReadOptions(year: session.planYear))
-        session.replacePlan(with: plan, path: path)
-      } catch {
-        throw QueryError(.file, "cannot load the plan: \(error.description)", at: line.arguments[0].range)
-      }
-    },
-    DotCommand(
-      name: "fields", usage: ".fields", summary: "list the fields with their types and some values",
-      arguments: 0...0
-    ) { session, _, _ throws(QueryError) in
-      try session.write(HelpText.fields(of: session.plan))
-    },
-    DotCommand(
-      name: "help", usage: ".help", summary: "show the commands and a short tour of the language",
-      arguments: 0...0
-    ) { session, _, _ throws(QueryError) in
-      try session.write(HelpText.help)
-    },
-    DotCommand(name: "quit", usage: ".quit", summary: "stop", arguments: 0...0) { session, _, _ in
-      session.requestQuit()
-    },
-    DotCommand(name: "exit", usage: ".exit", summary: "stop, as .quit", arguments: 0...0) { session, _, _ in
-      session.requestQuit()
-    },
-  ]
+  /// The commands every session has.
+  public static var all: [DotCommand] {
+    [
+      DotCommand(
+        name: "format", usage: ".format table|csv|tsv|json|markdown", summary: "write results in this format",
+        arguments: 1...1
+      ) { session, line, _ throws(QueryError) in
+        let argument = line.arguments[0]
+        guard let format = OutputFormat(name: argument.text) else {
+          throw QueryError(
+            .name,
+            "unknown format '\(argument.text)'\(suggestion(argument.text, OutputFormat.allCases.map(\.rawValue)))",
+            at: argument.range)
+        }
+        session.format = format
+      },
+      DotCommand(
+        name: "header", usage: ".header on|off", summary: "show or hide the header row", arguments: 1...1
+      ) { session, line, _ throws(QueryError) in
+        switch line.arguments[0].text.lowercased() {
+        case "on", "yes", "ja": session.header = true
+        case "off", "no", "nej": session.header = false
+        default: throw QueryError(.syntax, "expected on or off", at: line.arguments[0].range)
+        }
+      },
+      DotCommand(
+        name: "param", usage: ".param NAME VALUE",
+        summary: "set $NAME for the statements that follow; alone, list them",
+        arguments: 0...2
+      ) { session, line, _ throws(QueryError) in
+        switch line.arguments.count {
+        case 0:
+          let lines = session.parameters.keys.sorted().map { "$\($0) = \(session.parameters[$0]!)\n" }
+          try session.write(lines.isEmpty ? "no parameters are set\n" : lines.joined())
+        case 2:
+          var name = line.arguments[0].text
+          if name.hasPrefix("$") { name.removeFirst() }
+          session.parameters[name] = line.arguments[1].text
+        default:
+          throw QueryError(.syntax, "expected a value after the name: .param NAME VALUE", at: line.range)
+        }
+      },
+      DotCommand(
+        name: "read", usage: ".read FILE", summary: "run the statements of a file", arguments: 1...1
+      ) { session, line, source throws(QueryError) in
+        let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
+        try session.read(path, at: line.arguments[0].range)
+      },
+      DotCommand(
+        name: "output", usage: ".output [FILE]",
+        summary: "write results to a file; alone, back to standard output",
+        arguments: 0...1
+      ) { session, line, source throws(QueryError) in
+        let path = line.arguments.first.map { FileAccess.resolve($0.text, from: scriptDirectory(source)) }
+        try session.redirectOutput(to: path, at: line.arguments.first?.range ?? line.range)
+      },
+      DotCommand(
+        name: "plan", usage: ".plan FILE", summary: "load a plan file (CSV or JSON) instead", arguments: 1...1
+      ) { session, line, source throws(QueryError) in
+        let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
+        do throws(PlanFileError) {
+          let plan = try PlanFile.read(path: path, options: PlanReadOptions(year: session.planYear))
+          session.replacePlan(with: plan, path: path)
+        } catch {
+          throw QueryError(.file, "cannot load the plan: \(error.description)", at: line.arguments[0].range)
+        }
+      },
+      DotCommand(
+        name: "fields", usage: ".fields", summary: "list the fields with their types and some values",
+        arguments: 0...0
+      ) { session, _, _ throws(QueryError) in
+        try session.write(HelpText.fields(of: session.plan))
+      },
+      DotCommand(
+        name: "help", usage: ".help", summary: "show the commands and a short tour of the language",
+        arguments: 0...0
+      ) { session, _, _ throws(QueryError) in
+        try session.write(HelpText.help(commands: session.commands))
+      },
+      DotCommand(name: "quit", usage: ".quit", summary: "stop", arguments: 0...0) { session, _, _ in
+        session.requestQuit()
+      },
+      DotCommand(name: "exit", usage: ".exit", summary: "stop, as .quit", arguments: 0...0) { session, _, _ in
+        session.requestQuit()
+      },
+    ]
+  }
 
   public static var names: [String] { all.map(\.name) }
 
   static func execute(_ line: DotCommandLine, in session: Session, source: SourceText) throws(QueryError) {
-    guard let command = all.first(where: { $0.name == line.name.text.lowercased() }) else {
+    let commands = session.commands
+    guard let command = commands.first(where: { $0.name == line.name.text.lowercased() }) else {
       throw QueryError(
-        .name, "unknown command '.\(line.name.text)'\(suggestion(line.name.text, names, prefix: "."))",
+        .name,
+        "unknown command '.\(line.name.text)'\(suggestion(line.name.text, commands.map(\.name), prefix: "."))",
         at: line.name.range, notes: ["'.help' lists the commands"])
     }
     guard command.arguments.contains(line.arguments.count) else {

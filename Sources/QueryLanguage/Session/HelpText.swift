@@ -3,14 +3,14 @@ import PlanModel
 /// The text of `.help` and `.fields`, made from the tables of commands, keywords and fields so that it
 /// stays true.
 public enum HelpText {
-  public static var help: String {
-    let width = DotCommands.all.map(\.usage.count).max() ?? 0
-    let commands = DotCommands.all.map { command in
+  public static func help(commands: [DotCommand]) -> String {
+    let width = commands.map(\.usage.count).max() ?? 0
+    let lines = commands.map { command in
       "  " + command.usage + String(repeating: " ", count: width - command.usage.count + 2) + command.summary
     }
     return """
       Commands:
-      \(commands.joined(separator: "\n"))
+      \(lines.joined(separator: "\n"))
 
       Statements:
         activities [where CONDITION] [order by FIELD [asc|desc], …] [select FIELD, …]

@@ -15,8 +15,15 @@ public final class Session {
   public var planYear: Int?
   /// The terminal's width when results go to one, asked each time a result is written.
   public var terminalWidth: () -> Int? = { nil }
+  /// Whether results and messages may use colour: set for a terminal when NO_COLOR is not set.
+  public var colorOutput = false
+  public var colorErrors = false
   /// Set by `.quit`: the caller stops reading.
   public private(set) var quitRequested = false
+
+  /// The dot-commands this session knows: the common ones and any its caller added, such as the REPL's
+  /// `.history`.
+  public private(set) var commands: [DotCommand] = DotCommands.all
 
   private let standardOutput: (String) -> Void
   private let standardError: (String) -> Void
@@ -78,7 +85,8 @@ public final class Session {
     let checked = try Checker(plan: plan, parameters: parameters).check(statement)
     let result = Evaluator(plan: plan).run(checked)
     let width = outputFile == nil ? terminalWidth() : nil
-    try write(ResultWriter.render(result, as: format, options: OutputOptions(header: header, width: width)))
+    let options = OutputOptions(header: header, width: width, color: colorOutput && outputFile == nil)
+    try write(ResultWriter.render(result, as: format, options: options))
   }
 
   /// Ends the session: a file opened by `.output` is put in place.
@@ -90,6 +98,11 @@ public final class Session {
       reportLine("sekom: error: \(error.message)")
       return .fileError
     }
+  }
+
+  /// Adds a dot-command, shown by `.help` with the others.
+  public func register(_ command: DotCommand) {
+    commands.append(command)
   }
 
   // MARK: What dot-commands change
@@ -151,7 +164,7 @@ public final class Session {
   }
 
   /// Writes text where results go now.
-  func write(_ text: String) throws(QueryError) {
+  public func write(_ text: String) throws(QueryError) {
     guard let file = outputFile else {
       standardOutput(text)
       return
@@ -169,7 +182,7 @@ public final class Session {
   public func report(_ error: QueryError, in source: SourceText) {
     // An empty message stands for an error already reported inside a `.read` file.
     guard !error.message.isEmpty else { return }
-    reportLine(DiagnosticRenderer.render(error, in: source))
+    reportLine(DiagnosticRenderer.render(error, in: source, color: colorErrors))
   }
 
   public func reportLine(_ line: String) {

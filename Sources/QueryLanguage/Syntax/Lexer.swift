@@ -198,3 +198,24 @@ public struct Lexer {
     return .unclosedString
   }
 }
+
+extension Lexer {
+  /// The byte offset where a comment starts in a text, if it has one outside strings.
+  public static func commentStart(in text: String) -> Int? {
+    let source = SourceText(name: "", text: text)
+    var lexer = Lexer(source)
+    var gapStart = 0
+    while true {
+      let token = lexer.next()
+      let gap = source.bytes[gapStart..<token.range.start]
+      if let hash = gap.firstIndex(of: UInt8(ascii: "#")) { return hash }
+      if let dash = gap.indices.first(where: {
+        gap[$0] == UInt8(ascii: "-") && $0 + 1 < gap.endIndex && gap[$0 + 1] == UInt8(ascii: "-")
+      }) {
+        return dash
+      }
+      if token.kind == .end { return nil }
+      gapStart = token.range.end
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import CLibedit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads lines from a terminal with editing, history and completion, through libedit. Nothing of C shows
+/// through this API.
+///
+/// Use it only when standard input and output are both terminals; elsewhere read lines plainly.
+public final class LineEditor: LineReading {
+  /// Called on Tab with the line up to the cursor.
+  public var complete: ((String) -> Completion)?
+
+  private let editLine: OpaquePointer
+  private let history: OpaquePointer
+  private var promptBuffer: UnsafeMutablePointer<wchar_t>
+
+  public init(programName: String, historySize: Int = 1000) {
+    LineEditor.ensureUTF8Locale()
+    LineEditor.installInterruptHandler()
+    editLine = sekom_el_init(programName)
+    history = history_winit()
+    promptBuffer = LineEditor.wide("")
+    _ = sekom_history_set_size(history, Int32(historySize))
+    _ = sekom_history_set_unique(history, 1)
+    _ = sekom_el_set_history(editLine, history)
+    _ = sekom_el_set_editor(editLine, LineEditor.wideLiteral("emacs"))
+    _ = sekom_el_set_signal(editLine, 1)
+    _ = sekom_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+    _ = sekom_el_set_prompt(editLine) { editLine in
+      LineEditor.instance(editLine)?.promptBuffer
+    }
+    _ = sekom_el_add_function(
+      editLine, LineEditor.wideLiteral("sekom-complete"), LineEditor.wideLiteral("complete the word"),
+      { editLine, _ in LineEditor.instance(editLine)?.completeAtCursor() ?? UInt8(CC_ERROR) })
+    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("^I"), LineEditor.wideLiteral("sekom-complete"))
+    // Home and End as tmux and some terminals send them, which libedit does not bind by itself.
+    for (keys, function) in [
+      ("\u{1b}[1~", "ed-move-to-beg"), ("\u{1b}[4~", "ed-move-to-end"), ("\u{1b}[H", "ed-move-to-beg"),
+      ("\u{1b}[F", "ed-move-to-end"), ("\u{1b}[3~", "ed-delete-next-char"),
+    ] {
+      _ = sekom_el_bind(editLine, LineEditor.wideLiteral(keys), LineEditor.wideLiteral(function))
+    }
+    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("^R"), LineEditor.wideLiteral("em-inc-search-prev"))
+  }
+
+  deinit {
+    el_end(editLine)
+    history_wend(history)
+    promptBuffer.deallocate()
+  }
+
+  /// Shows the prompt and reads one line, without its line end.
+  public func readLine(prompt: String) -> LineInput {
+    promptBuffer.deallocate()
+    promptBuffer = LineEditor.wide(prompt)
+    var count: Int32 = 0
+    errno = 0
+    guard let line = el_wgets(editLine, &count) else {
+      return count == -1 && errno == EINTR ? .interrupted : .end
+    }
+    var text = LineEditor.string(line, count: Int(count))
+    if text.hasSuffix("\n") { text.removeLast() }
+    return .line(text)
+  }
+
+  // MARK: History
+
+  /// Adds an entry; an entry equal to the one before it is not added again.
+  public func addHistory(_ entry: String) {
+    let wide = LineEditor.wide(entry)
+    defer { wide.deallocate() }
+    _ = sekom_history_enter(history, wide)
+  }
+
+  /// Entries, oldest first.
+  public var historyEntries: [String] {
+    var entries: [String] = []
+    var entry = sekom_history_step(history, H_LAST)
+    while let current = entry {
+      entries.append(LineEditor.string(current, count: wcslen(current)))
+      entry = sekom_history_step(history, H_PREV)
+    }
+    return entries
+  }
+
+  /// Loads a history file; false when it exists but cannot be read.
+  public func loadHistory(from path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return errno == ENOENT }
+    return sekom_history_load(history, path) >= 0
+  }
+
+  /// Writes the history file, making its folder if needed; false when that fails.
+  public func saveHistory(to path: String) -> Bool {
+    LineEditor.makeDirectories(for: path)
+    return sekom_history_save(history, path) >= 0
+  }
+
+  // MARK: Completion
+
+  private func completeAtCursor() -> UInt8 {
+    guard let complete, let info = el_wline(editLine)?.pointee else { return UInt8(CC_ERROR) }
+    let beforeCursor = LineEditor.string(info.buffer, count: info.cursor - info.buffer)
+    let characters = Array(beforeCursor)
+    let completion = complete(beforeCursor)
+    let typed = String(characters[min(completion.wordStart, characters.count)...])
+    let candidates = completion.candidates
+    guard !candidates.isEmpty else { return UInt8(CC_ERROR) }
+    let common = LineEditor.commonPrefix(candidates)
+    if common.count > typed.count {
+      var addition = String(common.dropFirst(typed.count))
+      if candidates.count == 1 && !addition.hasSuffix("/") { addition += " " }
+      insert(addition)
+      return UInt8(CC_REFRESH)
+    }
+    if candidates.count == 1 {
+      insert(" ")
+      return UInt8(CC_REFRESH)
+    }
+    // Several candidates and nothing more to add: list them under the line, as shells do.
+    let listing = "\n" + LineEditor.columns(candidates, width: LineEditor.terminalWidth()) + "\n"
+    fputs(listing, sekom_stdout())
+    fflush(sekom_stdout())
+    return UInt8(CC_REDISPLAY)
+  }
+
+  private func insert(_ text: String) {
+    let wide = LineEditor.wide(text)
+    defer { wide.deallocate() }
+    _ = el_winsertstr(editLine, wide)
+  }
+
+  static func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first.map(Array.init) else { return "" }
+    for word in words.dropFirst() {
+      let characters = Array(word)
+      var length = 0
+      while length < min(prefix.count, characters.count)
+        && String(prefix[length]).lowercased() == String(characters[length]).lowercased()
+      {
+        length += 1
+      }
+      prefix = Array(prefix[..<length])
+    }
+    return String(prefix)
+  }
+
+  static func columns(_ words: [String], width: Int) -> String {
+    let cell = (words.map(\.count).max() ?? 0) + 2
+    let perLine = max(1, width / cell)
+    var lines: [String] = []
+    for start in stride(from: 0, to: words.count, by: perLine) {
+      let row = words[start..<min(start + perLine, words.count)]
+      lines.append(
+        row.map { $0 + String(repeating: " ", count: cell - $0.count) }.joined().trimmingTrailingSpaces())
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: C plumbing
+
+  private static func instance(_ editLine: OpaquePointer?) -> LineEditor? {
+    guard let editLine, let data = sekom_el_get_clientdata(editLine) else { return nil }
+    return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+  }
+
+  /// A NUL-terminated wide string the caller deallocates.
+  static func wide(_ text: String) -> UnsafeMutablePointer<wchar_t> {
+    let scalars = Array(text.unicodeScalars)
+    let buffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: scalars.count + 1)
+    for (i, scalar) in scalars.enumerated() { buffer[i] = wchar_t(bitPattern: scalar.value) }
+    buffer[scalars.count] = 0
+    return buffer
+  }
+
+  /// Wide strings for names libedit keeps for the life of the process.
+  private static func wideLiteral(_ text: String) -> UnsafeMutablePointer<wchar_t> { wide(text) }
+
+  static func string(_ pointer: UnsafePointer<wchar_t>, count: Int) -> String {
+    var text = ""
+    for i in 0..<count {
+      if let scalar = Unicode.Scalar(UInt32(bitPattern: pointer[i])) { text.unicodeScalars.append(scalar) }
+    }
+    return text
+  }
+
+  /// libedit drops å, ä and ö unless the locale's character set is UTF-8.
+  private static func ensureUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+    if codeset != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
+  }
+
+  /// Ctrl-C must interrupt `el_wgets` (no SA_RESTART) without ending the process.
+  private static func installInterruptHandler() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGINT, &action, nil)
+  }
+
+  static func terminalWidth() -> Int {
+    var size = winsize()
+    return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+  }
+
+  static func makeDirectories(for path: String) {
+    var folder = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/").dropLast() {
+      folder += "/" + part
+      mkdir(folder, 0o755)
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+}

@@ -1,0 +1,202 @@
+import LineEditor
+import PlanModel
+import QueryLanguage
+
+/// Tab completion that knows where the cursor is: keywords and the source at the start, field names where
+/// a field goes, operators after a field, the plan's own values after an operator, dot-commands after `.`,
+/// and file names after `.read`, `.plan` and `.output`.
+struct Completer {
+  let session: Session
+
+  /// Candidates for the word before the cursor. `pending` holds the lines of the statement typed before
+  /// this one, which give the context.
+  func complete(pending: [String], line: String) -> Completion {
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    if pending.isEmpty && trimmed.hasPrefix(".") { return dotCommand(line) }
+    let context = (pending + [line]).joined(separator: "\n")
+    let source = SourceText(name: "", text: context)
+    var tokens = Lexer.tokens(of: source).dropLast()
+    let lineStart = context.utf8.count - line.utf8.count
+    // The word being typed, if the cursor is at the end of one.
+    var prefix = ""
+    var prefixStart = context.utf8.count
+    var quoted = false
+    if let last = tokens.last, last.range.end == source.bytes.count {
+      switch last.kind {
+      case .word, .integer, .date, .month:
+        prefix = source.slice(last.range)
+        prefixStart = last.range.start
+        tokens.removeLast()
+      case .unclosedString:
+        prefix = String(source.slice(last.range).dropFirst())
+        prefixStart = last.range.start + 1
+        quoted = true
+        tokens.removeLast()
+      default:
+        break
+      }
+    }
+    let candidates = self.candidates(after: Array(tokens), in: source, quoted: quoted)
+    let folded = SwedishCollation.fold(prefix)
+    let matching = candidates.filter { SwedishCollation.fold($0).hasPrefix(folded) }
+    var unique: [String] = []
+    for candidate in matching where !unique.contains(candidate) { unique.append(candidate) }
+    let wordStart = String(decoding: source.bytes[lineStart..<max(lineStart, prefixStart)], as: UTF8.self)
+      .count
+    return Completion(wordStart: wordStart, candidates: unique)
+  }
+
+  // MARK: Statements
+
+  private func candidates(after tokens: [QueryLanguage.Token], in source: SourceText, quoted: Bool)
+    -> [String]
+  {
+    // Only the statement being typed counts: start after the last `;`.
+    let statement = Array(
+      tokens.split(omittingEmptySubsequences: false, whereSeparator: { $0.kind == .semicolon }).last ?? [])
+    guard let last = statement.last else { return keywords([.activities], swedish: false) + ["aktiviteter"] }
+    let swedish = statement.first.map { source.slice($0.range).lowercased() == "aktiviteter" } ?? false
+    let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
+
+    if quoted || isValuePosition(statement, text) {
+      return values(for: fieldBefore(statement, text), quoted: quoted)
+    }
+    if last.is(.where) || last.is(.and) || last.is(.or) || last.is(.not) || last.kind == .leftParen
+      || last.is(.select) || last.is(.by) || last.kind == .comma
+    {
+      return Field.allCases.map(\.name)
+    }
+    if last.kind == .word, let field = Field(named: text(last)) {
+      if statement.count >= 2, isFieldListPosition(statement[statement.count - 2]) {
+        return clauseWords(swedish: swedish) + [","]
+      }
+      return operators(for: field, swedish: swedish)
+    }
+    if last.is(.order) || last.is(.group) { return [swedish ? "efter" : "by"] }
+    if last.is(.count) { return [swedish ? "efter" : "by"] + clauseWords(swedish: swedish) }
+    return clauseWords(swedish: swedish)
+  }
+
+  /// After an operator that takes a value, or inside `in (…)`.
+  private func isValuePosition(_ tokens: [QueryLanguage.Token], _ text: (Token) -> String) -> Bool {
+    guard let last = tokens.last else { return false }
+    switch last.kind {
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+    case .leftParen, .comma:
+      // Inside an `in` list: a field, `in`, `(`, values and commas.
+      var index = tokens.count - 1
+      while index > 0
+        && (tokens[index].kind == .comma || tokens[index].kind == .leftParen
+          || [.word, .string, .integer].contains(tokens[index].kind))
+        && !tokens[index].is(.in)
+      {
+        if tokens[index].kind == .leftParen { return tokens[index - 1].is(.in) }
+        index -= 1
+      }
+      return false
+    case .word:
+      return last.is(.contains) || last.is(.with) || last.is(.matches) || last.is(.before) || last.is(.after)
+        || last.is(.overlaps)
+    default: return false
+    }
+  }
+
+  private func isFieldListPosition(_ token: QueryLanguage.Token) -> Bool {
+    token.is(.select) || token.is(.by) || token.kind == .comma
+  }
+
+  /// The field a value is being written for: the nearest field name before the cursor.
+  private func fieldBefore(_ tokens: [QueryLanguage.Token], _ text: (Token) -> String) -> Field? {
+    for token in tokens.reversed() where token.kind == .word {
+      if let field = Field(named: text(token)) { return field }
+    }
+    return nil
+  }
+
+  private func operators(for field: Field, swedish: Bool) -> [String] {
+    var words =
+      swedish
+      ? ["innehåller", "börjar med", "matchar", "i", "är tom", "är inte tom", "inte"]
+      : ["contains", "starts with", "matches", "in", "is empty", "is not empty", "not"]
+    if field.type == .time || field.type == .date {
+      words += swedish ? ["före", "efter", "överlappar"] : ["before", "after", "overlaps"]
+    }
+    return ["=", "!="] + words
+  }
+
+  private func clauseWords(swedish: Bool) -> [String] {
+    swedish
+      ? ["där", "och", "eller", "sortera efter", "visa", "gruppera efter", "antal", "högst"]
+      : ["where", "and", "or", "order by", "select", "group by", "count", "limit"]
+  }
+
+  private func keywords(_ list: [Keyword], swedish: Bool) -> [String] {
+    list.map { swedish && $0.spellings.count > 1 ? $0.spellings[1] : $0.name }
+  }
+
+  /// The plan's own values for a field, quoted when they hold spaces.
+  private func values(for field: Field?, quoted: Bool) -> [String] {
+    guard let field else { return [] }
+    let plan = session.plan
+    var values: [String]
+    switch field {
+    case .who:
+      values = Array(Set(plan.activities.flatMap(\.who)))
+    case .status:
+      values = Array(Set(plan.activities.map(\.status.text)))
+    case .direction:
+      values = plan.metadata.directions
+    case .when:
+      values = Array(Set(plan.activities.map(\.when.text)))
+    case .what:
+      values = Array(Set(plan.activities.map(\.what)))
+    case .category:
+      values = StatusCategory.allCases.map(\.name)
+    case .priority:
+      values = Array(Set(plan.activities.compactMap(\.priority))).sorted().map(String.init)
+    case .id, .how, .start, .end:
+      values = []
+    }
+    values = values.filter { !$0.isEmpty }.sorted(by: SwedishCollation.precedes)
+    if quoted { return values.map { $0 + "'" } }
+    return values.map { $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) ? "'\($0)'" : $0 }
+  }
+
+  // MARK: Dot-commands
+
+  private func dotCommand(_ line: String) -> Completion {
+    let leading = line.prefix { $0 == " " || $0 == "\t" }.count
+    let words = line.dropFirst(leading).split(separator: " ", omittingEmptySubsequences: false)
+    let commands = session.commands.map(\.name)
+    if words.count <= 1 {
+      let typed = String(words.first?.dropFirst() ?? "")
+      let matching = commands.filter { $0.hasPrefix(typed.lowercased()) }.map { "." + $0 }
+      return Completion(wordStart: leading, candidates: matching)
+    }
+    let command = words[0].dropFirst().lowercased()
+    let argument = String(words.last!)
+    let argumentStart = line.count - argument.count
+    switch command {
+    case "read", "plan", "output":
+      return fileNames(argument, start: argumentStart)
+    case "format":
+      return Completion(
+        wordStart: argumentStart,
+        candidates: OutputFormat.allCases.map(\.rawValue).filter { $0.hasPrefix(argument) })
+    case "header":
+      return Completion(
+        wordStart: argumentStart, candidates: ["on", "off"].filter { $0.hasPrefix(argument) })
+    default:
+      return Completion(wordStart: argumentStart, candidates: [])
+    }
+  }
+
+  private func fileNames(_ typed: String, start: Int) -> Completion {
+    let slash = typed.lastIndex(of: "/")
+    let folder = slash.map { String(typed[...$0]) } ?? ""
+    let namePrefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+    let names = FileAccessCheck.entries(of: folder, includeHidden: namePrefix.hasPrefix("."))
+      .filter { $0.hasPrefix(namePrefix) }
+    return Completion(wordStart: start + folder.count, candidates: names)
+  }
+}

@@ -1,0 +1,127 @@
+import LineEditor
+import PlanModel
+import QueryLanguage
+
+/// The interactive loop: a banner, the prompt, continuation lines until a statement is complete, history
+/// kept between sessions, completion on Tab, and an init file run first. Nothing typed ends it but
+/// `.quit`, `.exit` or Ctrl-D.
+public final class Repl {
+  public static let prompt = "sekom> "
+  public static let continuationPrompt = "  ...> "
+
+  private let session: Session
+  private let reader: LineReading
+  private let paths: ReplPaths
+  private let runInitFile: Bool
+  private let warn: (String) -> Void
+  private let show: (String) -> Void
+  /// The lines of a statement typed so far, before it is complete.
+  private var pending: [String] = []
+
+  public init(
+    session: Session, reader: LineReading, paths: ReplPaths, runInitFile: Bool,
+    show: @escaping (String) -> Void, warn: @escaping (String) -> Void
+  ) {
+    self.session = session
+    self.reader = reader
+    self.paths = paths
+    self.runInitFile = runInitFile
+    self.show = show
+    self.warn = warn
+    let completer = Completer(session: session)
+    reader.complete = { [unowned self] line in completer.complete(pending: self.pending, line: line) }
+    session.register(
+      DotCommand(
+        name: "history", usage: ".history", summary: "list the statements entered, the latest last",
+        arguments: 0...0
+      ) { [unowned self] session, _, _ throws(QueryError) in
+        let entries = self.reader.historyEntries.suffix(50)
+        let first = self.reader.historyEntries.count - entries.count + 1
+        let width = String(first + entries.count).count
+        let lines = entries.enumerated().map { i, entry in
+          let number = String(first + i)
+          return String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
+        }
+        try session.write(lines.joined())
+      })
+  }
+
+  /// Runs until `.quit` or Ctrl-D; the status is always success, since errors were shown and passed.
+  public func run() -> ExitStatus {
+    let plan = session.plan
+    show(
+      "sekom \u{2013} \(plan.metadata.title): \(plan.activities.count) activities, plan year "
+        + "\(plan.metadata.year).\nEnter '.help' for help.\n")
+    session.keepGoing = true
+    loadHistory()
+    if runInitFile, let initFile = paths.initFile, FileAccessCheck.exists(initFile) {
+      session.runFile(initFile)
+    }
+    loop: while !session.quitRequested {
+      switch reader.readLine(prompt: pending.isEmpty ? Repl.prompt : Repl.continuationPrompt) {
+      case .end:
+        break loop
+      case .interrupted:
+        pending = []
+        show("^C\n")
+      case .line(let line):
+        accept(line)
+      }
+    }
+    if pending.isEmpty == false { accept(";") }
+    saveHistory()
+    show("\n")
+    return .success
+  }
+
+  /// Adds a typed line to the statement; runs the statement once it is complete.
+  private func accept(_ line: String) {
+    if pending.isEmpty && line.allSatisfy(\.isWhitespace) { return }
+    pending.append(line)
+    let text = pending.joined(separator: "\n")
+    let source = SourceText(name: "<input>", text: text)
+    // A blank line ends a statement even when it is not complete, as in files.
+    if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(source) { return }
+    pending = []
+    reader.addHistory(Repl.historyEntry(text))
+    session.run(source)
+  }
+
+  /// Whether the only trouble with a source is that it stops too early: an open parenthesis or quote, or a
+  /// keyword or operator that needs more. Then the REPL reads another line.
+  public static func isIncomplete(_ source: SourceText) -> Bool {
+    Parser.parse(source).contains { item in
+      if case .failure(let error) = item { return error.kind == .incomplete }
+      return false
+    }
+  }
+
+  /// One history entry for a statement of several lines: lines joined by spaces, with any comment at the
+  /// end of a line kept on its own line so that it cannot swallow what follows.
+  static func historyEntry(_ text: String) -> String {
+    let lines = text.split(separator: "\n").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+    guard lines.count > 1 else { return lines.first ?? "" }
+    if lines.contains(where: { Lexer.commentStart(in: $0) != nil }) { return lines.joined(separator: "\n") }
+    return lines.joined(separator: " ")
+  }
+
+  private func loadHistory() {
+    guard let path = paths.history else { return }
+    guard let editor = reader as? LineEditor else { return }
+    if !editor.loadHistory(from: path) { warn("sekom: warning: cannot read the history file '\(path)'\n") }
+  }
+
+  private func saveHistory() {
+    guard let path = paths.history, reader is LineEditor else { return }
+    if !reader.saveHistory(to: path) { warn("sekom: warning: cannot write the history file '\(path)'\n") }
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters() -> String {
+    var text = self
+    while let c = text.first, c.isWhitespace { text.removeFirst() }
+    while let c = text.last, c.isWhitespace { text.removeLast() }
+    return String(text)
+  }
+}
