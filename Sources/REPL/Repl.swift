@@ -80,17 +80,18 @@ public final class Repl {
     pending.append(line)
     let text = pending.joined(separator: "\n")
     let source = SourceText(name: "<input>", text: text)
+    let items = Parser.parse(source)
     // A blank line ends a statement even when it is not complete, as in files.
-    if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(source) { return }
+    if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(items) { return }
     pending = []
     reader.addHistory(Repl.historyEntry(text))
-    session.run(source)
+    session.run(items, from: source)
   }
 
   /// Whether the only trouble with a source is that it stops too early: an open parenthesis or quote, or a
   /// keyword or operator that needs more. Then the REPL reads another line.
-  public static func isIncomplete(_ source: SourceText) -> Bool {
-    Parser.parse(source).contains { item in
+  static func isIncomplete(_ items: [Result<ScriptItem, QueryError>]) -> Bool {
+    items.contains { item in
       if case .failure(let error) = item { return error.kind == .incomplete }
       return false
     }

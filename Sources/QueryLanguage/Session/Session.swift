@@ -52,8 +52,17 @@ public final class Session {
   @discardableResult
   public func run(_ source: SourceText) -> ExitStatus {
     var parser = Parser(source)
+    return run(AnyIterator { parser.nextItem() }, from: source)
+  }
+
+  /// Runs items already parsed from a source, as the REPL has them after checking that a statement is
+  /// complete, so that no text is parsed twice.
+  @discardableResult
+  public func run<Items: Sequence>(_ items: Items, from source: SourceText) -> ExitStatus
+  where Items.Element == Result<ScriptItem, QueryError> {
     var status = ExitStatus.success
-    while !quitRequested, let item = parser.nextItem() {
+    for item in items {
+      if quitRequested { break }
       do throws(QueryError) {
         switch item {
         case .success(.statement(let statement)): try execute(statement)
