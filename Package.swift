@@ -30,6 +30,7 @@ let package = Package(
     ),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "PlanModel"]),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "QueryLanguage", "LineEditor"]),
     .testTarget(name: "SekomEndToEndTests", dependencies: ["sekom"]),
   ]
 )

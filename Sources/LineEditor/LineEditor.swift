@@ -109,14 +109,11 @@ public final class LineEditor: LineReading {
     let candidates = completion.candidates
     guard !candidates.isEmpty else { return UInt8(CC_ERROR) }
     let common = LineEditor.commonPrefix(candidates)
-    if common.count > typed.count {
-      var addition = String(common.dropFirst(typed.count))
-      if candidates.count == 1 && !addition.hasSuffix("/") { addition += " " }
-      insert(addition)
-      return UInt8(CC_REFRESH)
-    }
-    if candidates.count == 1 {
-      insert(" ")
+    // The typed word is replaced, not extended: a candidate may differ in case or add a quote.
+    if candidates.count == 1 || common.count > typed.count {
+      el_deletestr(editLine, Int32(typed.count))
+      let single = candidates.count == 1 && !common.hasSuffix("/")
+      insert(single ? candidates[0] + " " : common)
       return UInt8(CC_REFRESH)
     }
     // Several candidates and nothing more to add: list them under the line, as shells do.

@@ -38,7 +38,12 @@ struct Completer {
     }
     let candidates = self.candidates(after: Array(tokens), in: source, quoted: quoted)
     let folded = SwedishCollation.fold(prefix)
-    let matching = candidates.filter { SwedishCollation.fold($0).hasPrefix(folded) }
+    // A value that needs quotes still matches what is typed without them.
+    let matching = candidates.filter {
+      let candidate = SwedishCollation.fold($0)
+      return candidate.hasPrefix(folded)
+        || (!quoted && candidate.dropFirst().hasPrefix(folded) && $0.first == "'")
+    }
     var unique: [String] = []
     for candidate in matching where !unique.contains(candidate) { unique.append(candidate) }
     let wordStart = String(decoding: source.bytes[lineStart..<max(lineStart, prefixStart)], as: UTF8.self)

@@ -1,0 +1,101 @@
+import LineEditor
+import PlanModel
+import QueryLanguage
+import Testing
+
+@testable import REPL
+
+struct CompleterTests {
+  static var completer: Completer {
+    Completer(session: Session(plan: .embedded2021, standardOutput: { _ in }, standardError: { _ in }))
+  }
+
+  /// The line up to the cursor, and candidates that must be offered.
+  static let cases: [(line: String, offered: [String])] = [
+    ("", ["activities", "aktiviteter"]),
+    ("act", ["activities"]),
+    ("activities wh", ["where"]),
+    ("activities ", ["where", "order by", "select", "group by", "count", "limit"]),
+    ("aktiviteter ", ["där", "sortera efter", "visa", "gruppera efter", "antal", "högst"]),
+    ("activities where pr", ["prio"]),
+    ("activities where s", ["status", "start", "slut"]),
+    ("activities where vem ", ["=", "contains", "in", "is empty"]),
+    ("activities where när ", ["before", "after", "overlaps"]),
+    ("activities where vem = Kansl", ["Kansli"]),
+    ("activities where vem = Kansli and vem = 'Alla", ["Alla medlemmar'"]),
+    ("activities where vem in (Kansli, Sty", ["Styrelse"]),
+    ("activities where status = Vil", ["Vilande", "'Vilande pga Coronapandemi'"]),
+    ("activities where kategori = pa", ["paused"]),
+    ("activities where inriktning = 'Före", ["Förebild och föregångare'"]),
+    ("activities where prio = 1 ", ["and", "or", "order by", "select"]),
+    ("activities order by ", ["när", "prio", "vad"]),
+    ("activities select id, ", ["vad", "när"]),
+    (".fo", [".format"]),
+    (".format js", ["json"]),
+    (".", [".help", ".quit", ".read", ".plan", ".output", ".fields"]),
+  ]
+
+  @Test(arguments: cases)
+  func offers(line: String, offered: [String]) {
+    let candidates = Self.completer.complete(pending: [], line: line).candidates
+    for candidate in offered {
+      #expect(candidates.contains(candidate), "\(candidate) not in \(candidates)")
+    }
+  }
+
+  @Test func offersOnlyWhatFits() {
+    #expect(Self.completer.complete(pending: [], line: "activities where pr").candidates == ["prio"])
+    #expect(
+      Self.completer.complete(pending: [], line: "activities where vem = Kansl").candidates == ["Kansli"])
+    #expect(
+      Self.completer.complete(pending: [], line: "activities where prio ").candidates.contains("before")
+        == false)
+  }
+
+  @Test func wordStartIsInCharacters() {
+    let completion = Self.completer.complete(pending: [], line: "aktiviteter där när ö")
+    #expect(completion.wordStart == 20)
+    #expect(completion.candidates == ["överlappar"])
+  }
+
+  @Test func contextComesFromEarlierLinesOfTheStatement() {
+    let completion = Self.completer.complete(pending: ["activities where vem ="], line: "Expert")
+    #expect(completion.candidates == ["Expertgrupp"])
+    #expect(completion.wordStart == 0)
+  }
+
+  @Test func fileNamesAfterRead() throws {
+    let completion = Self.completer.complete(pending: [], line: ".read /etc/host")
+    #expect(completion.candidates.contains("hostname"))
+    #expect(completion.wordStart == 11)
+  }
+}
+
+struct ReplTextTests {
+  @Test(arguments: [
+    ("activities where prio =\n  1 count", "activities where prio = 1 count"),
+    ("activities -- all of them\nwhere prio = 1", "activities -- all of them\nwhere prio = 1"),
+    ("activities count", "activities count"),
+  ])
+  func historyEntries(typed: String, entry: String) {
+    #expect(Repl.historyEntry(typed) == entry)
+  }
+
+  @Test(arguments: [
+    ("activities where", true), ("activities where (prio = 1", true), ("activities where vad = 'open", true),
+    ("activities where prio = 1 and", true), ("activities order", true), ("activities where prio = 1", false),
+    ("activities wher", false), (".help", false),
+  ])
+  func incompleteStatementsAskForMore(text: String, incomplete: Bool) {
+    #expect(Repl.isIncomplete(Parser.parse(SourceText(name: "t", text: text))) == incomplete)
+  }
+
+  @Test func pathsFollowXDG() {
+    let defaults = ReplPaths(environment: ["HOME": "/home/kansli"])
+    #expect(defaults.history == "/home/kansli/.local/state/sekom/history")
+    #expect(defaults.initFile == "/home/kansli/.config/sekom/init.sq")
+    let set = ReplPaths(environment: ["HOME": "/h", "XDG_STATE_HOME": "/s", "XDG_CONFIG_HOME": "/c"])
+    #expect(set.history == "/s/sekom/history")
+    #expect(set.initFile == "/c/sekom/init.sq")
+  }
+}
