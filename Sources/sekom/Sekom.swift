@@ -38,6 +38,11 @@ struct Sekom: ParsableCommand {
   @Option(help: ArgumentHelp("table, csv, tsv, json or markdown (default: table).", valueName: "format"))
   var format: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The day 'today' stands for, as 2021-09-15, for a reproducible report.", valueName: "date"))
+  var today: String?
+
   @Flag(help: "Leave out header rows, for scripts.")
   var noHeader = false
 
@@ -61,6 +66,9 @@ struct Sekom: ParsableCommand {
     }
     for parameter in parameters where !parameter.contains("=") {
       throw ValidationError("--param takes NAME=VALUE, as in --param vem=Kansli; got '\(parameter)'")
+    }
+    if let today, Day(iso: Substring(today)) == nil {
+      throw ValidationError("--today takes a date such as 2021-09-15; got '\(today)'")
     }
     if let year, !(1900...2200).contains(year) {
       throw ValidationError("--year \(year) is not a plan year")
@@ -86,6 +94,7 @@ struct Sekom: ParsableCommand {
     session.header = !noHeader
     session.keepGoing = keepGoing
     session.planYear = year
+    if let today, let day = Day(iso: Substring(today)) { session.today = day }
     for parameter in parameters {
       let (name, value) = parameter.splitOnce("=")
       session.parameters[name.hasPrefix("$") ? String(name.dropFirst()) : name] = value

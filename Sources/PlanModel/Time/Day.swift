@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A calendar day in the proleptic Gregorian calendar, stored as days since 1970-01-01.
 ///
 /// Plans speak of days, never of instants, so there is no time zone and no clock here.
@@ -129,4 +133,15 @@ public struct DayInterval: Hashable, Sendable, CustomStringConvertible {
   public func overlaps(_ other: DayInterval) -> Bool { start <= other.end && other.start <= end }
 
   public var description: String { start == end ? start.iso : "\(start.iso)..\(end.iso)" }
+}
+
+extension Day {
+  /// Today in the local time zone, from the system clock.
+  public static func today() -> Day {
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+      ?? Day(ordinal: Int32(now / 86400))
+  }
 }

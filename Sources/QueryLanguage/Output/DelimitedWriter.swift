@@ -30,7 +30,7 @@ struct DelimitedWriter {
     return out
   }
 
-  private func line(_ fields: [String], into out: inout String) {
+  func line(_ fields: [String], into out: inout String) {
     out += fields.map(escape).joined(separator: style == .csv ? "," : "\t")
     out += "\n"
   }

@@ -27,7 +27,7 @@ struct MarkdownWriter {
   }
 
   /// Pipes would end the cell and line ends the row.
-  private func cell(_ text: String) -> String {
+  func cell(_ text: String) -> String {
     text.replacing("\\", with: "\\\\").replacing("|", with: "\\|").replacing("\r\n", with: "<br>")
       .replacing("\n", with: "<br>")
   }

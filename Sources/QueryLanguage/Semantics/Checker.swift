@@ -8,10 +8,13 @@ import PlanModel
 public struct Checker {
   public let plan: Plan
   public let parameters: [String: String]
+  /// The day `today` (`idag`) stands for.
+  public let today: Day
 
-  public init(plan: Plan, parameters: [String: String]) {
+  public init(plan: Plan, parameters: [String: String], today: Day = .today()) {
     self.plan = plan
     self.parameters = parameters
+    self.today = today
   }
 
   public func check(_ statement: Statement) throws(QueryError) -> CheckedStatement {

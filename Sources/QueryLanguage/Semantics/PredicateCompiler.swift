@@ -196,6 +196,11 @@ struct PredicateCompiler {
   /// A value read as days: a date, a month, a year, or a Swedish period such as "hösten 2021".
   func period(_ value: Checker.Value) throws(QueryError) -> DayInterval {
     let found: DayInterval?
+    if case .string = value.kind, value.parameter == nil {
+      // A quoted 'today' is a text, not the day.
+    } else if ["today", "idag"].contains(SwedishCollation.fold(value.text)) {
+      return DayInterval(day: checker.today)
+    }
     switch value.kind {
     case .date(let day): found = DayInterval(day: day)
     case .month(let year, let month): found = DayInterval.month(month, of: year)
@@ -205,8 +210,8 @@ struct PredicateCompiler {
     guard let found else {
       throw QueryError(
         .type,
-        "\(value.describe) is not a time; write a date (2021-05-11), a month (2021-05), a year (2021) "
-          + "or a period such as \"hösten 2021\"", at: value.range)
+        "\(value.describe) is not a time; write a date (2021-05-11), a month (2021-05), a year (2021), "
+          + "today, or a period such as \"hösten 2021\"", at: value.range)
     }
     return found
   }

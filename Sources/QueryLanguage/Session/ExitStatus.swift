@@ -7,6 +7,8 @@ public enum ExitStatus: Int32, Sendable, Comparable {
   case usage = 2
   /// A plan file, script or other file could not be read, was refused, or could not be written.
   case fileError = 3
+  /// `sekom check --strict` found something.
+  case findings = 4
   /// Stopped by Ctrl-C (128 + SIGINT), as shells report it.
   case interrupted = 130
 

@@ -11,6 +11,8 @@ public final class Session {
   public var header = true
   /// Run on after an error instead of stopping at the first.
   public var keepGoing = false
+  /// The day `today` stands for: the system's date, or `--today` for a report that can be made again.
+  public var today: Day = .today()
   /// `--year`: the plan year for plan files that do not give one.
   public var planYear: Int?
   /// The terminal's width when results go to one, asked each time a result is written.
@@ -91,7 +93,7 @@ public final class Session {
 
   /// Checks and runs one statement, writing its result.
   public func execute(_ statement: Statement) throws(QueryError) {
-    let checked = try Checker(plan: plan, parameters: parameters).check(statement)
+    let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
     let result = Evaluator(plan: plan).run(checked)
     let width = outputFile == nil ? terminalWidth() : nil
     let options = OutputOptions(header: header, width: width, color: colorOutput && outputFile == nil)

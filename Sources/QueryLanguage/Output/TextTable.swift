@@ -1,0 +1,32 @@
+/// Rows of text under headers, in any output format: the reports of `sekom check` and `sekom diff`, which
+/// are not query results but read best in the same forms.
+public enum TextTable {
+  public static func render(
+    headers: [String], rows: [[String]], as format: OutputFormat, options: OutputOptions = .init()
+  ) -> String {
+    switch format {
+    case .table:
+      return TableWriter(options: options).grid(
+        headers: headers, rows: rows, rightAligned: headers.map { _ in false })
+    case .csv, .tsv:
+      let writer = DelimitedWriter(style: format == .csv ? .csv : .tsv, header: options.header)
+      var out = ""
+      if options.header { writer.line(headers, into: &out) }
+      for row in rows { writer.line(row, into: &out) }
+      return out
+    case .markdown:
+      let writer = MarkdownWriter()
+      var out = "| " + headers.map(writer.cell).joined(separator: " | ") + " |\n"
+      out += "|" + String(repeating: " --- |", count: headers.count) + "\n"
+      for row in rows { out += "| " + row.map(writer.cell).joined(separator: " | ") + " |\n" }
+      return out
+    case .json:
+      let writer = JSONWriter()
+      let objects = rows.map { row in
+        "  {" + zip(headers, row).map { "\(writer.string($0)): \(writer.string($1))" }.joined(separator: ", ")
+          + "}"
+      }
+      return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+  }
+}
