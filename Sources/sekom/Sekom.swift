@@ -35,13 +35,20 @@ struct Sekom: ParsableCommand {
   @Option(help: ArgumentHelp("The plan year for a plan file that does not give one.", valueName: "year"))
   var year: Int?
 
-  @Option(help: ArgumentHelp("table, csv, tsv, json or markdown (default: table).", valueName: "format"))
+  @Option(
+    help: ArgumentHelp(
+      "table, csv, tsv, json, markdown, html or timeline (default: table).", valueName: "format"))
   var format: String?
 
   @Option(
     help: ArgumentHelp(
       "The day 'today' stands for, as 2021-09-15, for a reproducible report.", valueName: "date"))
   var today: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The title of reports (markdown, html); else the script's header comment.", valueName: "title"))
+  var title: String?
 
   @Flag(help: "Leave out header rows, for scripts.")
   var noHeader = false
@@ -62,7 +69,8 @@ struct Sekom: ParsableCommand {
 
   func validate() throws {
     if let format, OutputFormat(name: format) == nil {
-      throw ValidationError("unknown format '\(format)'; use table, csv, tsv, json or markdown")
+      throw ValidationError(
+        "unknown format '\(format)'; use table, csv, tsv, json, markdown, html or timeline")
     }
     for parameter in parameters where !parameter.contains("=") {
       throw ValidationError("--param takes NAME=VALUE, as in --param vem=Kansli; got '\(parameter)'")
@@ -94,6 +102,7 @@ struct Sekom: ParsableCommand {
     session.header = !noHeader
     session.keepGoing = keepGoing
     session.planYear = year
+    session.title = title
     if let today, let day = Day(iso: Substring(today)) { session.today = day }
     for parameter in parameters {
       let (name, value) = parameter.splitOnce("=")

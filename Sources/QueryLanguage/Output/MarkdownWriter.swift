@@ -1,14 +1,24 @@
 import PlanModel
 
 /// GitHub-flavoured Markdown: a table, or a heading and a table for each group.
+/// A grouped result becomes a document for the meeting papers: a title, the plan and the day it was made,
+/// and a heading and a table for each group.
 struct MarkdownWriter {
+  var document: DocumentInfo?
+
   func render(_ result: QueryResult) -> String {
     switch result {
     case .activities(let columns, _, let rows):
       return table(columns, rows)
     case .groups(let field, let columns, _, let groups):
-      return groups.map { "## \(field.name): \(cell($0.value))\n\n" + table(columns, $0.rows) }
-        .joined(separator: "\n")
+      var out = ""
+      if let document { out += "# \(cell(document.title))\n\n\(cell(document.byline))\n\n" }
+      out += groups.map { group in
+        let heading = document == nil ? "\(field.name): \(group.value)" : group.value
+        return "## \(cell(heading))\n\n" + table(columns, group.rows)
+      }
+      .joined(separator: "\n")
+      return out
     case .counts(let field, let entries):
       var out = "| \(field.name) | \(Cells.countHeader) |\n| --- | ---: |\n"
       for entry in entries { out += "| \(cell(entry.value)) | \(entry.count) |\n" }

@@ -2,7 +2,7 @@ import PlanModel
 
 /// The forms a result can be written in.
 public enum OutputFormat: String, CaseIterable, Sendable {
-  case table, csv, tsv, json, markdown
+  case table, csv, tsv, json, markdown, html, timeline
 
   public init?(name: String) {
     let folded = SwedishCollation.fold(name)
@@ -24,12 +24,36 @@ public struct OutputOptions: Sendable {
 
   /// Whether a table's header may be bold, for a terminal.
   public var color: Bool
+  /// What a report says about itself: its title, the plan, the day it was made.
+  public var document: DocumentInfo?
 
-  public init(header: Bool = true, width: Int? = nil, color: Bool = false) {
+  public init(header: Bool = true, width: Int? = nil, color: Bool = false, document: DocumentInfo? = nil) {
     self.header = header
     self.width = width
     self.color = color
+    self.document = document
   }
+}
+
+/// The heading of a report for the meeting papers.
+public struct DocumentInfo: Sendable {
+  public var title: String
+  public var planTitle: String
+  public var planSource: String
+  public var planYear: Int
+  /// The day the report was made (`--today` fixes it).
+  public var made: Day
+
+  public init(title: String, planTitle: String, planSource: String, planYear: Int, made: Day) {
+    self.title = title
+    self.planTitle = planTitle
+    self.planSource = planSource
+    self.planYear = planYear
+    self.made = made
+  }
+
+  /// "Plan: …. Made 2021-09-15."
+  var byline: String { "Plan: \(planTitle) (\(planSource)). Made \(made.iso)." }
 }
 
 /// Writes a result in a format. `count` is one number in every format.
@@ -43,7 +67,9 @@ public enum ResultWriter {
     case .csv: return DelimitedWriter(style: .csv, header: options.header).render(result)
     case .tsv: return DelimitedWriter(style: .tsv, header: options.header).render(result)
     case .json: return JSONWriter().render(result)
-    case .markdown: return MarkdownWriter().render(result)
+    case .markdown: return MarkdownWriter(document: options.document).render(result)
+    case .html: return HTMLWriter(document: options.document).render(result)
+    case .timeline: return TimelineWriter(options: options).render(result)
     }
   }
 }

@@ -5,7 +5,7 @@ public enum TextTable {
     headers: [String], rows: [[String]], as format: OutputFormat, options: OutputOptions = .init()
   ) -> String {
     switch format {
-    case .table:
+    case .table, .html, .timeline:
       return TableWriter(options: options).grid(
         headers: headers, rows: rows, rightAligned: headers.map { _ in false })
     case .csv, .tsv:

@@ -14,6 +14,8 @@ public struct CheckedStatement {
   public var group: Field?
   public var count: Count?
   public var limit: Int?
+  /// The `timeline` clause: draw the result against the months of the plan year.
+  public var timeline = false
 
   public enum Count {
     case total

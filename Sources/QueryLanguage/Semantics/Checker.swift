@@ -53,7 +53,7 @@ public struct Checker {
     }
     return CheckedStatement(
       filter: filter, order: order, columns: columns, selected: statement.select != nil, group: group,
-      count: count, limit: statement.limit?.value)
+      count: count, limit: statement.limit?.value, timeline: statement.timeline != nil)
   }
 
   // MARK: Names

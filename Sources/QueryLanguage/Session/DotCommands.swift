@@ -26,7 +26,8 @@ public enum DotCommands {
   public static var all: [DotCommand] {
     [
       DotCommand(
-        name: "format", usage: ".format table|csv|tsv|json|markdown", summary: "write results in this format",
+        name: "format", usage: ".format table|csv|tsv|json|markdown|html|timeline",
+        summary: "write results in this format",
         arguments: 1...1
       ) { session, line, _ throws(QueryError) in
         let argument = line.arguments[0]

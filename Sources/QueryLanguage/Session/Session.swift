@@ -11,6 +11,8 @@ public final class Session {
   public var header = true
   /// Run on after an error instead of stopping at the first.
   public var keepGoing = false
+  /// `--title`: the title of reports; else the running script's header comment.
+  public var title: String?
   /// The day `today` stands for: the system's date, or `--today` for a report that can be made again.
   public var today: Day = .today()
   /// `--year`: the plan year for plan files that do not give one.
@@ -63,11 +65,12 @@ public final class Session {
   public func run<Items: Sequence>(_ items: Items, from source: SourceText) -> ExitStatus
   where Items.Element == Result<ScriptItem, QueryError> {
     var status = ExitStatus.success
+    let header = Session.headerTitle(of: source)
     for item in items {
       if quitRequested { break }
       do throws(QueryError) {
         switch item {
-        case .success(.statement(let statement)): try execute(statement)
+        case .success(.statement(let statement)): try execute(statement, headerTitle: header)
         case .success(.dotCommand(let line)): try DotCommands.execute(line, in: self, source: source)
         case .failure(let error): throw error
         }
@@ -91,13 +94,31 @@ public final class Session {
     }
   }
 
-  /// Checks and runs one statement, writing its result.
-  public func execute(_ statement: Statement) throws(QueryError) {
+  /// Checks and runs one statement, writing its result. Reports take their title from `--title`, the
+  /// script's header comment, or the statement itself.
+  public func execute(_ statement: Statement, headerTitle: String? = nil) throws(QueryError) {
     let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
     let result = Evaluator(plan: plan).run(checked)
     let width = outputFile == nil ? terminalWidth() : nil
-    let options = OutputOptions(header: header, width: width, color: colorOutput && outputFile == nil)
-    try write(ResultWriter.render(result, as: format, options: options))
+    let document = DocumentInfo(
+      title: title ?? headerTitle ?? ASTPrinter.print(statement), planTitle: plan.metadata.title,
+      planSource: plan.metadata.source, planYear: plan.metadata.year, made: today)
+    let options = OutputOptions(
+      header: header, width: width, color: colorOutput && outputFile == nil, document: document)
+    try write(ResultWriter.render(result, as: checked.timeline ? .timeline : format, options: options))
+  }
+
+  /// The first line of a script's leading comment, shebang aside: what the script says it answers.
+  static func headerTitle(of source: SourceText) -> String? {
+    for line in source.text.split(separator: "\n", omittingEmptySubsequences: true).prefix(10) {
+      var text = Substring(line)
+      if text.hasPrefix("#!") { continue }
+      guard text.hasPrefix("--") || text.hasPrefix("#") else { return nil }
+      text = text.drop { $0 == "-" || $0 == "#" || $0 == " " }
+      while let last = text.last, last == "." || last == ":" || last.isWhitespace { text.removeLast() }
+      if !text.isEmpty { return String(text) }
+    }
+    return nil
   }
 
   /// Ends the session: a file opened by `.output` is put in place.

@@ -18,6 +18,8 @@ public struct Statement: Sendable, Equatable {
   public var group: Name?
   public var count: CountClause?
   public var limit: Limit?
+  /// Where `timeline` was written, if it was.
+  public var timeline: SourceRange?
   public var range: SourceRange
 
   public init(source: Name, range: SourceRange) {

@@ -13,6 +13,7 @@ public enum ASTPrinter {
     if let group = statement.group { parts.append("group by " + group.text) }
     if let count = statement.count { parts.append(count.by.map { "count by " + $0.text } ?? "count") }
     if let limit = statement.limit { parts.append("limit \(limit.value)") }
+    if statement.timeline != nil { parts.append("timeline") }
     return parts.joined(separator: " ")
   }
 

@@ -2,7 +2,7 @@
 /// completion of the REPL and `.help`.
 public enum Keyword: Int, CaseIterable, Sendable {
   case activities, `where`, and, or, not, order, by, select, group, count, limit, asc, desc
-  case contains, starts, with, matches, `in`, `is`, empty, before, after, overlaps
+  case contains, starts, with, matches, `in`, `is`, empty, before, after, overlaps, timeline
 
   /// Every spelling, the canonical English one first. The Swedish forms are also accepted without their
   /// diacritics (dar, hogst) for keyboards that lack them.
@@ -31,6 +31,7 @@ public enum Keyword: Int, CaseIterable, Sendable {
     case .before: ["before", "före", "fore"]
     case .after: ["after", "efter"]
     case .overlaps: ["overlaps", "överlappar", "overlappar"]
+    case .timeline: ["timeline", "tidslinje"]
     }
   }
 

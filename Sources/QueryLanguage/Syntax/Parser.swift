@@ -60,7 +60,7 @@ public struct Parser {
   // MARK: Statements
 
   /// statement := source clause*
-  /// clause := where | orderBy | select | groupBy | count | limit
+  /// clause := where | orderBy | select | groupBy | count | limit | 'timeline'
   mutating func statement() throws(QueryError) -> Statement {
     let sourceToken = current
     guard sourceToken.is(.activities) else {
@@ -118,6 +118,10 @@ public struct Parser {
           clause.range = token.range.through(field.range)
         }
         result.count = clause
+      } else if token.is(.timeline) {
+        try once("timeline", token.range)
+        index += 1
+        result.timeline = token.range
       } else if token.is(.limit) {
         try once("limit", token.range)
         index += 1
@@ -435,14 +439,15 @@ public struct Parser {
 
   private func unexpectedClause(_ token: Token) -> QueryError {
     let clauses = [
-      "where", "order", "select", "group", "count", "limit", "där", "sortera", "visa", "gruppera", "antal",
-      "högst",
+      "where", "order", "select", "group", "count", "limit", "timeline", "där", "sortera", "visa", "gruppera",
+      "antal", "högst", "tidslinje",
     ]
     if token.kind == .word, let near = Spelling.nearest(text(token), in: clauses) {
       return QueryError(.syntax, "unknown clause '\(text(token))'; did you mean '\(near)'?", at: token.range)
     }
     return error(
-      expected: "a clause (where, order by, select, group by, count, limit) or the end of the statement",
+      expected:
+        "a clause (where, order by, select, group by, count, limit, timeline) or the end of the statement",
       found: token)
   }
 
