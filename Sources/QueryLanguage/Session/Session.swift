@@ -115,7 +115,9 @@ public final class Session {
       if text.hasPrefix("#!") { continue }
       guard text.hasPrefix("--") || text.hasPrefix("#") else { return nil }
       text = text.drop { $0 == "-" || $0 == "#" || $0 == " " }
-      while let last = text.last, last == "." || last == ":" || last.isWhitespace { text.removeLast() }
+      // "Uppföljning av verksamhetsplanen: everything not finished…" is titled by what comes before ':'.
+      if let colon = text.firstIndex(of: ":") { text = text[..<colon] }
+      while let last = text.last, last == "." || last.isWhitespace { text.removeLast() }
       if !text.isEmpty { return String(text) }
     }
     return nil

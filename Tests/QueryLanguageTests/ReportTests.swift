@@ -1,0 +1,89 @@
+import PlanModel
+import Testing
+
+@testable import QueryLanguage
+
+/// Reports for the meeting papers: markdown documents, HTML pages and the timeline.
+struct ReportTests {
+  static let document = DocumentInfo(
+    title: "Uppföljning <styrelsemöte> & \"test\"", planTitle: Plan.embedded2021.metadata.title,
+    planSource: "the embedded 2021 plan", planYear: 2021, made: Day(year: 2021, month: 9, day: 15)!)
+
+  static func render(_ query: String, _ format: OutputFormat, width: Int? = nil) throws -> String {
+    ResultWriter.render(
+      try EvaluationTests.result(query), as: format, options: OutputOptions(width: width, document: document))
+  }
+
+  @Test func markdownDocumentHasTitleBylineAndAHeadingPerGroup() throws {
+    let text = try Self.render("activities where prio = 3 select id, vad group by inriktning", .markdown)
+    #expect(
+      text == """
+        # Uppföljning <styrelsemöte> & "test"
+
+        Plan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.
+
+        ## Förebild och föregångare
+
+        | id | vad |
+        | ---: | --- |
+        | 6 | Chilenska ekokommunnätverket |
+        | 7 | Planerat projekt med städer i Sydamerika. |
+        | 10 | Etiopiska ekokommunnätverket |
+
+        """)
+  }
+
+  @Test func htmlEscapesEveryText() throws {
+    let html = try Self.render("activities where id = 1 select id, vad group by inriktning", .html)
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
+    #expect(html.contains("<title>Uppföljning &lt;styrelsemöte&gt; &amp; &quot;test&quot;</title>"))
+    #expect(html.contains("<h2>Förebild och föregångare</h2>"))
+    #expect(html.contains("<td>Delta i SIS tekniska kommitté ”Hållbara städer och samhällen”</td>"))
+    #expect(!html.contains("http"))
+  }
+
+  /// The bars at two widths: each month a cell of the same size, days placed within it.
+  @Test func timelineAtTwoWidths() throws {
+    let query = "activities where id in (5, 15, 41, 43) timeline"
+    let wide = try Self.render(query, .timeline, width: 100)
+    #expect(
+      wide == """
+        id  vad                                          jan  feb  mar  apr  maj  jun  jul  aug  sep  okt  nov  dec
+         5  Utvärdera Sekoms internationella engagemang  ██████████████████████████████·    ·    ·    ·    ·    ·
+        41  Årskonferens                                 ·    ·    ·    ·    ████ ·    ·    ·    ·    ·    ·    ·
+        43  Höstkonferens, 25-årsjubileum                ·    ·    ·    ·    ·    ·    ·    ·    ·    · ██ ·    ·
+        No time given:
+        15  Samverka med Klimatkommunerna (när is empty)
+
+        """)
+    let narrow = try Self.render(query, .timeline, width: 60)
+    #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 || $0.hasPrefix("15") })
+    #expect(narrow.split(separator: "\n")[0] == "id  vad                     ja  fe  ma  ap  ma  ju  ju  au  se  ok  no  de")
+    #expect(narrow.split(separator: "\n")[1] == " 5  Utvärdera Sekoms inter…  ████████████████████████·   ·   ·   ·   ·   ·")
+  }
+
+  @Test func theTimelineClauseChoosesTheFormat() throws {
+    let statement = try ParserTests.statement("activities where id = 43 timeline")
+    let checked = try Checker(plan: .embedded2021, parameters: [:]).check(statement)
+    #expect(checked.timeline)
+    #expect(ASTPrinter.print(statement) == "activities where id = 43 timeline")
+  }
+
+  @Test func todayIsADay() throws {
+    let statement = try ParserTests.statement("activities where slut < today and kategori != done select id")
+    let checked = try Checker(plan: .embedded2021, parameters: [:], today: Day(year: 2021, month: 6, day: 1)!)
+      .check(statement)
+    let rows = Evaluator(plan: .embedded2021).run(checked)
+    guard case .activities(_, _, let activities) = rows else {
+      Issue.record("expected activities")
+      return
+    }
+    #expect(activities.map(\.id) == [19, 41, 42])
+  }
+
+  @Test func headerTitleComesFromTheScriptsFirstComment() {
+    let source = SourceText(name: "f.sq", text: "#!/usr/bin/env sekom\n-- Uppföljning av planen.\n-- More.\nactivities")
+    #expect(Session.headerTitle(of: source) == "Uppföljning av planen")
+    #expect(Session.headerTitle(of: SourceText(name: "f.sq", text: "activities -- x")) == nil)
+  }
+}
