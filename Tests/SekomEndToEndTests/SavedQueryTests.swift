@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// The saved queries of `queries/` on the 2021 plan, as the kansli runs them, on a fixed day.
+struct SavedQueryTests {
+  static var queries: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("queries")
+  }
+
+  /// Each query with its arguments and the first column (ids, or values for counts) of its CSV output.
+  static let cases: [(file: String, arguments: [String], firstColumn: [String])] = [
+    (
+      "follow-up.sq", [],
+      ["Förebild och föregångare"] + Array(repeating: "Förebild och föregångare", count: 11)
+        + Array(repeating: "Pådrivare och opinionsbildare", count: 14)
+        + Array(repeating: "Kunskapsförmedlare och en arena för erfarenhetsutbyte", count: 18)
+    ),
+    (
+      "kansli-prio1.sq", [],
+      ["1", "42", "33", "23", "24", "27", "30", "35", "19", "41", "25", "29", "43", "15", "31"]
+    ),
+    (
+      "actor.sq", ["--param", "vem=Styrelsen"],
+      [
+        "42", "5", "23", "24", "29", "43", "15", "16", "3", "4", "17", "20", "21", "22", "26", "13", "14",
+        "6",
+      ]
+    ),
+    ("paused.sq", [], ["6", "7", "10", "14", "26", "44"]),
+    (
+      "period.sq", ["--param", "period=2021-10-19"],
+      [
+        "2", "3", "4", "11", "17", "18", "20", "21", "22", "23", "24", "26", "27", "30", "32", "34", "35",
+        "36", "37", "38", "40", "44", "12", "13", "25", "29", "39", "43",
+      ]
+    ),
+    ("before-annual-meeting.sq", [], ["42", "19", "41"]),
+    ("overdue.sq", [], ["1", "42", "5", "9", "33", "19", "41"]),
+    ("missing.sq", [], ["13", "15", "16"]),
+    (
+      "counts.sq", [],
+      [
+        "Alla medlemmar", "Expertgrupp", "Internationella arbetsgruppen", "Intresserade medlemmar", "Kansli",
+        "Kontaktjänstepersoner", "Medlemmar", "Miljöbarometern", "Ordförande", "Samarbetspartners",
+        "Styrelse", "Värdkommunen", "Förebild och föregångare", "Pådrivare och opinionsbildare",
+        "Kunskapsförmedlare och en arena för erfarenhetsutbyte", "ongoing", "planned", "paused",
+        "not started", "monitoring", "as needed", "none",
+      ]
+    ),
+  ]
+
+  @Test(arguments: cases)
+  func savedQuery(file: String, arguments: [String], firstColumn: [String]) throws {
+    let path = Self.queries.appendingPathComponent(file).path
+    let run = try SekomProcess.run(
+      ["--today", "2021-09-15", "--format", "csv", "--no-header"] + arguments + [path])
+    #expect(run.status == 0, "\(run.error)")
+    let column = run.output.split(separator: "\n").map { line -> String in
+      if line.hasPrefix("\"") { return String(line.dropFirst().prefix { $0 != "\"" }) }
+      return String(line.prefix { $0 != "," })
+    }
+    #expect(column == firstColumn)
+  }
+
+  @Test func everySavedQueryHasAHeaderComment() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.queries.path).filter {
+      $0.hasSuffix(".sq")
+    }
+    #expect(files.count >= 9)
+    for file in files {
+      let text = try String(contentsOf: Self.queries.appendingPathComponent(file), encoding: .utf8)
+      let lines = text.split(separator: "\n")
+      #expect(lines.first == "#!/usr/bin/env sekom", "\(file)")
+      #expect(lines.dropFirst().first?.hasPrefix("-- ") == true, "\(file)")
+      #expect(text.contains("For:"), "\(file)")
+      #expect(text.contains("Parameters:"), "\(file)")
+    }
+  }
+
+  @Test func followUpListAsAMarkdownDocument() throws {
+    let run = try SekomProcess.run([
+      "--today", "2021-09-15", "--format", "markdown",
+      Self.queries.appendingPathComponent("follow-up.sq").path,
+    ])
+    #expect(run.status == 0)
+    let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[0] == "# Uppföljning av verksamhetsplanen")
+    #expect(
+      lines[2]
+        == "Plan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.")
+    #expect(
+      lines.filter { $0.hasPrefix("## ") } == [
+        "## Förebild och föregångare", "## Pådrivare och opinionsbildare",
+        "## Kunskapsförmedlare och en arena för erfarenhetsutbyte",
+      ])
+    #expect(
+      lines.filter { $0.hasPrefix("| ") && !$0.hasPrefix("| id") && !$0.hasPrefix("| ---") }.count == 44)
+  }
+
+  /// The HTML page read back by a real HTML parser (Python's): the cells' text is the plan's text.
+  @Test func followUpListAsAnHTMLPageReadsBackAsThePlan() throws {
+    let run = try SekomProcess.run([
+      "--today", "2021-09-15", "--format", "html", "--title", "Uppföljning <styrelse> & \"budget\"",
+      Self.queries.appendingPathComponent("follow-up.sq").path,
+    ])
+    #expect(run.status == 0)
+    let parser = """
+      import sys, json
+      from html.parser import HTMLParser
+      class P(HTMLParser):
+          def __init__(self):
+              super().__init__(); self.stack=[]; self.cells=[]; self.title=''; self.h2=[]; self.tags=set()
+          def handle_starttag(self, tag, attrs):
+              self.stack.append(tag); self.tags.add(tag)
+              if tag == 'td': self.cells.append('')
+              if tag == 'h2': self.h2.append('')
+          def handle_endtag(self, tag):
+              if self.stack and self.stack[-1] == tag: self.stack.pop()
+          def handle_data(self, data):
+              if not self.stack: return
+              if self.stack[-1] == 'td': self.cells[-1] += data
+              if self.stack[-1] == 'title': self.title += data
+              if self.stack[-1] == 'h2': self.h2[-1] += data
+      p = P(); p.feed(sys.stdin.read()); p.close()
+      print(json.dumps({'title': p.title, 'h2': p.h2, 'cells': p.cells, 'tags': sorted(p.tags)}))
+      """
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", parser]
+    let input = Pipe()
+    let output = Pipe()
+    python.standardInput = input
+    python.standardOutput = output
+    try python.run()
+    input.fileHandleForWriting.write(Data(run.output.utf8))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    python.waitUntilExit()
+    struct Page: Decodable {
+      var title: String
+      var h2: [String]
+      var cells: [String]
+      var tags: [String]
+    }
+    let page = try JSONDecoder().decode(Page.self, from: data)
+    #expect(page.title == "Uppföljning <styrelse> & \"budget\"")
+    #expect(page.h2.count == 3)
+    #expect(page.cells.count == 44 * 7)
+    #expect(page.cells.contains("Delta i SIS tekniska kommitté ”Hållbara städer och samhällen”"))
+    #expect(page.cells.contains("Höstkonferens, 25-årsjubileum"))
+    #expect(!page.tags.contains("script") && !page.tags.contains("link") && !page.tags.contains("img"))
+  }
+
+  @Test func checkOnTheEmbeddedPlan() throws {
+    let run = try SekomProcess.run(["check", "--format", "csv"])
+    #expect(run.status == 0)
+    let lines = run.output.split(separator: "\n")
+    #expect(lines.first == "id,finding,detail")
+    #expect(lines.contains("13,no status,the status is empty"))
+    #expect(lines.contains("15,no time,när is empty"))
+    #expect(lines.contains("6,time gives no interval,'Vid behov' names no time (as meant)"))
+    #expect(lines.contains("6,corrected,vem: 'Styrels' → 'Styrelse' (last letter lost in the document)"))
+    #expect(lines.contains { $0.hasPrefix("41,corrected,när: '28-05-01' → '28 maj 2021'") })
+    #expect(lines.count == 18)
+    let strict = try SekomProcess.run(["check", "--strict"])
+    #expect(strict.status == 4)
+  }
+}
