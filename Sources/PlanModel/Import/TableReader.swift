@@ -1,0 +1,206 @@
+extension HandlingsplanImporter {
+  /// The columns of a handlingsplan table, in the order the header row usually has them.
+  enum Column: Int, CaseIterable, Sendable {
+    case vad, hur, vem, när, status, prio
+
+    /// The name as the plan's header writes it.
+    var header: String {
+      switch self {
+      case .vad: "Vad"
+      case .hur: "Hur"
+      case .vem: "Vem"
+      case .när: "När/Resurs"
+      case .status: "Status"
+      case .prio: "Prio"
+      }
+    }
+
+    /// The name a `Correction` gives the column: the plan's own word, lower case.
+    var field: String {
+      switch self {
+      case .när: "när"
+      default: header.lowercased()
+      }
+    }
+
+    /// The column a header cell names, folded: "När/Resurs" and "När" are both `när`.
+    init?(headerCell folded: String) {
+      switch folded {
+      case "vad": self = .vad
+      case "hur": self = .hur
+      case "vem": self = .vem
+      case "status": self = .status
+      case _ where folded.hasPrefix("när"): self = .när
+      case _ where folded.hasPrefix("prio"): self = .prio
+      default: return nil
+      }
+    }
+  }
+
+  /// A row's cells by column; a column the row lacks is empty.
+  struct Cells: Sendable, Equatable {
+    private var values = [String](repeating: "", count: Column.allCases.count)
+
+    subscript(column: Column) -> String {
+      get { values[column.rawValue] }
+      set { values[column.rawValue] = newValue }
+    }
+  }
+
+  /// One tab-separated line of a table, as written: no Vad carried down, no page break joined yet.
+  struct TableRow: Sendable {
+    var line: Int
+    /// Index into `Tables.directions`.
+    var direction: Int
+    var cells: Cells
+    /// The first empty or ignored line between this row and the row before it, if any: where a page break
+    /// may have split a row.
+    var gap: Int?
+  }
+
+  /// The tables of a document: the directions their headings name and their rows in order.
+  struct Tables: Sendable {
+    var directions: [String] = []
+    var rows: [TableRow] = []
+    /// The first line of the first table (its heading): metadata is read from the lines before it.
+    var firstLine: Int
+  }
+
+  /// Finds the tables in the lines: a heading line, the header row, then rows, until the next heading.
+  ///
+  /// A heading is recognised by what follows it, the header row, not by its own shape alone: a row with only
+  /// a Vad looks the same as a heading. Inside a table, lines without tabs (page headers and footers, stray
+  /// prose) are ignored and reported, and count as a gap where a page break may have split a row.
+  enum TableReader {
+    static func read(
+      _ lines: [SourceLine], source: String, notes: inout [ImportNote]
+    ) throws(ImportError) -> Tables {
+      var tables: Tables?
+      // For each cell of the current header, the column it holds.
+      var columns: [Column?] = []
+      var headerLine = 0
+      var direction = 0
+      var gap: Int?
+      var index = 0
+      func error(_ line: Int, _ message: String) -> ImportError {
+        ImportError(source: source, line: line, message: message)
+      }
+
+      while index < lines.count {
+        let line = lines[index]
+        defer { index += 1 }
+        if line.isBlank {
+          if tables != nil, gap == nil { gap = line.number }
+          continue
+        }
+        let next = lines[(index + 1)...].first { !$0.isBlank }
+        if isHeading(line), let next, isHeader(next) {
+          var found = tables ?? Tables(firstLine: line.number)
+          let name = line.cells[0]
+          if let known = found.directions.firstIndex(of: name) {
+            direction = known
+            notes.append(
+              ImportNote(line: line.number, message: "section \"\(name)\" again: its rows continue it"))
+          } else {
+            direction = found.directions.count
+            found.directions.append(name)
+            notes.append(ImportNote(line: line.number, message: "section heading: direction \"\(name)\""))
+          }
+          tables = found
+          columns = try header(next, source: source, notes: &notes)
+          headerLine = next.number
+          gap = nil
+          index = next.number - 1
+          continue
+        }
+        if isHeader(line) {
+          guard tables != nil else {
+            throw error(line.number, "the header row has no section heading (the direction) above it")
+          }
+          columns = try header(line, source: source, notes: &notes)
+          headerLine = line.number
+          if gap == nil { gap = line.number }
+          notes.append(ImportNote(line: line.number, message: "header row repeated: the section continues"))
+          continue
+        }
+        guard tables != nil else {
+          // Before the first table only rows shaped like a table's are errors; other lines are prose.
+          guard line.cells.count >= 3 else { continue }
+          if isHeading(line), let next, next.hasTabs {
+            throw error(
+              next.number,
+              "no header row (Vad, Hur, Vem, När/Resurs, Status, Prio) after the section heading "
+                + "\"\(line.cells[0])\" on line \(line.number)")
+          }
+          if !isHeading(line) {
+            throw error(
+              line.number, "a table row before any header row (Vad, Hur, Vem, När/Resurs, Status, Prio)")
+          }
+          continue
+        }
+        guard line.hasTabs else {
+          notes.append(
+            ImportNote(line: line.number, message: "text between table rows ignored: \"\(line.text)\""))
+          if gap == nil { gap = line.number }
+          continue
+        }
+        if let extra = line.cells.lastIndex(where: { !$0.isEmpty }), extra >= columns.count {
+          throw error(
+            line.number,
+            "the row has \(extra + 1) cells, but the header row on line \(headerLine) has \(columns.count)")
+        }
+        var cells = Cells()
+        for (cell, column) in zip(line.cells, columns) { if let column { cells[column] = cell } }
+        tables!.rows.append(TableRow(line: line.number, direction: direction, cells: cells, gap: gap))
+        gap = nil
+      }
+      guard let tables else {
+        throw ImportError(
+          source: source, line: nil,
+          message: "no handlingsplan table: no header row (Vad, Hur, Vem, När/Resurs, Status, Prio)")
+      }
+      return tables
+    }
+
+    /// A line with tabs whose first cell alone has text: "Förebild och föregångare" and five tabs.
+    private static func isHeading(_ line: SourceLine) -> Bool {
+      line.hasTabs && !line.cells[0].isEmpty && line.cells.dropFirst().allSatisfy(\.isEmpty)
+    }
+
+    /// A line with tabs that starts with the Vad column's name.
+    private static func isHeader(_ line: SourceLine) -> Bool {
+      line.hasTabs && SwedishCollation.fold(line.cells[0]) == "vad"
+    }
+
+    /// The column of each cell of a header row, up to its last named cell.
+    ///
+    /// A plan may reorder its columns, so rows are read by the header's names rather than by position; a
+    /// column the importer does not know is ignored and reported, a missing or repeated one is an error.
+    private static func header(
+      _ line: SourceLine, source: String, notes: inout [ImportNote]
+    ) throws(ImportError) -> [Column?] {
+      let named = line.cells.indices.last { !line.cells[$0].isEmpty } ?? 0
+      var columns: [Column?] = []
+      for cell in line.cells[...named] {
+        let column = Column(headerCell: SwedishCollation.fold(cell))
+        if let column, columns.contains(column) {
+          throw ImportError(
+            source: source, line: line.number, message: "the header row names \(column.header) twice")
+        }
+        if column == nil {
+          notes.append(
+            ImportNote(line: line.number, message: "header column \"\(cell)\" is not a plan column: ignored"))
+        }
+        columns.append(column)
+      }
+      let missing = Column.allCases.filter { !columns.contains($0) }
+      guard missing.isEmpty else {
+        throw ImportError(
+          source: source, line: line.number,
+          message: "the header row lacks the column"
+            + (missing.count > 1 ? "s " : " ") + missing.map(\.header).joined(separator: ", "))
+      }
+      return columns
+    }
+  }
+}
