@@ -21,6 +21,7 @@ func parse<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]
 
 switch arguments.first {
 case "check": Console.exit(parse(CheckCommand.self, Array(arguments.dropFirst())).execute())
+case "import": Console.exit(parse(ImportCommand.self, Array(arguments.dropFirst())).execute())
 case "diff": Console.exit(parse(DiffCommand.self, Array(arguments.dropFirst())).execute())
 default: Console.exit(parse(Sekom.self, arguments).execute())
 }

@@ -6,12 +6,12 @@
 
 /// Reading and writing the files a session names, with the system's reason when that fails. Files are
 /// written whole or not at all: into a temporary file beside the target, renamed over it at the end.
-enum FileAccess {
-  struct Failure: Error {
-    var reason: String
+public enum FileAccess {
+  public struct Failure: Error {
+    public var reason: String
   }
 
-  static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+  public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Failure(reason: reason()) }
     defer { close(fd) }
@@ -33,7 +33,7 @@ enum FileAccess {
   }
 
   /// The same file, whatever path names it; nil when it does not exist.
-  static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {
+  public static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     return (UInt64(info.st_dev), UInt64(info.st_ino))
@@ -60,12 +60,12 @@ enum FileAccess {
 }
 
 /// A file being written: text goes to a temporary file that replaces the target only when it is closed.
-final class AtomicFile {
-  let path: String
+public final class AtomicFile {
+  public let path: String
   private let temporaryPath: String
   private var fd: Int32
 
-  init(path: String) throws(FileAccess.Failure) {
+  public init(path: String) throws(FileAccess.Failure) {
     self.path = path
     temporaryPath =
       FileAccess.directory(of: path) + "/.\(path.split(separator: "/").last ?? "output").sekom-\(getpid())"
@@ -73,7 +73,7 @@ final class AtomicFile {
     guard fd >= 0 else { throw FileAccess.Failure(reason: FileAccess.reason()) }
   }
 
-  func write(_ text: String) throws(FileAccess.Failure) {
+  public func write(_ text: String) throws(FileAccess.Failure) {
     var text = text
     let ok = text.withUTF8 { buffer in
       var offset = 0
@@ -89,7 +89,7 @@ final class AtomicFile {
   }
 
   /// Puts the file in place. Until then the target is untouched.
-  func commit() throws(FileAccess.Failure) {
+  public func commit() throws(FileAccess.Failure) {
     guard fd >= 0 else { return }
     let closed = close(fd) == 0
     fd = -1
@@ -101,7 +101,7 @@ final class AtomicFile {
   }
 
   /// Leaves the target as it was.
-  func discard() {
+  public func discard() {
     guard fd >= 0 else { return }
     close(fd)
     fd = -1
