@@ -1,0 +1,186 @@
+/// Reads a plan from the bytes of a CSV file: a header naming the columns, then one activity per row.
+///
+/// The header is `id,inriktning,vad,hur,vem,när,status,prio` in any order and any case, `nar` for `när`;
+/// `id` may be left out, and the activities are then numbered 1… in file order. Every field is trimmed of
+/// surrounding blanks, since plans come from spreadsheets. `vem` lists actors separated by `;`. `prio` is
+/// empty or a whole number; its range is a data-quality question, not a reading one.
+///
+/// Blank lines, and rows whose fields are all empty (a spreadsheet's empty row), are skipped wherever they
+/// are. A UTF-8 byte-order mark, CRLF line ends and a missing final line end are accepted.
+enum CSVReader {
+  /// The most rows read: beyond this a file is more likely a mistake than a plan, and memory would run out.
+  static let maximumRows = 10_000_000
+
+  static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, into draft: inout PlanDraft, maximumRows: Int = maximumRows
+  ) throws(PlanFileError) {
+    let path = draft.path
+    if let error = ByteText.checkText(bytes, path: path) { throw error }
+    var scanner = CSVScanner(bytes: bytes, path: path, start: ByteText.byteOrderMarkLength(bytes))
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVScanner.maximumFieldLength)
+    defer { scratch.deallocate() }
+    var fields: [CSVField] = []
+
+    // The header: the first line that is not blank.
+    var headerLine: Int?
+    while headerLine == nil, let line = try scanner.nextRecord(into: &fields) {
+      if !isBlank(fields, bytes) { headerLine = line }
+    }
+    guard let headerLine else {
+      throw PlanFileError(
+        path: path,
+        message: "the file is empty: a plan file starts with the header "
+          + "id,inriktning,vad,hur,vem,när,status,prio and has one activity per line after it")
+    }
+    let names = fields.map { ByteText.string(CSVScanner.content(of: $0, in: bytes, scratch: scratch)) }
+    let position = try columnPositions(names, line: headerLine, path: path)
+    scanner.names = names.indices.map { index in
+      PlanColumn.allCases.first { position[$0.rawValue] == index }!.name
+    }
+
+    let idAt = position[PlanColumn.id.rawValue]
+    let directionAt = position[PlanColumn.direction.rawValue]!
+    let whatAt = position[PlanColumn.what.rawValue]!
+    let howAt = position[PlanColumn.how.rawValue]!
+    let whoAt = position[PlanColumn.who.rawValue]!
+    let whenAt = position[PlanColumn.when.rawValue]!
+    let statusAt = position[PlanColumn.status.rawValue]!
+    let priorityAt = position[PlanColumn.priority.rawValue]!
+
+    var rows = 0
+    while let line = try scanner.nextRecord(into: &fields) {
+      if isBlank(fields, bytes) { continue }
+      guard fields.count == names.count else {
+        throw PlanFileError(
+          path: path, line: line,
+          message: "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has "
+            + "\(names.count) (a comma inside a field needs the field in quotes)")
+      }
+      guard rows < maximumRows else {
+        throw PlanFileError(
+          path: path, line: line,
+          message: "more than \(grouped(maximumRows)) rows; sekom reads plans of at most "
+            + "\(grouped(maximumRows)) activities")
+      }
+      rows += 1
+      if rows == 1024 {
+        // Room for the rest, judged from the rows so far: growing a large array step by step copies it
+        // again and again. Room never used is address space only, never touched.
+        let bytesPerRow = max(scanner.position / rows, 16)
+        draft.reserveCapacity(rows + (bytes.count - scanner.position) / bytesPerRow * 11 / 10)
+      }
+      func content(_ at: Int) -> UnsafeBufferPointer<UInt8> {
+        CSVScanner.content(of: fields[at], in: bytes, scratch: scratch)
+      }
+      var id: Int?
+      if let idAt {
+        id = try identifier(content(idAt), line: fields[idAt].line, path: path)
+      }
+      let priority = try priority(content(priorityAt), line: fields[priorityAt].line, path: path)
+      let direction = draft.directions.value(of: content(directionAt))
+      try draft.add(
+        id: id, line: line, direction: direction, what: draft.whats.string(of: content(whatAt)),
+        how: draft.hows.string(of: content(howAt)), who: draft.whoList(content(whoAt)),
+        when: draft.whens.index(of: content(whenAt)), status: draft.status(content(statusAt)),
+        priority: priority)
+    }
+  }
+
+  /// For each column, the position of its field in a row; refuses unknown, repeated and missing columns.
+  static func columnPositions(_ names: [String], line: Int, path: String) throws(PlanFileError) -> [Int?] {
+    let columns = names.map { PlanColumn(name: $0) }
+    let list = PlanColumn.names.joined(separator: ",")
+    if columns.allSatisfy({ $0 == nil }) {
+      // Excel with Swedish settings saves "CSV" separated by semicolons; a copied table is separated by tabs.
+      for (separator, name) in [(";", "semicolons"), ("\t", "tabs")]
+      where names.count == 1
+        && names[0].split(separator: separator).contains(where: { PlanColumn(name: String($0)) != nil })
+      {
+        throw PlanFileError(
+          path: path, line: line,
+          message: "the header is separated by \(name); a plan file is separated by commas (in Excel, "
+            + "save as \"CSV UTF-8 (kommaavgränsad)\")")
+      }
+      throw PlanFileError(
+        path: path, line: line,
+        message: "this is not a plan header; a plan file starts with the header \(list) (any order; "
+          + "id may be left out)")
+    }
+    var position = [Int?](repeating: nil, count: PlanColumn.allCases.count)
+    for (index, (name, column)) in zip(names, columns).enumerated() {
+      guard !name.isEmpty else {
+        throw PlanFileError(
+          path: path, line: line,
+          message: "column \(index + 1) of the header has no name; the columns are \(list)")
+      }
+      guard let column else {
+        if ["kategori", "start", "slut"].contains(SwedishCollation.fold(name)) {
+          throw PlanFileError(
+            path: path, line: line, field: name,
+            message: "sekom works out kategori from status, and start and slut from när; a plan file does "
+              + "not give them: remove the column")
+        }
+        let hint = Spelling.nearest(name, in: PlanColumn.names).map { "did you mean '\($0)'?" }
+        throw PlanFileError(
+          path: path, line: line, field: name,
+          message: "no such column; " + (hint ?? "the columns are \(list)"))
+      }
+      if let earlier = position[column.rawValue] {
+        throw PlanFileError(
+          path: path, line: line, field: column.name,
+          message: "the column appears twice in the header, as columns \(earlier + 1) and \(index + 1)")
+      }
+      position[column.rawValue] = index
+    }
+    let missing = PlanColumn.allCases.filter { $0 != .id && position[$0.rawValue] == nil }.map {
+      "'\($0.name)'"
+    }
+    if !missing.isEmpty {
+      let plural = missing.count == 1 ? "column" : "columns"
+      throw PlanFileError(
+        path: path, line: line,
+        message: "the header lacks the \(plural) \(missing.joined(separator: ", ")); a plan file has the "
+          + "columns \(list), of which only id may be left out")
+    }
+    return position
+  }
+
+  /// A row's id: a positive whole number.
+  private static func identifier(
+    _ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String
+  ) throws(PlanFileError) -> Int {
+    if let id = ByteText.integer(bytes), id > 0 { return id }
+    throw PlanFileError(
+      path: path, line: line, field: "id",
+      message: bytes.isEmpty
+        ? "the id is empty; when the file has an id column, every row needs an id"
+        : "\(ByteText.quoted(ByteText.string(bytes))) is not a positive whole number")
+  }
+
+  /// A `prio` cell: empty for none, else a whole number.
+  private static func priority(
+    _ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String
+  ) throws(PlanFileError) -> Int? {
+    if bytes.isEmpty { return nil }
+    if let value = ByteText.integer(bytes) { return value }
+    throw PlanFileError(
+      path: path, line: line, field: "prio",
+      message: "\(ByteText.quoted(ByteText.string(bytes))) is not a whole number")
+  }
+
+  /// Whether every field of a record is empty once trimmed: a blank line or a spreadsheet's empty row.
+  private static func isBlank(_ fields: [CSVField], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    fields.allSatisfy { ByteText.trimmed(bytes, $0.start, $0.end).isEmpty }
+  }
+
+  /// 10000000 as 10,000,000.
+  static func grouped(_ n: Int) -> String {
+    var digits = String(n)
+    var i = digits.count - 3
+    while i > 0 {
+      digits.insert(",", at: digits.index(digits.startIndex, offsetBy: i))
+      i -= 3
+    }
+    return digits
+  }
+}

@@ -1,0 +1,172 @@
+/// Where one CSV field lies in the file's bytes.
+struct CSVField {
+  /// The first and one-past-last byte of the content; for a quoted field, inside the quotes.
+  var start: Int
+  var end: Int
+  /// The line the field starts on; for a quoted field, the line of its opening quote.
+  var line: Int
+  /// The content holds doubled quotes ("") that stand for one.
+  var escaped: Bool
+}
+
+/// Splits CSV bytes into records and fields by RFC 4180, without making any String.
+///
+/// Fields are separated by commas and records by LF or CRLF. A field may be quoted; inside quotes, commas
+/// and line breaks are data and `""` is a quote. Spreadsheets sometimes leave blanks around a quoted field,
+/// so blanks before the opening quote and after the closing one are allowed. A quote inside an unquoted
+/// field is kept as data, as most readers do. Anything else after a closing quote is refused, since it
+/// usually means a quote was meant to be doubled.
+struct CSVScanner {
+  /// The longest field accepted, in bytes: a cell of a plan is a sentence or a paragraph, and a field
+  /// longer than this is almost always a quote left open that swallowed the rest of the file.
+  static let maximumFieldLength = 65_536
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  let path: String
+  private(set) var position: Int
+  /// The line `position` is on.
+  private(set) var line = 1
+
+  init(bytes: UnsafeBufferPointer<UInt8>, path: String, start: Int) {
+    self.bytes = bytes
+    self.path = path
+    self.position = start
+  }
+
+  /// The column name of each field position, for messages; empty while the header is read.
+  var names: [String] = []
+
+  /// Reads the next record into `fields`, returning the line it starts on, or nil at the end of the bytes.
+  mutating func nextRecord(into fields: inout [CSVField]) throws(PlanFileError) -> Int? {
+    let count = bytes.count
+    guard position < count, let b = bytes.baseAddress else { return nil }
+    fields.removeAll(keepingCapacity: true)
+    let recordLine = line
+    var p = position
+    while true {
+      var q = p
+      while q < count && (b[q] == 0x20 || b[q] == 0x09) { q += 1 }
+      if q < count && b[q] == 0x22 {
+        p = try quotedField(openingAt: q, into: &fields)
+      } else {
+        // The hot path: most fields are unquoted and end at the next comma or line feed.
+        q = CSVScanner.find(0x2C, or: 0x0A, in: b, from: q, to: count)
+        try checkLength(q - p, line: line, column: fields.count)
+        fields.append(CSVField(start: p, end: q, line: line, escaped: false))
+        p = q
+      }
+      if p < count && b[p] == 0x2C {
+        p += 1
+        continue
+      }
+      // A line feed or the end of the bytes; a CR before the LF was left in the field and is trimmed.
+      if p < count {
+        line += 1
+        p += 1
+      }
+      position = p
+      return recordLine
+    }
+  }
+
+  /// Reads a quoted field whose opening quote is at `open`; returns the position after the closing quote
+  /// and any blanks, which must be a comma, a line end or the end of the bytes.
+  private mutating func quotedField(
+    openingAt open: Int, into fields: inout [CSVField]
+  ) throws(PlanFileError) -> Int {
+    let count = bytes.count
+    let b = bytes.baseAddress!
+    let openLine = line
+    var escaped = false
+    var i = open + 1
+    while true {
+      i = CSVScanner.find(0x22, or: 0x0A, in: b, from: i, to: count)
+      guard i < count else {
+        throw PlanFileError(
+          path: path, line: openLine, field: name(fields.count),
+          message: "the quote opened on this line is never closed; a quote inside a quoted field is "
+            + "written twice (\"\")")
+      }
+      let c = b[i]
+      if c == 0x22 {
+        if i + 1 < count && b[i + 1] == 0x22 {
+          escaped = true
+          i += 2
+          continue
+        }
+        break
+      }
+      if c == 0x0A { line += 1 }
+      i += 1
+    }
+    try checkLength(i - (open + 1), line: openLine, column: fields.count)
+    fields.append(CSVField(start: open + 1, end: i, line: openLine, escaped: escaped))
+    i += 1
+    while i < count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
+    if i + 1 < count && b[i] == 0x0D && b[i + 1] == 0x0A { i += 1 }
+    guard i == count || b[i] == 0x2C || b[i] == 0x0A else {
+      throw PlanFileError(
+        path: path, line: line, field: name(fields.count - 1),
+        message: "text after the closing quote of a quoted field; a quote inside a quoted field is "
+          + "written twice (\"\")")
+    }
+    return i
+  }
+
+  /// The offset of the first byte equal to `a` or `b` from `start`, or `end`; eight bytes at a time, since
+  /// this is where a large file spends its time.
+  @inline(__always)
+  static func find(_ a: UInt8, or b: UInt8, in bytes: UnsafePointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
+    let raw = UnsafeRawPointer(bytes)
+    let spreadA = UInt64(a) &* 0x0101_0101_0101_0101
+    let spreadB = UInt64(b) &* 0x0101_0101_0101_0101
+    var i = start
+    while i + 8 <= end {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      let found = zeroBytes(word ^ spreadA) | zeroBytes(word ^ spreadB)
+      if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < end && bytes[i] != a && bytes[i] != b { i += 1 }
+    return i
+  }
+
+  /// The high bit set in each byte of `x` that is zero, and in no other.
+  @inline(__always)
+  static func zeroBytes(_ x: UInt64) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+  }
+
+  /// The name of the column at a field position, if the header has one there.
+  private func name(_ position: Int) -> String? {
+    position < names.count ? names[position] : nil
+  }
+
+  private func checkLength(_ length: Int, line: Int, column: Int) throws(PlanFileError) {
+    guard length > CSVScanner.maximumFieldLength else { return }
+    throw PlanFileError(
+      path: path, line: line, field: name(column),
+      message: "the field is \(CSVReader.grouped(length)) bytes long; at most "
+        + "\(CSVReader.grouped(CSVScanner.maximumFieldLength)) are accepted")
+  }
+
+  /// The content of a field, trimmed, with doubled quotes undone into `scratch` when it has any. The result
+  /// points into `bytes` or into `scratch` and is valid until `scratch` is next used.
+  static func content(
+    of field: CSVField, in bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeBufferPointer<UInt8> {
+    let range = ByteText.trimmed(bytes, field.start, field.end)
+    guard field.escaped else { return UnsafeBufferPointer(rebasing: bytes[range]) }
+    var n = 0
+    var i = range.lowerBound
+    while i < range.upperBound {
+      scratch[n] = bytes[i]
+      n += 1
+      i += bytes[i] == 0x22 ? 2 : 1
+    }
+    return UnsafeBufferPointer(start: scratch, count: n)
+  }
+}

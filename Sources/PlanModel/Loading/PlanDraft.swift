@@ -1,0 +1,185 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The columns of a plan file, in the order sekom writes them, with the names the files use.
+enum PlanColumn: Int, CaseIterable {
+  case id, direction, what, how, who, when, status, priority
+
+  /// The name in a CSV header or a JSON activity.
+  var name: String {
+    switch self {
+    case .id: "id"
+    case .direction: "inriktning"
+    case .what: "vad"
+    case .how: "hur"
+    case .who: "vem"
+    case .when: "när"
+    case .status: "status"
+    case .priority: "prio"
+    }
+  }
+
+  /// The column a header or key names: any case, and `nar` for `när` (keyboards without å, ä, ö).
+  init?(name: String) {
+    let folded = SwedishCollation.fold(name)
+    if folded == "nar" {
+      self = .when
+      return
+    }
+    guard let column = PlanColumn.allCases.first(where: { $0.name == folded }) else { return nil }
+    self = column
+  }
+
+  static var names: [String] { allCases.map(\.name) }
+}
+
+/// A plan as it is being read: activities in file order, each distinct value held once.
+///
+/// Both readers feed it rows; `finish` then settles the plan year, which must be known before any `när`
+/// text is read, and reads each distinct `när` text once. The year can come from the texts themselves, so
+/// intervals are filled in only after the last row.
+struct PlanDraft {
+  let path: String
+  private(set) var activities: [Activity] = []
+  /// For each activity, the index of its `när` text in `whens`.
+  private var whenIndices: [Int32] = []
+  /// The line of each activity, to name both lines when an id repeats.
+  private var lines: [Int] = []
+  /// The greatest id so far: while ids increase, none can repeat and `lineOfID` is not needed.
+  private var greatestID = 0
+  /// The line of each id, built only once ids stop increasing.
+  private var lineOfID: [Int: Int]?
+
+  var directions = StringInterner()
+  var whats = StringInterner()
+  var hows = StringInterner()
+  var whos = StringInterner()
+  var whens = StringInterner()
+  var statuses = StringInterner()
+  /// The actor list of each distinct `vem` text, by its index in `whos`.
+  private var whoLists: [[String]] = []
+  /// The status of each distinct `status` text, by its index in `statuses`.
+  private var statusTexts: [StatusText] = []
+
+  // Metadata a JSON file may declare.
+  var title: String?
+  var year: Int?
+  var adopted: Day?
+  var annualMeeting: Day?
+  var declaredDirections: [String]?
+  var corrections: [Correction] = []
+
+  init(path: String) {
+    self.path = path
+  }
+
+  var count: Int { activities.count }
+
+  mutating func reserveCapacity(_ rows: Int) {
+    activities.reserveCapacity(rows)
+    whenIndices.reserveCapacity(rows)
+    lines.reserveCapacity(rows)
+  }
+
+  /// The actor list for a `vem` text, split on `;` and folded once per distinct text.
+  mutating func whoList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    let index = whos.index(of: bytes)
+    if index == whoLists.count { whoLists.append(Actors.parseList(whos.strings[index])) }
+    return whoLists[index]
+  }
+
+  /// The status for a `status` text, categorised once per distinct text.
+  mutating func status(_ bytes: UnsafeBufferPointer<UInt8>) -> StatusText {
+    let index = statuses.index(of: bytes)
+    if index == statusTexts.count { statusTexts.append(StatusText(text: statuses.strings[index])) }
+    return statusTexts[index]
+  }
+
+  /// Adds an activity; `id` nil means its position. A repeated id refuses the file, naming both lines.
+  mutating func add(
+    id: Int?, line: Int, direction: String, what: String, how: String, who: [String], when whenIndex: Int,
+    status: StatusText, priority: Int?
+  ) throws(PlanFileError) {
+    let id = id ?? activities.count + 1
+    if id > greatestID && lineOfID == nil {
+      greatestID = id
+    } else {
+      if lineOfID == nil {
+        lineOfID = Dictionary(uniqueKeysWithValues: zip(activities.map(\.id), lines))
+      }
+      if let first = lineOfID!.updateValue(line, forKey: id) {
+        throw PlanFileError(
+          path: path, line: line, field: "id",
+          message: "id \(id) is used twice, on line \(first) and on this line")
+      }
+    }
+    lines.append(line)
+    activities.append(
+      Activity(
+        id: id, direction: direction, what: what, how: how, who: who,
+        when: WhenText(text: whens.strings[whenIndex], interval: nil), status: status, priority: priority))
+    whenIndices.append(Int32(whenIndex))
+  }
+
+  /// The finished plan. Each distinct `när` text is read once, by `intervalOf`, in the plan year's context.
+  mutating func finish(
+    options: PlanReadOptions, intervalOf: (String, TimeContext) -> DayInterval?
+  ) -> Plan {
+    let year = options.year ?? year ?? yearNamedMostOften() ?? PlanDraft.currentYear()
+    let context = TimeContext(planYear: year, annualMeeting: annualMeeting)
+    let intervals = whens.strings.map { intervalOf($0, context) }
+    // Taken out of the draft, so that filling in the intervals does not copy a million activities.
+    var activities = self.activities
+    self.activities = []
+    for i in activities.indices { activities[i].when.interval = intervals[Int(whenIndices[i])] }
+    let metadata = PlanMetadata(
+      title: title ?? PlanDraft.title(fromPath: path), year: year, adopted: adopted,
+      annualMeeting: annualMeeting,
+      directions: declaredDirections ?? directions.strings.filter { !$0.isEmpty },
+      corrections: corrections, source: path)
+    return Plan(metadata: metadata, activities: activities)
+  }
+
+  /// The 4-digit year (1900–2100) the `när` texts name most often, counting every row; on a tie the later
+  /// year, since plans look ahead ("Start 2018, beräknas klar våren 2021").
+  func yearNamedMostOften() -> Int? {
+    var rowsNaming: [Int: Int] = [:]
+    for (index, text) in whens.strings.enumerated() {
+      var named = Set<Int>()
+      var run = 0
+      var value = 0
+      for byte in text.utf8 + [0x20] {
+        if (0x30...0x39).contains(byte) {
+          run += 1
+          if run <= 4 { value = value * 10 + Int(byte - 0x30) }
+          continue
+        }
+        if run == 4 && (1900...2100).contains(value) { named.insert(value) }
+        run = 0
+        value = 0
+      }
+      for year in named { rowsNaming[year, default: 0] += whens.uses[index] }
+    }
+    return rowsNaming.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+  }
+
+  /// A title for a plan that does not state one: the file name without directory and extension.
+  static func title(fromPath path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? ""
+    let stem = name.lastIndex(of: ".").map { name[..<$0] }.map(String.init) ?? name
+    return stem.isEmpty ? "plan" : stem
+  }
+
+  /// The calendar year now, in local time.
+  static func currentYear() -> Int {
+    var now = time(nil)
+    var parts = tm()
+    guard localtime_r(&now, &parts) != nil else { return 1970 + Int(now / 31_556_952) }
+    return Int(parts.tm_year) + 1900
+  }
+}
