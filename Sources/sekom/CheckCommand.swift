@@ -34,7 +34,9 @@ struct CheckCommand: ParsableCommand {
   }
 
   func execute() -> ExitStatus {
-    guard let loaded = PlanLoading.load(path: plan, year: year) else { return .fileError }
+    guard let loaded = PlanLoading.load(path: plan, year: year, allowsRepeatedIDs: true) else {
+      return .fileError
+    }
     let findings = PlanCheck.findings(in: loaded)
     let rows = findings.map { [$0.activityID.map(String.init) ?? "", $0.kind.rawValue, $0.message] }
     let output = OutputFormat(name: format ?? "table") ?? .table
@@ -104,12 +106,13 @@ struct DiffCommand: ParsableCommand {
 
 /// Loading the plan named on the command line, with the message when it cannot be read.
 enum PlanLoading {
-  static func load(path: String?, year: Int?) -> Plan? {
+  static func load(path: String?, year: Int?, allowsRepeatedIDs: Bool = false) -> Plan? {
     guard let path else { return .embedded2021 }
     do throws(PlanFileError) {
-      return try PlanFile.read(path: path, options: PlanReadOptions(year: year))
+      return try PlanFile.read(
+        path: path, options: PlanReadOptions(year: year, allowsRepeatedIDs: allowsRepeatedIDs))
     } catch {
-      Console.error("sekom: error: cannot load the plan: \(error.description)\n")
+      Console.error(error.description + "\n")
       return nil
     }
   }

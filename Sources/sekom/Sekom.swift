@@ -90,7 +90,7 @@ struct Sekom: ParsableCommand {
       do throws(PlanFileError) {
         loaded = try PlanFile.read(path: path, options: PlanReadOptions(year: year))
       } catch {
-        Console.error("sekom: error: cannot load the plan: \(error.description)\n")
+        Console.error(error.description + "\n")
         return .fileError
       }
     } else {

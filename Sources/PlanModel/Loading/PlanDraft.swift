@@ -74,8 +74,12 @@ struct PlanDraft {
   var declaredDirections: [String]?
   var corrections: [Correction] = []
 
-  init(path: String) {
+  /// Keep activities whose id was used before, for `sekom check` to report, instead of refusing the file.
+  let allowsRepeatedIDs: Bool
+
+  init(path: String, allowsRepeatedIDs: Bool = false) {
     self.path = path
+    self.allowsRepeatedIDs = allowsRepeatedIDs
   }
 
   var count: Int { activities.count }
@@ -112,7 +116,7 @@ struct PlanDraft {
       if lineOfID == nil {
         lineOfID = Dictionary(uniqueKeysWithValues: zip(activities.map(\.id), lines))
       }
-      if let first = lineOfID!.updateValue(line, forKey: id) {
+      if let first = lineOfID!.updateValue(line, forKey: id), !allowsRepeatedIDs {
         throw PlanFileError(
           path: path, line: line, field: "id",
           message: "id \(id) is used twice, on line \(first) and on this line")

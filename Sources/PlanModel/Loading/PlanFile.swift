@@ -3,9 +3,12 @@ public struct PlanReadOptions: Sendable, Equatable {
   /// The plan year (`--year`). It overrides the year the file states (JSON `år`) or implies (the year its
   /// `när` texts name most often); texts without a year, such as "Löpande" or "våren", are read in it.
   public var year: Int?
+  /// Read a file whose ids repeat instead of refusing it: for `sekom check`, which reports them.
+  public var allowsRepeatedIDs: Bool
 
-  public init(year: Int? = nil) {
+  public init(year: Int? = nil, allowsRepeatedIDs: Bool = false) {
     self.year = year
+    self.allowsRepeatedIDs = allowsRepeatedIDs
   }
 }
 
@@ -43,7 +46,7 @@ public enum PlanFile {
     bytes: [UInt8], format: Format, path: String, options: PlanReadOptions,
     intervalOf: (String, TimeContext) -> DayInterval?
   ) throws(PlanFileError) -> Plan {
-    var draft = PlanDraft(path: path)
+    var draft = PlanDraft(path: path, allowsRepeatedIDs: options.allowsRepeatedIDs)
     try bytes.withUnsafeBufferPointer { buffer throws(PlanFileError) in
       switch format {
       case .csv: try CSVReader.read(buffer, into: &draft)

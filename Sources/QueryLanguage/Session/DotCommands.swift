@@ -87,7 +87,8 @@ public enum DotCommands {
           let plan = try PlanFile.read(path: path, options: PlanReadOptions(year: session.planYear))
           session.replacePlan(with: plan, path: path)
         } catch {
-          throw QueryError(.file, "cannot load the plan: \(error.description)", at: line.arguments[0].range)
+          throw QueryError(
+            .file, "cannot load the plan", at: line.arguments[0].range, notes: [error.description])
         }
       },
       DotCommand(

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// Plan files on the command line: loading, `check`, `diff` and `import`.
+struct PlanCommandTests {
+  static let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .appendingPathComponent("PlanModelTests/Resources/verksamhetsplan-2021.txt")
+
+  @Test func aCSVPlanWithItsYearFromItsTexts() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let plan = folder.appendingPathComponent("plan-2022.csv")
+    try """
+    inriktning,vad,hur,vem,när,status,prio
+    Förebild,Delta i SIS,"Arbetsgrupp 3, revidering",Kansliet; Ordförande,Våren 2022,Pågår,1
+    Förebild,Årsmöte,Digitalt,Kansli,vecka 21,Planeras,1
+    Pådrivare,Remisser,Svar,Styrelsen,Löpande,Efter behov,2
+    """.write(to: plan, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run([
+      "--plan", plan.path, "--format", "csv", "-c",
+      "activities where vem = Kansli order by när select id, när, start, slut",
+    ])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(
+      run.output == """
+        id,när,start,slut
+        1,Våren 2022,2022-01-01,2022-06-30
+        2,vecka 21,2022-05-23,2022-05-29
+
+        """)
+    let remisser = try SekomProcess.run([
+      "--plan", plan.path, "--year", "2023", "-c", "activities where id = 3 select start",
+    ])
+    #expect(remisser.output.contains("2023-01-01"))
+  }
+
+  @Test func aBadPlanFileIsRefusedWithItsLineAndField() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let plan = folder.appendingPathComponent("bad.csv")
+    try "id,inriktning,vad,hur,vem,när,status,prio\n1,A,B,C,Kansli,2021,Pågår,hög\n".write(
+      to: plan, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(["--plan", plan.path, "-c", "activities count"])
+    #expect(run.status == 3)
+    #expect(run.error == "\(plan.path):2: error: field 'prio': 'hög' is not a whole number\n")
+    #expect(run.output == "")
+  }
+
+  @Test func wholeActivitiesInCSVReadBackAsThePlan() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let export = try SekomProcess.run(["--format", "csv", "-c", "activities"])
+    let plan = folder.appendingPathComponent("2021.csv")
+    try export.output.write(to: plan, atomically: true, encoding: .utf8)
+    // A CSV file has no metadata, so "Till årsmötet" has no day to run to: order by something else.
+    let query =
+      "activities where vem contains Kansli and prio = 1 order by prio, vad desc select id, vem, när"
+    let fromFile = try SekomProcess.run(["--plan", plan.path, "--format", "csv", "--no-header", "-c", query])
+    let embedded = try SekomProcess.run(["--format", "csv", "--no-header", "-c", query])
+    #expect(fromFile.status == 0, "\(fromFile.error)")
+    #expect(fromFile.output == embedded.output)
+    let diff = try SekomProcess.run(["diff", "embedded", plan.path])
+    #expect(diff.output.hasSuffix("(0 changes)\n"))
+  }
+
+  @Test func checkFindsWhatIsWrongInABrokenPlan() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let plan = folder.appendingPathComponent("broken.csv")
+    try """
+    id,inriktning,vad,hur,vem,när,status,prio
+    1,A,Göra,Så,Kansliet; Styrelsn,hösten 2022,Pågår,1
+    1,A,Annat,Så,Kansli,någon gång,Oklart,5
+    3,A,Tredje,,Kansli,,,
+    """.write(to: plan, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(["check", "--plan", plan.path, "--format", "csv", "--strict"])
+    #expect(run.status == 4)
+    #expect(
+      run.output == """
+        id,finding,detail
+        1,unknown actor,'Styrelsn' is not a known actor; did you mean 'Styrelse'?
+        1,repeated id,id 1 is used by rows 1 and 2
+        1,status not understood,'Oklart' fits no status category
+        1,time gives no interval,'någon gång' is not understood as a time
+        1,prio outside 1–3,prio is 5
+        3,no status,the status is empty
+        3,no time,när is empty
+        3,no prio,prio is empty
+
+        """)
+  }
+
+  @Test func diffShowsWhatMovedBetweenTwoVersions() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let old = folder.appendingPathComponent("mars.csv")
+    let new = folder.appendingPathComponent("maj.csv")
+    try """
+    id,inriktning,vad,hur,vem,när,status,prio
+    1,A,Webbinarier,Sex stycken,Kansli,Vår/Höst,Planeras,1
+    2,A,Enkät,Skicka ut,Kansli,2021,Pågår,2
+    3,A,Facebook,Öka aktiviteten,Kansli,2021,Pågår,2
+    """.write(to: old, atomically: true, encoding: .utf8)
+    try """
+    id,inriktning,vad,hur,vem,när,status,prio
+    1,A,Webbinarier,Sex stycken,Kansli; Expertgruppen,Hösten 2021,2 genomförda,1
+    3,A,Facebook,Öka aktiviteten,Kansli,2021,Pågår,3
+    4,A,Nyckeltal,Översyn,Expertgruppen,2021,Planeras,1
+    """.write(to: new, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(["diff", old.path, new.path, "--format", "markdown"])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(
+      run.output == """
+        | id | vad | change | was | now |
+        | --- | --- | --- | --- | --- |
+        | 1 | Webbinarier | status | Planeras | 2 genomförda |
+        | 1 | Webbinarier | när | Vår/Höst | Hösten 2021 |
+        | 1 | Webbinarier | vem | Kansli | Kansli, Expertgrupp |
+        | 2 | Enkät | removed |  |  |
+        | 3 | Facebook | prio | 2 | 3 |
+        | 4 | Nyckeltal | added |  |  |
+
+        """)
+  }
+
+  @Test func importWritesAPlanFileAndReportsItsInferences() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let output = folder.appendingPathComponent("plan.json")
+    let run = try SekomProcess.run(["import", Self.document.path, "--output", output.path])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.error.contains("note: actor \"Styrels\" corrected to \"Styrelse\""))
+    #expect(run.error.hasSuffix("sekom: 44 activities read from '\(Self.document.path)'\n"))
+    let query = "activities where vem contains Kansli and prio = 1 order by när select id"
+    let fromImport = try SekomProcess.run([
+      "--plan", output.path, "--format", "csv", "--no-header", "-c", query,
+    ])
+    #expect(
+      fromImport.output.split(separator: "\n") == [
+        "1", "42", "33", "23", "24", "27", "30", "35", "19", "41", "25", "29", "43", "15", "31",
+      ])
+    let diff = try SekomProcess.run(["diff", "embedded", output.path])
+    #expect(diff.output == "(0 changes)\n" || diff.output.hasSuffix("(0 changes)\n"))
+    let again = try SekomProcess.run(["import", Self.document.path, "--output", output.path])
+    #expect(again.status == 3)
+    #expect(again.error.contains("exists; give --force to replace it"))
+    let forced = try SekomProcess.run([
+      "import", "--quiet", "--force", Self.document.path, "--output", output.path,
+    ])
+    #expect(forced.status == 0)
+    #expect(forced.error == "")
+  }
+
+  @Test func dotPlanSwitchesThePlanAndOutputRefusesToWriteOverIt() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    let plan = folder.appendingPathComponent("plan.csv")
+    try "vad,hur,vem,när,status,prio,inriktning\nEtt,Så,Kansli,2021,Pågår,1,A\n".write(
+      to: plan, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(
+      ["--plan", plan.path],
+      stdin: "activities count\n.plan \(plan.path)\n.output \(plan.path)\nactivities count\n")
+    #expect(run.status == 3)
+    #expect(run.output == "1\n")
+    #expect(run.error.contains("refusing to write over the plan file"))
+    #expect(try String(contentsOf: plan, encoding: .utf8).hasPrefix("vad,hur"))
+  }
+}
