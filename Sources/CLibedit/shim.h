@@ -39,6 +39,10 @@ static inline int sekom_el_bind(EditLine *el, const wchar_t *keys, const wchar_t
   return el_wset(el, EL_BIND, keys, function, NULL);
 }
 
+static inline int sekom_el_set_read_function(EditLine *el, el_rfunc_t function) {
+  return el_wset(el, EL_GETCFN, function);
+}
+
 static inline int sekom_el_set_clientdata(EditLine *el, void *data) {
   return el_wset(el, EL_CLIENTDATA, data);
 }

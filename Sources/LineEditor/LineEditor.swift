@@ -27,6 +27,7 @@ public final class LineEditor: LineReading {
     _ = sekom_el_set_history(editLine, history)
     _ = sekom_el_set_editor(editLine, LineEditor.wideLiteral("emacs"))
     _ = sekom_el_set_signal(editLine, 1)
+    _ = sekom_el_set_read_function(editLine, LineEditor.readCharacter)
     _ = sekom_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
     _ = sekom_el_set_prompt(editLine) { editLine in
       LineEditor.instance(editLine)?.promptBuffer
@@ -58,7 +59,7 @@ public final class LineEditor: LineReading {
     var count: Int32 = 0
     errno = 0
     guard let line = el_wgets(editLine, &count) else {
-      return count == -1 && errno == EINTR ? .interrupted : .end
+      return (count == -1 && errno == EINTR) || LineEditor.interrupted ? .interrupted : .end
     }
     var text = LineEditor.string(line, count: Int(count))
     if text.hasSuffix("\n") { text.removeLast() }
@@ -190,13 +191,88 @@ public final class LineEditor: LineReading {
     if codeset != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
   }
 
-  /// Ctrl-C must interrupt `el_wgets` (no SA_RESTART) without ending the process.
+  /// Ctrl-C must interrupt `el_wgets` wherever it is, not only while it waits in `read`: the handler
+  /// writes to a pipe that the read function below watches beside the terminal, so a Ctrl-C that lands
+  /// while libedit is echoing or redrawing is not lost.
   private static func installInterruptHandler() {
+    if interruptPipe.read < 0 {
+      var fds: [Int32] = [-1, -1]
+      if pipe(&fds) == 0 {
+        _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
+        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        interruptPipe = (fds[0], fds[1])
+      }
+    }
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in }
+    action.__sigaction_handler.sa_handler = { _ in
+      var byte: UInt8 = 3
+      _ = write(LineEditor.interruptPipe.write, &byte, 1)
+    }
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+  }
+
+  /// The pipe a Ctrl-C writes to; set once, read from the signal handler.
+  nonisolated(unsafe) private static var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
+
+  /// libedit's read function: one character from the terminal, or -1 with EINTR after a Ctrl-C.
+  private static let readCharacter: el_rfunc_t = { _, character in
+    guard let character else { return -1 }
+    guard let first = LineEditor.readByte() else { return LineEditor.interrupted ? -1 : 0 }
+    var scalar = UInt32(first)
+    let continuation: Int
+    switch first {
+    case 0xC0...0xDF: (scalar, continuation) = (UInt32(first & 0x1F), 1)
+    case 0xE0...0xEF: (scalar, continuation) = (UInt32(first & 0x0F), 2)
+    case 0xF0...0xF7: (scalar, continuation) = (UInt32(first & 0x07), 3)
+    default: continuation = 0
+    }
+    for _ in 0..<continuation {
+      guard let next = LineEditor.readByte() else { return LineEditor.interrupted ? -1 : 0 }
+      scalar = scalar << 6 | UInt32(next & 0x3F)
+    }
+    character.pointee = wchar_t(bitPattern: scalar)
+    return 1
+  }
+
+  /// Set when the last `readByte` stopped for a Ctrl-C rather than the end of input.
+  nonisolated(unsafe) private static var interrupted = false
+
+  /// A byte from standard input, waiting on the interrupt pipe too; nil at the end of input or on Ctrl-C.
+  private static func readByte() -> UInt8? {
+    interrupted = false
+    while true {
+      var fds = [
+        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&fds, interruptPipe.read >= 0 ? 2 : 1, -1)
+      if ready < 0 && errno != EINTR { return nil }
+      if fds[1].revents & Int16(POLLIN) != 0 || (ready < 0 && errno == EINTR && drainInterrupts()) {
+        _ = drainInterrupts()
+        interrupted = true
+        errno = EINTR
+        return nil
+      }
+      if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+        var byte: UInt8 = 0
+        let count = read(0, &byte, 1)
+        if count == 1 { return byte }
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        return nil
+      }
+    }
+  }
+
+  /// Empties the interrupt pipe; whether it held anything.
+  private static func drainInterrupts() -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 64)
+    var any = false
+    while read(interruptPipe.read, &buffer, buffer.count) > 0 { any = true }
+    return any
   }
 
   static func terminalWidth() -> Int {

@@ -103,6 +103,7 @@ struct CommandLineTests {
 
   @Test func aScriptStopsAtItsFirstErrorUnlessKeepGoing() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("check.sq")
     try """
     activities where prio = 3 count
@@ -122,6 +123,7 @@ struct CommandLineTests {
 
   @Test func anExecutableScriptWithAShebang() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("paused.sq")
     try """
     #!/usr/bin/env sekom
@@ -149,6 +151,7 @@ struct CommandLineTests {
 
   @Test func readOutputAndParamDotCommands() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     try ".param vem Styrelsen\n".write(
       to: folder.appendingPathComponent("settings.sq"), atomically: true, encoding: .utf8)
     let main = folder.appendingPathComponent("main.sq")
@@ -169,6 +172,7 @@ struct CommandLineTests {
 
   @Test func invalidUTF8IsReportedWithItsPlace() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("bad.sq")
     try Data("activities count\nactivities where vad = '".utf8 + [0xFF] + Data("'\n".utf8)).write(to: script)
     let run = try SekomProcess.run([script.path])

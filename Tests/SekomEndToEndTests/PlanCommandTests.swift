@@ -9,6 +9,7 @@ struct PlanCommandTests {
 
   @Test func aCSVPlanWithItsYearFromItsTexts() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("plan-2022.csv")
     try """
     inriktning,vad,hur,vem,när,status,prio
@@ -36,6 +37,7 @@ struct PlanCommandTests {
 
   @Test func aBadPlanFileIsRefusedWithItsLineAndField() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("bad.csv")
     try "id,inriktning,vad,hur,vem,när,status,prio\n1,A,B,C,Kansli,2021,Pågår,hög\n".write(
       to: plan, atomically: true, encoding: .utf8)
@@ -47,6 +49,7 @@ struct PlanCommandTests {
 
   @Test func wholeActivitiesInCSVReadBackAsThePlan() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let export = try SekomProcess.run(["--format", "csv", "-c", "activities"])
     let plan = folder.appendingPathComponent("2021.csv")
     try export.output.write(to: plan, atomically: true, encoding: .utf8)
@@ -63,6 +66,7 @@ struct PlanCommandTests {
 
   @Test func checkFindsWhatIsWrongInABrokenPlan() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("broken.csv")
     try """
     id,inriktning,vad,hur,vem,när,status,prio
@@ -89,6 +93,7 @@ struct PlanCommandTests {
 
   @Test func diffShowsWhatMovedBetweenTwoVersions() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let old = folder.appendingPathComponent("mars.csv")
     let new = folder.appendingPathComponent("maj.csv")
     try """
@@ -121,6 +126,7 @@ struct PlanCommandTests {
 
   @Test func importWritesAPlanFileAndReportsItsInferences() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let output = folder.appendingPathComponent("plan.json")
     let run = try SekomProcess.run(["import", Self.document.path, "--output", output.path])
     #expect(run.status == 0, "\(run.error)")
@@ -148,6 +154,7 @@ struct PlanCommandTests {
 
   @Test func dotPlanSwitchesThePlanAndOutputRefusesToWriteOverIt() throws {
     let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("plan.csv")
     try "vad,hur,vem,när,status,prio,inriktning\nEtt,Så,Kansli,2021,Pågår,1,A\n".write(
       to: plan, atomically: true, encoding: .utf8)
