@@ -6,9 +6,6 @@ let package = Package(
   products: [
     .executable(name: "sekom", targets: ["sekom"])
   ],
-  dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
-  ],
   targets: [
     // The plan: activities, Swedish rules for time, actors and status, plan files, the 2021 plan.
     .target(name: "PlanModel"),
@@ -25,7 +22,6 @@ let package = Package(
       name: "sekom",
       dependencies: [
         "PlanModel", "QueryLanguage", "REPL",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // The 2021 document is read from Resources/ by path, not bundled.

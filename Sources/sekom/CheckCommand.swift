@@ -1,89 +1,100 @@
-import ArgumentParser
 import PlanModel
 import QueryLanguage
 
 /// `sekom check`: the data-quality report on a plan.
-struct CheckCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "check",
-    abstract: "Report what needs a look in a plan's data.",
-    discussion: """
-      Lists activities with no status or no time, time texts that give no interval, status texts that
-      fit no category, actors outside the known list (with the nearest known name), prio missing or
-      outside 1–3, repeated ids, and the corrections made to the source document's text.
-      Exit status: 0, or with --strict 4 when anything was found; 3 when the plan cannot be read.
-      """)
-
-  @Option(
-    help: ArgumentHelp("The plan file to check; the embedded 2021 plan when left out.", valueName: "file"))
+struct CheckOptions {
   var plan: String?
-
-  @Option(help: ArgumentHelp("The plan year for a plan file that does not give one.", valueName: "year"))
   var year: Int?
-
-  @Option(help: ArgumentHelp("table, csv, tsv, json or markdown.", valueName: "format"))
-  var format: String?
-
-  @Flag(help: "Exit with status 4 when anything is found.")
+  var format: OutputFormat = .table
   var strict = false
+}
 
-  func validate() throws {
-    if let format, OutputFormat(name: format) == nil {
-      throw ValidationError("unknown format '\(format)'; use table, csv, tsv, json or markdown")
-    }
+enum CheckCommand {
+  static var spec: CommandSpec<CheckOptions> {
+    CommandSpec<CheckOptions>(
+      usage: "sekom check [--plan FILE] [--strict] [--format FORMAT]",
+      abstract: "Report what needs a look in a plan's data.",
+      discussion: """
+        Lists activities with no status, no time or no prio, time texts that give no interval, status texts
+        that fit no category, actors outside the known list (with the nearest known name), prio outside
+        1–3, repeated ids, and the corrections made to the source document's text.
+        Exit status: 0, or with --strict 4 when anything was found; 2 wrong usage; 3 when the plan cannot
+        be read.
+        """,
+      options: [
+        .value("--plan", name: "FILE", help: "The plan file to check; the embedded 2021 plan when left out.")
+        {
+          o, v in o.plan = v
+        },
+        .value("--year", name: "YEAR", help: "The plan year for a plan file that does not give one.") {
+          o, v throws(UsageError) in o.year = try Arguments.year(v)
+        },
+        .value("--format", name: "FORMAT", help: "table, csv, tsv, json or markdown.") {
+          o, v throws(UsageError) in o.format = try Arguments.format(v, allowed: Arguments.reportFormats)
+        },
+        .flag("--strict", help: "Exit with status 4 when anything is found.") { $0.strict = true },
+      ],
+      argument: { _, v throws(UsageError) in throw UsageError("unexpected argument '\(v)'") })
   }
 
-  func execute() -> ExitStatus {
-    guard let loaded = PlanLoading.load(path: plan, year: year, allowsRepeatedIDs: true) else {
+  static func execute(_ options: CheckOptions) -> ExitStatus {
+    guard let loaded = PlanLoading.load(path: options.plan, year: options.year, allowsRepeatedIDs: true)
+    else {
       return .fileError
     }
     let findings = PlanCheck.findings(in: loaded)
     let rows = findings.map { [$0.activityID.map(String.init) ?? "", $0.kind.rawValue, $0.message] }
-    let output = OutputFormat(name: format ?? "table") ?? .table
     Console.output(
       TextTable.render(
-        headers: ["id", "finding", "detail"], rows: rows, as: output,
-        options: OutputOptions(width: Terminal.isTerminal(.standardOutput) ? Terminal.width() : nil)))
-    if output == .table {
+        headers: ["id", "finding", "detail"], rows: rows, as: options.format,
+        options: Arguments.terminalOptions))
+    if options.format == .table {
       Console.output(
         "(\(findings.count) finding\(findings.count == 1 ? "" : "s") in \(loaded.metadata.source))\n")
     }
-    return strict && !findings.isEmpty ? .findings : .success
+    return options.strict && !findings.isEmpty ? .findings : .success
   }
 }
 
 /// `sekom diff OLD NEW`: what changed between two versions of a plan.
-struct DiffCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "diff",
-    abstract: "Show what changed between two versions of a plan.",
-    discussion: """
-      Activities are matched by id: those added and removed, and for the others each column that changed
-      (status, när, prio, vem, vad, hur, inriktning). Either file may be 'embedded' for the 2021 plan.
-      Exit status: 0; 3 when a plan cannot be read.
-      """)
-
-  @Argument(help: ArgumentHelp("The earlier version.", valueName: "old"))
-  var old: String
-
-  @Argument(help: ArgumentHelp("The later version.", valueName: "new"))
-  var new: String
-
-  @Option(help: ArgumentHelp("The plan year for plan files that do not give one.", valueName: "year"))
+struct DiffOptions {
+  var plans: [String] = []
   var year: Int?
+  var format: OutputFormat = .table
+}
 
-  @Option(help: ArgumentHelp("table, markdown, csv, tsv or json.", valueName: "format"))
-  var format: String?
-
-  func validate() throws {
-    if let format, OutputFormat(name: format) == nil {
-      throw ValidationError("unknown format '\(format)'; use table, csv, tsv, json or markdown")
-    }
+enum DiffCommand {
+  static var spec: CommandSpec<DiffOptions> {
+    CommandSpec<DiffOptions>(
+      usage: "sekom diff OLD NEW [--format FORMAT]",
+      abstract: "Show what changed between two versions of a plan.",
+      discussion: """
+        Activities are matched by id: those added and removed, and for the others each column that changed
+        (status, när, prio, vem, vad, hur, inriktning). Either plan may be 'embedded' for the 2021 plan.
+        Exit status: 0; 2 wrong usage; 3 when a plan cannot be read.
+        """,
+      options: [
+        .value("--year", name: "YEAR", help: "The plan year for plan files that do not give one.") {
+          o, v throws(UsageError) in o.year = try Arguments.year(v)
+        },
+        .value("--format", name: "FORMAT", help: "table, markdown, csv, tsv or json.") {
+          o, v throws(UsageError) in o.format = try Arguments.format(v, allowed: Arguments.reportFormats)
+        },
+      ],
+      argumentsHelp: "OLD NEW  the earlier and the later version: plan files, or 'embedded'",
+      argument: { o, v throws(UsageError) in
+        guard o.plans.count < 2 else { throw UsageError("diff takes two plans; '\(v)' is a third") }
+        o.plans.append(v)
+      },
+      validate: { o throws(UsageError) in
+        if o.plans.count < 2 { throw UsageError("diff takes two plans: sekom diff OLD NEW") }
+      })
   }
 
-  func execute() -> ExitStatus {
-    guard let before = PlanLoading.load(path: old == "embedded" ? nil : old, year: year),
-      let after = PlanLoading.load(path: new == "embedded" ? nil : new, year: year)
+  static func execute(_ options: DiffOptions) -> ExitStatus {
+    let paths = options.plans.map { $0 == "embedded" ? nil : $0 }
+    guard let before = PlanLoading.load(path: paths[0], year: options.year),
+      let after = PlanLoading.load(path: paths[1], year: options.year)
     else { return .fileError }
     let changes = PlanDiff.changes(from: before, to: after)
     let rows = changes.map { change in
@@ -92,15 +103,23 @@ struct DiffCommand: ParsableCommand {
         change.new ?? "",
       ]
     }
-    let output = OutputFormat(name: format ?? "table") ?? .table
     Console.output(
       TextTable.render(
-        headers: ["id", "vad", "change", "was", "now"], rows: rows, as: output,
-        options: OutputOptions(width: Terminal.isTerminal(.standardOutput) ? Terminal.width() : nil)))
-    if output == .table {
+        headers: ["id", "vad", "change", "was", "now"], rows: rows, as: options.format,
+        options: Arguments.terminalOptions))
+    if options.format == .table {
       Console.output("(\(changes.count) change\(changes.count == 1 ? "" : "s"))\n")
     }
     return .success
+  }
+}
+
+extension Arguments {
+  static let reportFormats: [OutputFormat] = [.table, .csv, .tsv, .json, .markdown]
+
+  /// Tables fitted to the terminal when standard output is one.
+  static var terminalOptions: OutputOptions {
+    OutputOptions(width: Terminal.isTerminal(.standardOutput) ? Terminal.width() : nil)
   }
 }
 

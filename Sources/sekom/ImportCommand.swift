@@ -1,42 +1,54 @@
-import ArgumentParser
 import PlanModel
 import QueryLanguage
 
 /// `sekom import`: a handlingsplan exported as text becomes a plan file, with a report of every inference.
-struct ImportCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "import",
-    abstract: "Read a handlingsplan exported as text and write it as a plan file.",
-    discussion: """
-      Reads sections under their headings, the header row Vad/Hur/Vem/När/Resurs/Status/Prio, rows that
-      continue the Vad above, rows split by page breaks, and actors run together. The report of every
-      inference goes to standard error; the plan goes to --output (CSV or JSON by its extension), or as
-      CSV to standard output. An existing file is replaced only with --force, and is written whole or
-      not at all.
-      Exit status: 0; 1 when the text cannot be read as a plan; 2 wrong usage; 3 a file cannot be read or
-      written.
-      """)
-
-  @Argument(help: ArgumentHelp("The text file.", valueName: "file.txt"))
-  var input: String
-
-  @Option(
-    name: .shortAndLong, help: ArgumentHelp("The plan file to write: .csv or .json.", valueName: "file"))
+struct ImportOptions {
+  var input: String?
   var output: String?
-
-  @Flag(help: "Replace the output file if it exists.")
   var force = false
-
-  @Flag(help: "Leave out the report of inferences.")
   var quiet = false
+}
 
-  func validate() throws {
-    if let output, !(output.hasSuffix(".csv") || output.hasSuffix(".json")) {
-      throw ValidationError("--output must name a .csv or .json file; got '\(output)'")
-    }
+enum ImportCommand {
+  static var spec: CommandSpec<ImportOptions> {
+    CommandSpec<ImportOptions>(
+      usage: "sekom import FILE.txt [--output PLAN.csv|PLAN.json] [--force] [--quiet]",
+      abstract: "Read a handlingsplan exported as text and write it as a plan file.",
+      discussion: """
+        Reads sections under their headings, the header row Vad/Hur/Vem/När/Resurs/Status/Prio, rows that
+        continue the Vad above, rows split by page breaks, and actors run together. The report of every
+        inference goes to standard error; the plan goes to --output (CSV or JSON by its extension), or as
+        CSV to standard output. An existing file is replaced only with --force, and is written whole or
+        not at all.
+        Exit status: 0; 1 when the text cannot be read as a plan; 2 wrong usage; 3 a file cannot be read or
+        written.
+        """,
+      options: [
+        .value("-o", "--output", name: "FILE", help: "The plan file to write: .csv or .json.") {
+          o, v throws(UsageError) in
+          guard v.hasSuffix(".csv") || v.hasSuffix(".json") else {
+            throw UsageError("--output must name a .csv or .json file; got '\(v)'")
+          }
+          o.output = v
+        },
+        .flag("--force", help: "Replace the output file if it exists.") { $0.force = true },
+        .flag("--quiet", help: "Leave out the report of inferences.") { $0.quiet = true },
+      ],
+      argumentsHelp: "FILE.txt  the handlingsplan as text",
+      argument: { o, v throws(UsageError) in
+        guard o.input == nil else { throw UsageError("import takes one text file; '\(v)' is a second") }
+        o.input = v
+      },
+      validate: { o throws(UsageError) in
+        if o.input == nil { throw UsageError("import needs the text file: sekom import FILE.txt") }
+      })
   }
 
-  func execute() -> ExitStatus {
+  static func execute(_ options: ImportOptions) -> ExitStatus {
+    let input = options.input!
+    let output = options.output
+    let force = options.force
+    let quiet = options.quiet
     let bytes: [UInt8]
     do throws(FileAccess.Failure) {
       bytes = try FileAccess.readBytes(input)

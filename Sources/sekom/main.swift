@@ -1,27 +1,33 @@
-import ArgumentParser
 import QueryLanguage
 
-// `check`, `import` and `diff` are commands of their own; anything else runs statements. Parsing errors
-// exit with sekom's usage status (2) rather than the parser's default.
+// `check`, `import` and `diff` are commands of their own; anything else runs statements.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
-func parse<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Command {
-  do {
-    return try type.parse(arguments)
-  } catch {
-    let message = type.fullMessage(for: error)
-    if type.exitCode(for: error) == .success {
-      print(message)
+/// Parses a command line, or leaves with its help, the version, or a usage error (status 2).
+func parse<Options>(_ spec: CommandSpec<Options>, _ arguments: [String], into initial: Options) -> Options {
+  do throws(UsageError) {
+    switch try spec.parse(arguments, into: initial) {
+    case .run(let options): return options
+    case .help(let text):
+      Console.output(text)
+      Console.exit(.success)
+    case .version:
+      Console.output("sekom 0.1.0\n")
       Console.exit(.success)
     }
-    Console.error(message + "\n" + (message.contains("--help") ? "" : "See 'sekom --help'.\n"))
+  } catch {
+    Console.error("sekom: error: \(error.message)\nSee 'sekom --help'.\n")
     Console.exit(.usage)
   }
 }
 
 switch arguments.first {
-case "check": Console.exit(parse(CheckCommand.self, Array(arguments.dropFirst())).execute())
-case "import": Console.exit(parse(ImportCommand.self, Array(arguments.dropFirst())).execute())
-case "diff": Console.exit(parse(DiffCommand.self, Array(arguments.dropFirst())).execute())
-default: Console.exit(parse(Sekom.self, arguments).execute())
+case "check":
+  Console.exit(CheckCommand.execute(parse(CheckCommand.spec, Array(arguments.dropFirst()), into: .init())))
+case "diff":
+  Console.exit(DiffCommand.execute(parse(DiffCommand.spec, Array(arguments.dropFirst()), into: .init())))
+case "import":
+  Console.exit(ImportCommand.execute(parse(ImportCommand.spec, Array(arguments.dropFirst()), into: .init())))
+default:
+  Console.exit(RunCommand.execute(parse(RunCommand.spec, arguments, into: .init())))
 }

@@ -41,7 +41,7 @@ struct CommandLineTests {
 
   @Test(arguments: [
     (["--format", "xml", "-c", "activities"], "unknown format 'xml'"),
-    (["--bogus"], "Unknown option '--bogus'"),
+    (["--bogus"], "unknown option '--bogus'"),
     (["--param", "novalue", "-c", "activities"], "--param takes NAME=VALUE"),
   ])
   func wrongUsageExitsWithTwo(arguments: [String], message: String) throws {

@@ -78,8 +78,8 @@ struct PredicateCompiler {
     switch op {
     case .equal: return { SwedishCollation.fold(text($0)) == target }
     case .notEqual: return { SwedishCollation.fold(text($0)) != target }
-    case .contains: return { SwedishCollation.fold(text($0)).contains(target) }
-    case .startsWith: return { SwedishCollation.fold(text($0)).hasPrefix(target) }
+    case .contains: return { TextSearch.contains(SwedishCollation.fold(text($0)), target) }
+    case .startsWith: return { TextSearch.hasPrefix(SwedishCollation.fold(text($0)), target) }
     case .in:
       let set = Set(folded)
       return { set.contains(SwedishCollation.fold(text($0))) }
@@ -140,8 +140,8 @@ struct PredicateCompiler {
     case .notEqual:
       let equal = someActor { $0 == target }
       return { !equal($0) }
-    case .contains: return someActor { $0.contains(target) }
-    case .startsWith: return someActor { $0.hasPrefix(target) }
+    case .contains: return someActor { TextSearch.contains($0, target) }
+    case .startsWith: return someActor { TextSearch.hasPrefix($0, target) }
     default:
       let set = Set(folded)
       return someActor { set.contains($0) }

@@ -1,0 +1,167 @@
+import LineEditor
+import PlanModel
+import QueryLanguage
+import REPL
+
+/// What `sekom` is asked to do: options that become a session, then `-c` statements, script files,
+/// standard input, or the REPL.
+struct RunOptions {
+  var statements: [String] = []
+  var plan: String?
+  var year: Int?
+  var format: OutputFormat?
+  var today: Day?
+  var title: String?
+  var noHeader = false
+  var parameters: [(name: String, value: String)] = []
+  var keepGoing = false
+  var noInit = false
+  var scripts: [String] = []
+}
+
+enum RunCommand {
+  static var spec: CommandSpec<RunOptions> {
+    CommandSpec<RunOptions>(
+      usage: "sekom [options] [FILE.sq …]\n       sekom check|diff|import … (see 'sekom check --help')",
+      abstract: "sekom asks Sveriges Ekokommuner's activity plan questions in a small query language.",
+      discussion: """
+        Runs the statements of -c options, then of script files; with neither, reads statements from
+        standard input, or opens the REPL when standard input is a terminal. The plan is the embedded 2021
+        plan unless --plan names a file.
+
+        Example: sekom -c 'activities where vem contains Kansli and prio = 1 order by när select id, vad'
+
+        Exit status: 0 success; 1 an error in a query or script; 2 wrong usage; 3 a plan file, script or
+        output file could not be read, was refused, or could not be written; 4 check --strict found
+        something; 130 interrupted.
+        """,
+      options: [
+        .value("-c", name: "STATEMENT", help: "Run a statement; may be given more than once.") { o, v in
+          o.statements.append(v)
+        },
+        .value("--plan", name: "FILE", help: "Read a plan file (.csv or .json) instead of the 2021 plan.") {
+          o, v in o.plan = v
+        },
+        .value("--year", name: "YEAR", help: "The plan year for a plan file that does not give one.") {
+          o, v throws(UsageError) in o.year = try Arguments.year(v)
+        },
+        .value(
+          "--format", name: "FORMAT",
+          help: "table, csv, tsv, json, markdown, html or timeline (default table)."
+        ) { o, v throws(UsageError) in o.format = try Arguments.format(v) },
+        .value("--today", name: "DATE", help: "The day 'today' stands for and reports are dated.") {
+          o, v throws(UsageError) in o.today = try Arguments.day(v)
+        },
+        .value("--title", name: "TITLE", help: "The title of reports; else the script's header comment.") {
+          o, v in o.title = v
+        },
+        .flag("--no-header", help: "Leave out header rows, for scripts.") { $0.noHeader = true },
+        .value("--param", name: "NAME=VALUE", help: "Give $NAME a value in the statements.") {
+          o, v throws(UsageError) in
+          guard let equals = v.firstIndex(of: "=") else {
+            throw UsageError("--param takes NAME=VALUE, as in --param vem=Kansli; got '\(v)'")
+          }
+          var name = String(v[..<equals])
+          if name.hasPrefix("$") { name.removeFirst() }
+          o.parameters.append((name, String(v[v.index(after: equals)...])))
+        },
+        .flag("--keep-going", help: "Run on after an error instead of stopping at the first.") {
+          $0.keepGoing = true
+        },
+        .flag("--no-init", help: "Do not run $XDG_CONFIG_HOME/sekom/init.sq before the first prompt.") {
+          $0.noInit = true
+        },
+      ],
+      argumentsHelp: "FILE.sq …  script files of statements to run, after any -c statements",
+      argument: { o, v in o.scripts.append(v) })
+  }
+
+  /// Runs and returns the exit status.
+  static func execute(_ options: RunOptions) -> ExitStatus {
+    guard let loaded = PlanLoading.load(path: options.plan, year: options.year) else { return .fileError }
+    let session = Session(
+      plan: loaded, planPath: options.plan, standardOutput: Console.output, standardError: Console.error)
+    session.format = options.format ?? .table
+    session.header = !options.noHeader
+    session.keepGoing = options.keepGoing
+    session.planYear = options.year
+    session.title = options.title
+    if let today = options.today { session.today = today }
+    for (name, value) in options.parameters { session.parameters[name] = value }
+    let colors = Console.environment("NO_COLOR") == nil
+    if Terminal.isTerminal(.standardOutput) {
+      session.terminalWidth = { Terminal.width() }
+      session.colorOutput = colors
+    }
+    session.colorErrors = colors && Terminal.isTerminal(.standardError)
+
+    var status = ExitStatus.success
+    func record(_ result: ExitStatus) -> Bool {
+      status = max(status, result)
+      return result == .success || options.keepGoing
+    }
+    let statements = options.statements
+    for (index, statement) in statements.enumerated() where !session.quitRequested {
+      let name = statements.count == 1 ? "<command line>" : "<command line \(index + 1)>"
+      guard record(session.run(SourceText(name: name, text: statement))) else {
+        return max(status, session.finish())
+      }
+    }
+    for script in options.scripts where !session.quitRequested {
+      guard record(session.runFile(script)) else { return max(status, session.finish()) }
+    }
+    if statements.isEmpty && options.scripts.isEmpty {
+      status = Terminal.isTerminal(.standardInput) ? interactive(session, options) : standardInput(session)
+    }
+    return max(status, session.finish())
+  }
+
+  /// The REPL; the line editor only when both ends are a terminal, otherwise lines are read plainly.
+  private static func interactive(_ session: Session, _ options: RunOptions) -> ExitStatus {
+    let reader: LineReading =
+      Terminal.isTerminal(.standardOutput) ? LineEditor(programName: "sekom") : PlainLineReader()
+    let environment = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].reduce(into: [String: String]()) {
+      $0[$1] = Console.environment($1)
+    }
+    let repl = Repl(
+      session: session, reader: reader, paths: ReplPaths(environment: environment),
+      runInitFile: !options.noInit, show: Console.output, warn: Console.error)
+    return repl.run()
+  }
+
+  private static func standardInput(_ session: Session) -> ExitStatus {
+    switch SourceFile.text(from: Console.readStandardInput(), name: "<stdin>") {
+    case .success(let source): return session.run(source)
+    case .failure(let failure):
+      Console.error(failure.message + "\n")
+      return failure.status
+    }
+  }
+}
+
+/// Option values shared by the commands.
+enum Arguments {
+  static func year(_ text: String) throws(UsageError) -> Int {
+    guard let year = Int(text), (1900...2200).contains(year) else {
+      throw UsageError("--year takes a plan year such as 2022; got '\(text)'")
+    }
+    return year
+  }
+
+  static func format(_ text: String, allowed: [OutputFormat] = OutputFormat.allCases) throws(UsageError)
+    -> OutputFormat
+  {
+    guard let format = OutputFormat(name: text), allowed.contains(format) else {
+      throw UsageError(
+        "unknown format '\(text)'; use \(allowed.map(\.rawValue).joined(separator: ", "))")
+    }
+    return format
+  }
+
+  static func day(_ text: String) throws(UsageError) -> Day {
+    guard let day = Day(iso: Substring(text)) else {
+      throw UsageError("--today takes a date such as 2021-09-15; got '\(text)'")
+    }
+    return day
+  }
+}
