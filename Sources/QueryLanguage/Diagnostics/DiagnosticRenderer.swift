@@ -11,21 +11,38 @@ public enum DiagnosticRenderer {
     var lines = ["\(source.name):\(location): \(severity) \(error.message)"]
     let line = source.line(location.line)
     if !line.isEmpty {
-      lines.append(line)
-      let caret = caretLine(for: error.range, on: line, at: location, in: source)
+      let (shown, shift) = window(of: line, around: location.column)
+      let shifted = SourceLocation(line: location.line, column: location.column - shift)
+      lines.append(shown)
+      let caret = caretLine(for: error.range, on: shown, at: shifted, in: source, shift: shift)
       lines.append(color ? "\u{1B}[1;32m" + caret + "\u{1B}[0m" : caret)
     }
     lines.append(contentsOf: error.notes.map { "note: " + $0 })
     return lines.joined(separator: "\n")
   }
 
+  static let maximumShownWidth = 160
+
+  /// A long line is shown as the part around the column, cut ends marked with "…"; `shift` is how many
+  /// characters the shown part starts later, less the mark.
+  static func window(of line: String, around column: Int) -> (text: String, shift: Int) {
+    let characters = Array(line)
+    guard characters.count > maximumShownWidth else { return (line, 0) }
+    let start = max(0, min(column - 1 - maximumShownWidth / 3, characters.count - maximumShownWidth))
+    let end = min(characters.count, start + maximumShownWidth)
+    let text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+    return (text, start > 0 ? start - 1 : 0)
+  }
+
   /// Spaces up to the error's column (tabs kept, so the caret lines up), a caret, and tildes under the rest
   /// of the range on that line.
   static func caretLine(
-    for range: SourceRange, on line: String, at location: SourceLocation, in source: SourceText
+    for range: SourceRange, on line: String, at location: SourceLocation, in source: SourceText,
+    shift: Int = 0
   ) -> String {
     let prefix = line.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-    let end = source.location(of: range.end)
+    var end = source.location(of: range.end)
+    end.column -= shift
     let width = end.line == location.line ? max(1, end.column - location.column) : 1
     let available = max(1, line.count - (location.column - 1))
     return prefix + "^" + String(repeating: "~", count: max(0, min(width, available) - 1))

@@ -7,6 +7,8 @@ import PlanModel
 /// statement cut short reads as incomplete (which the REPL uses to ask for another line).
 public struct Parser {
   public static let maximumDepth = 100
+  /// The longest statement read, in bytes, so that a runaway input stops with a message.
+  public static let maximumStatementBytes = 1 << 20
 
   private let source: SourceText
   private let tokens: [Token]
@@ -49,6 +51,11 @@ public struct Parser {
             at: current.range)
         }
         if tokens[index].kind == .semicolon { index += 1 }
+        guard parsed.range.end - parsed.range.start <= Parser.maximumStatementBytes else {
+          throw QueryError(
+            .limit, "the statement is longer than \(Parser.maximumStatementBytes >> 20) MiB",
+            at: SourceRange(start: parsed.range.start, end: parsed.range.start + 1))
+        }
         return .success(.statement(parsed))
       } catch {
         skipToNextStatement()
