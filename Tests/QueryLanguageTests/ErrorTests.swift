@@ -93,3 +93,30 @@ struct ErrorTests {
     #expect(error.notes == ["to close the '(' at 1:18"])
   }
 }
+
+struct LimitTests {
+  @Test func aStatementOverOneMebibyteIsRefused() {
+    let values = (0..<120_000).map { "'x\($0)'" }.joined(separator: ", ")
+    let source = SourceText(name: "q", text: "activities where vad in (\(values))")
+    guard case .failure(let error) = Parser.parse(source).first else {
+      Issue.record("expected an error")
+      return
+    }
+    #expect(error.kind == .limit)
+    #expect(error.message == "the statement is longer than 1 MiB")
+  }
+
+  @Test func aLongLineIsShownAroundTheError() {
+    let conditions = (0..<100).map { "vad = \($0)" }.joined(separator: " and ")
+    let source = SourceText(name: "q", text: "activities where \(conditions) and vemm = 1")
+    let error = ErrorTests.firstError(in: source)!
+    let lines = DiagnosticRenderer.render(error, in: source).split(separator: "\n")
+    #expect(lines[0] == "q:1:1308: error: unknown field 'vemm'; did you mean 'vem'?")
+    #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("and vemm = 1"))
+    #expect(lines[1].count <= DiagnosticRenderer.maximumShownWidth + 2)
+    let caret = lines[2]
+    #expect(caret.hasSuffix("^~~~"))
+    let column = caret.count - 4
+    #expect(Array(lines[1])[column..<column + 4].map(String.init).joined() == "vemm")
+  }
+}
