@@ -58,20 +58,26 @@ struct Ordering {
     }
   }
 
-  /// Sorts by the keys, in order; ties keep plan order. Keys are computed once per row.
+  /// Sorts by the keys, in order; ties keep plan order. Keys are computed once per row, one column per
+  /// key, and the rows' positions are sorted rather than the rows.
   func sort(_ rows: [Activity], by keys: [(field: Field, descending: Bool)]) -> [Activity] {
-    let functions = keys.map { keyFunction(for: $0.field) }
-    let decorated = rows.enumerated().map { (index, row) in (keys: functions.map { $0(row) }, index: index) }
-    let sorted = decorated.sorted { a, b in
-      for (i, key) in keys.enumerated() where a.keys[i] != b.keys[i] {
-        // Missing values stay last whichever the direction.
-        if case .missing = a.keys[i] { return false }
-        if case .missing = b.keys[i] { return true }
-        return key.descending ? b.keys[i] < a.keys[i] : a.keys[i] < b.keys[i]
-      }
-      return a.index < b.index
+    let columns = keys.map { key in
+      let function = keyFunction(for: key.field)
+      return rows.map(function)
     }
-    return sorted.map { rows[$0.index] }
+    var order = Array(rows.indices)
+    order.sort { a, b in
+      for (i, key) in keys.enumerated() {
+        let (x, y) = (columns[i][a], columns[i][b])
+        if x == y { continue }
+        // Missing values stay last whichever the direction.
+        if case .missing = x { return false }
+        if case .missing = y { return true }
+        return key.descending ? y < x : x < y
+      }
+      return a < b
+    }
+    return order.map { rows[$0] }
   }
 
   /// The values an activity is grouped or counted under: one per actor for `vem`, else one.

@@ -1,7 +1,7 @@
 import PlanModel
 
 /// CSV (RFC 4180) and TSV. `vem` is joined with "; " as in plan files, so that CSV output of whole
-/// activities reads back as a plan.
+/// activities reads back as a plan. Written as bytes: a result may hold a million rows.
 struct DelimitedWriter {
   enum Style { case csv, tsv }
 
@@ -9,44 +9,79 @@ struct DelimitedWriter {
   let header: Bool
 
   func render(_ result: QueryResult) -> String {
-    var out = ""
+    var out: [UInt8] = []
     switch result {
     case .activities(let columns, _, let rows):
+      out.reserveCapacity(rows.count * 16 * columns.count)
       if header { line(columns.map(\.name), into: &out) }
       let cells = columns.map { Cells.text($0, actorSeparator: "; ") }
-      for row in rows { line(cells.map { $0(row) }, into: &out) }
+      for row in rows { line(cells, of: row, into: &out) }
     case .groups(let field, let columns, _, let groups):
       if header { line([field.name] + columns.map(\.name), into: &out) }
       let cells = columns.map { Cells.text($0, actorSeparator: "; ") }
       for group in groups {
-        for row in group.rows { line([group.value] + cells.map { $0(row) }, into: &out) }
+        for row in group.rows {
+          append(group.value, to: &out)
+          out.append(separator)
+          line(cells, of: row, into: &out)
+        }
       }
     case .counts(let field, let entries):
       if header { line([field.name, Cells.countHeader], into: &out) }
       for entry in entries { line([entry.value, String(entry.count)], into: &out) }
     case .count(let n):
-      out = "\(n)\n"
+      return "\(n)\n"
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
-  func line(_ fields: [String], into out: inout String) {
-    out += fields.map(escape).joined(separator: style == .csv ? "," : "\t")
-    out += "\n"
+  private var separator: UInt8 { style == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t") }
+
+  private func line(_ cells: [(Activity) -> String], of row: Activity, into out: inout [UInt8]) {
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { out.append(separator) }
+      append(cell(row), to: &out)
+    }
+    out.append(UInt8(ascii: "\n"))
   }
 
-  private func escape(_ field: String) -> String {
+  func line(_ fields: [String], into out: inout [UInt8]) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { out.append(separator) }
+      append(field, to: &out)
+    }
+    out.append(UInt8(ascii: "\n"))
+  }
+
+  /// A field, quoted (CSV) or escaped (TSV) when it holds what would end it.
+  private func append(_ field: String, to out: inout [UInt8]) {
+    let utf8 = field.utf8
     switch style {
     case .csv:
-      let needsQuotes = field.utf8.contains {
+      let needsQuotes = utf8.contains {
         $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
           || $0 == UInt8(ascii: "\r")
       }
-      return needsQuotes ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
+      guard needsQuotes else {
+        out.append(contentsOf: utf8)
+        return
+      }
+      out.append(UInt8(ascii: "\""))
+      for byte in utf8 {
+        if byte == UInt8(ascii: "\"") { out.append(byte) }
+        out.append(byte)
+      }
+      out.append(UInt8(ascii: "\""))
     case .tsv:
-      guard field.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 92 }) else { return field }
-      return field.replacing("\\", with: "\\\\").replacing("\t", with: "\\t").replacing("\n", with: "\\n")
-        .replacing("\r", with: "\\r")
+      for byte in utf8 {
+        switch byte {
+        case 9: out.append(contentsOf: [92, UInt8(ascii: "t")])
+        case 10: out.append(contentsOf: [92, UInt8(ascii: "n")])
+        case 13: out.append(contentsOf: [92, UInt8(ascii: "r")])
+        case 92: out.append(contentsOf: [92, 92])
+        default: out.append(byte)
+        }
+      }
     }
   }
 }

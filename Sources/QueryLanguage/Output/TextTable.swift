@@ -10,10 +10,10 @@ public enum TextTable {
         headers: headers, rows: rows, rightAligned: headers.map { _ in false })
     case .csv, .tsv:
       let writer = DelimitedWriter(style: format == .csv ? .csv : .tsv, header: options.header)
-      var out = ""
+      var out: [UInt8] = []
       if options.header { writer.line(headers, into: &out) }
       for row in rows { writer.line(row, into: &out) }
-      return out
+      return String(decoding: out, as: UTF8.self)
     case .markdown:
       let writer = MarkdownWriter()
       var out = "| " + headers.map(writer.cell).joined(separator: " | ") + " |\n"

@@ -63,6 +63,15 @@ struct PredicateCompiler {
   }
 
   private func textTest(_ op: Operator, text: @escaping (Activity) -> String) throws(QueryError) -> Test {
+    let test = try stringTest(op)
+    // Directions, statuses and när texts repeat across a plan: test each distinct text once.
+    guard [.direction, .status, .when].contains(field) else { return { test(text($0)) } }
+    let answers = Memo(test)
+    return { answers[text($0)] }
+  }
+
+  /// The test on the text itself.
+  private func stringTest(_ op: Operator) throws(QueryError) -> (String) -> Bool {
     let values = try resolvedValues()
     if op.isTime {
       throw QueryError(
@@ -71,25 +80,22 @@ struct PredicateCompiler {
     }
     if op == .matches {
       let regex = try regularExpression(values[0])
-      return { (try? regex.firstMatch(in: text($0))) != nil }
+      return { (try? regex.firstMatch(in: $0)) != nil }
     }
     let folded = values.map { SwedishCollation.fold($0.text) }
     let target = folded[0]
     switch op {
-    case .equal: return { SwedishCollation.fold(text($0)) == target }
-    case .notEqual: return { SwedishCollation.fold(text($0)) != target }
-    case .contains: return { TextSearch.contains(SwedishCollation.fold(text($0)), target) }
-    case .startsWith: return { TextSearch.hasPrefix(SwedishCollation.fold(text($0)), target) }
+    case .equal: return { SwedishCollation.fold($0) == target }
+    case .notEqual: return { SwedishCollation.fold($0) != target }
+    case .contains: return { TextSearch.contains(SwedishCollation.fold($0), target) }
+    case .startsWith: return { TextSearch.hasPrefix(SwedishCollation.fold($0), target) }
     case .in:
       let set = Set(folded)
-      return { set.contains(SwedishCollation.fold(text($0))) }
+      return { set.contains(SwedishCollation.fold($0)) }
     default:
       let key = SwedishCollation.sortKey(values[0].text)
       let holds = ordering(op)
-      return { activity in
-        let own = SwedishCollation.sortKey(text(activity))
-        return holds(compare(own, key))
-      }
+      return { holds(compare(SwedishCollation.sortKey($0), key)) }
     }
   }
 
@@ -132,8 +138,10 @@ struct PredicateCompiler {
     // Names fold through the aliases on both sides: Kansliet and kansli are Kansli.
     let folded = values.map { SwedishCollation.fold(Actors.canonical($0.text)) }
     let target = folded[0]
+    // A plan names few actors, each many times: the answer for a name is worked out once and kept.
     let someActor: (@escaping (String) -> Bool) -> Test = { holds in
-      { $0.who.contains { holds(SwedishCollation.fold($0)) } }
+      let answers = Memo { holds(SwedishCollation.fold($0)) }
+      return { $0.who.contains { answers[$0] } }
     }
     switch op {
     case .equal: return someActor { $0 == target }
@@ -270,6 +278,21 @@ struct PredicateCompiler {
       throw QueryError(
         .type, "'\(op.rawValue)' does not apply to 'kategori'; use =, != or in with a category name",
         at: predicate.opRange)
+    }
+  }
+
+  /// Answers kept per distinct text, filled as rows are tested.
+  final class Memo {
+    private var answers: [String: Bool] = [:]
+    private let compute: (String) -> Bool
+
+    init(_ compute: @escaping (String) -> Bool) { self.compute = compute }
+
+    subscript(text: String) -> Bool {
+      if let known = answers[text] { return known }
+      let answer = compute(text)
+      answers[text] = answer
+      return answer
     }
   }
 
