@@ -73,22 +73,5 @@ enum PlanFileWriter {
     items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]"
   }
 
-  /// A JSON string literal: UTF-8 as is, quotes, backslashes and control characters escaped.
-  static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  static func string(_ text: String) -> String { JSONText.quoted(text) }
 }
