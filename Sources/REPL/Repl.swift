@@ -50,8 +50,8 @@ public final class Repl {
   public func run() -> ExitStatus {
     let plan = session.plan
     show(
-      "sekom \u{2013} \(plan.metadata.title): \(plan.activities.count) activities, plan year "
-        + "\(plan.metadata.year).\nEnter '.help' for help.\n")
+      "\(plan.metadata.title): \(plan.activities.count) activities, plan year \(plan.metadata.year).\n"
+        + "Enter .help for help, .quit to leave.\n")
     session.keepGoing = true
     loadHistory()
     if runInitFile, let initFile = paths.initFile, FileAccessCheck.exists(initFile) {
