@@ -11,7 +11,7 @@ struct ReplTests {
     let home = try ReplHome()
     let terminal = try home.start()
     let banner = try terminal.waitForPrompt()
-    #expect(banner.hasPrefix("sekom"))
+    #expect(banner.hasPrefix("Sveriges Ekokommuner – Verksamhetsplan 2021: 44 activities, plan year 2021."))
     #expect(banner.contains("Sveriges Ekokommuner"), "\(banner)")
     #expect(banner.contains("Verksamhetsplan 2021"), "\(banner)")
     #expect(banner.contains("44 activities"), "\(banner)")
@@ -221,7 +221,7 @@ struct ReplTests {
     #expect(
       before.hasSuffix(
         """
-        .help' for help.
+        .quit to leave.
         \(home.initFile.path):1:18: error: unknown field 'prioo'; did you mean 'prio'?
         activities where prioo = 1
                          ^~~~~
@@ -255,7 +255,7 @@ struct ReplTests {
     #expect(try terminal.exitStatus() == 0)
     let output = terminal.output
     #expect(output.contains("44 activities"), "\(output)")
-    #expect(output.hasSuffix(".help' for help.\n19\nid\n6\n\n"), "\(output)")
+    #expect(output.hasSuffix(".quit to leave.\n19\nid\n6\n\n"), "\(output)")
     // No prompt, and the keys were echoed by the terminal, not by a line editor.
     #expect(!output.contains("sekom>"), "\(output)")
     #expect(terminal.terminalEcho.contains("activities where prio = 1 count"), "\(terminal.terminalEcho)")
