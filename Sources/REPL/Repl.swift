@@ -69,8 +69,8 @@ public final class Repl {
       }
     }
     if pending.isEmpty == false { accept(";") }
-    saveHistory()
     show("\n")
+    saveHistory()
     return .success
   }
 
@@ -106,15 +106,23 @@ public final class Repl {
     return lines.joined(separator: " ")
   }
 
+  /// A history file that cannot be used is mentioned once, when first found out; the REPL works on.
+  private var historyWarned = false
+
   private func loadHistory() {
     guard let path = paths.history else { return }
     guard let editor = reader as? LineEditor else { return }
-    if !editor.loadHistory(from: path) { warn("sekom: warning: cannot read the history file '\(path)'\n") }
+    if !editor.loadHistory(from: path) {
+      historyWarned = true
+      warn("sekom: warning: cannot read the history file '\(path)'; history is kept for this session only\n")
+    }
   }
 
   private func saveHistory() {
     guard let path = paths.history, reader is LineEditor else { return }
-    if !reader.saveHistory(to: path) { warn("sekom: warning: cannot write the history file '\(path)'\n") }
+    if !reader.saveHistory(to: path) && !historyWarned {
+      warn("sekom: warning: cannot write the history file '\(path)'\n")
+    }
   }
 }
 

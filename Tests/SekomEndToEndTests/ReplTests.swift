@@ -201,6 +201,22 @@ struct ReplTests {
     #expect(lines == ["_HiStOrY_V2_", "activities\\040count"])
   }
 
+  /// A history file that cannot be read or written gives one warning, and the REPL works on.
+  @Test func anUnusableHistoryFileGivesOneWarning() throws {
+    let home = try ReplHome()
+    // A folder where the history file should be: it can be neither read nor written.
+    try FileManager.default.createDirectory(at: home.historyFile, withIntermediateDirectories: true)
+    let terminal = try home.start()
+    let banner = try terminal.waitForPrompt()
+    #expect(banner.contains("warning: cannot read the history file"), "\(banner)")
+    terminal.enter("activities count")
+    #expect(try terminal.waitForPrompt() == "activities count\n44\n")
+    terminal.type("\u{04}")
+    #expect(try terminal.exitStatus() == 0)
+    #expect(!terminal.output.contains("cannot write"), "\(terminal.output)")
+    #expect(terminal.output.components(separatedBy: "warning:").count == 2)
+  }
+
   @Test func theInitFileRunsBeforeThePrompt() throws {
     let home = try ReplHome()
     try home.writeInitFile(".format csv\n")
