@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+"""Benchmark sekom as a user runs it: whole processes, median wall time and peak memory.
+
+    benchmarks/run.py                 # everything: about 2.5 minutes on 2 cores, plus the first build
+                                      # (~1.5 min) and the first generation of the plans (~30 s)
+    benchmarks/run.py --quick         # no 1M plan, 3 runs each: a check in about 10 seconds
+    benchmarks/run.py --markdown      # the result table in Markdown, for the README
+    benchmarks/run.py --runs 20 --skip-build
+
+What it does, all under benchmarks/data/ (ignored by git) except the release build in .build-bench/:
+  1. builds sekom (`swift build -c release --scratch-path .build-bench`), a do-nothing Swift program
+     (`swiftc -O` of `print("")`, with -static-stdlib if sekom links the runtime statically) and
+     benchmarks/measure.c, the launcher that times each run and reads its peak memory;
+  2. writes the synthetic plans of 1k, 100k and 1M activities with generate_plan.py, again only when a
+     plan is missing or the generator's VERSION changed;
+  3. installs sqlite3 (apt-get, as root) and the DuckDB CLI (pip package duckdb-cli) when missing; a
+     tool it cannot get is reported as "skipped: ..." and its comparisons are left out;
+  4. runs each command once to warm the page cache and check its answer, then N timed runs (10; 30 for
+     job 1, whose milliseconds are noisy; 5 on the 1M plan):
+     job 1  start-up plus the headline query on the embedded 2021 plan, against the do-nothing Swift
+            program and sqlite3 answering the same query from a database file;
+     job 2  the headline query on each plan file, end to end (read the CSV, query, write CSV), against
+            sqlite3 (.import into :memory:, then SQL) and DuckDB (read_csv); all must give the same ids;
+     job 3  `count by vem` and `order by vad` on the 1M plan;
+  5. prints one table: median seconds, peak MiB (the largest ru_maxrss of the runs), the ratios, and
+     each target with MET or MISSED.
+
+sqlite3 cannot order by the interval a `när` text stands for, so in job 2 every tool orders by id and
+the check compares sorted id lists. In job 1 the database holds sekom's own `start` and `slut`, so
+sqlite3 orders exactly as sekom does and the check compares the lists in order.
+
+Every process gets a timeout (--timeout, 300 s by default); the script exits 1 if an answer differed or
+a command failed, so it can be run from CI as a smoke test with --quick.
+"""
+
+import argparse
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(BENCH)
+DATA = os.path.join(BENCH, "data")
+SEKOM = os.path.join(REPO, ".build-bench", "release", "sekom")
+MEASURE = os.path.join(DATA, "measure")
+MIB = 1024 * 1024
+
+sys.path.insert(0, BENCH)
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+import generate_plan  # noqa: E402  (for its VERSION only)
+
+HEADLINE = "activities where vem contains Kansli and prio = 1 order by när"
+JOB2_SQL = (
+    "SELECT id, vad, \"när\" FROM {source} WHERE vem LIKE '%Kansli%' AND prio = 1 ORDER BY {order}"
+)
+# sekom's order by när: start, then end; activities with no interval last; ties in plan (= id) order.
+JOB1_SQL = (
+    "SELECT id FROM a WHERE vem LIKE '%Kansli%' AND prio = 1 "
+    "ORDER BY coalesce(start, '') = '', start, slut, id"
+)
+
+failures = []  # what went wrong, for the exit status
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_checked(command, timeout, **options):
+    """Runs a set-up step (build, install, generate), outside any timing."""
+    return subprocess.run(command, check=True, timeout=timeout, **options)
+
+
+# --- Setting up: builds, plans, tools -----------------------------------------------------------------
+
+
+def build(skip):
+    """Builds what is timed; returns the do-nothing program's path."""
+    if skip:
+        if not os.path.exists(SEKOM):
+            sys.exit(f"--skip-build, but {SEKOM} does not exist: run once without it")
+    else:
+        log("building sekom in release (.build-bench) ...")
+        run_checked(["swift", "build", "-c", "release", "--scratch-path", ".build-bench"], 1800, cwd=REPO,
+                    stdout=subprocess.DEVNULL)
+    # The do-nothing program: what any Swift command-line tool pays to start, load the runtime and print.
+    # Built the way sekom is: should sekom link the Swift runtime statically, so does the baseline.
+    linked = subprocess.run(["ldd", SEKOM], capture_output=True, text=True).stdout
+    static = "libswiftCore" not in linked
+    nothing = os.path.join(DATA, "nothing-static" if static else "nothing")
+    source = os.path.join(DATA, "nothing.swift")
+    if not os.path.exists(nothing) or not os.path.exists(source) or open(source).read() != 'print("")\n':
+        with open(source, "w") as f:
+            f.write('print("")\n')
+        run_checked(["swiftc", "-O"] + (["-static-stdlib"] if static else []) + [source, "-o", nothing], 600)
+    launcher = os.path.join(BENCH, "measure.c")
+    if not os.path.exists(MEASURE) or os.path.getmtime(MEASURE) < os.path.getmtime(launcher):
+        compiler = shutil.which("cc") or shutil.which("clang")
+        run_checked([compiler, "-O2", "-o", MEASURE, launcher], 120)
+    return nothing
+
+
+def plan(n):
+    """The plan of n activities, generated when missing or made by another version of the generator."""
+    path = os.path.join(DATA, f"plan-{n}.csv")
+    stamp = path + ".version"
+    version = str(generate_plan.VERSION)
+    if not (os.path.exists(path) and os.path.exists(stamp) and open(stamp).read() == version):
+        log(f"generating {os.path.relpath(path, REPO)} ...")
+        run_checked([sys.executable, os.path.join(BENCH, "generate_plan.py"), str(n), "-o", path], 900)
+        with open(stamp, "w") as f:
+            f.write(version)
+    return path
+
+
+def find_sqlite3():
+    if shutil.which("sqlite3"):
+        return shutil.which("sqlite3")
+    if os.geteuid() != 0:
+        print("skipped: sqlite3 (not installed, and installing it with apt-get needs root)")
+        return None
+    install = ["apt-get", "install", "-y", "sqlite3"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    for step in ([install], [["apt-get", "update"], install]):  # the package lists may be missing or old
+        try:
+            for command in step:
+                run_checked(command, 600, **quiet)
+            break
+        except (subprocess.SubprocessError, OSError):
+            continue
+    if not shutil.which("sqlite3"):
+        print("skipped: sqlite3 (apt-get install sqlite3 failed)")
+    return shutil.which("sqlite3")
+
+
+def find_duckdb():
+    """The DuckDB binary itself: the `duckdb` script pip puts on PATH starts Python first (~50 ms)."""
+    locate = [sys.executable, "-c", "import duckdb_cli, os; print(os.path.dirname(duckdb_cli.__file__))"]
+    for attempt in range(2):
+        found = subprocess.run(locate, capture_output=True, text=True)
+        binary = os.path.join(found.stdout.strip(), "duckdb")
+        if found.returncode == 0 and os.access(binary, os.X_OK):
+            return binary
+        if attempt == 0:
+            log("installing the DuckDB CLI (pip install duckdb-cli) ...")
+            subprocess.run([sys.executable, "-m", "pip", "install", "-q", "duckdb-cli"], timeout=900,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print("skipped: DuckDB (pip install duckdb-cli failed)")
+    return None
+
+
+def version_of(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip()
+    except (subprocess.SubprocessError, OSError):
+        return "?"
+
+
+# --- Measuring -----------------------------------------------------------------------------------------
+
+
+class Result:
+    def __init__(self, name, tool, runs, seconds, peak_kib, output):
+        self.name, self.tool, self.runs = name, tool, runs
+        self.median = statistics.median(seconds) if seconds else None
+        self.peak_mib = peak_kib / 1024 if seconds else None
+        self.output = output  # the answer of the first (untimed) run, for the checks
+
+
+def measure_once(command, stdout_path, timeout, stdin_path=None):
+    """One run through the launcher: (seconds, peak KiB); None and a recorded failure if it failed."""
+    with tempfile.NamedTemporaryFile("r", dir=DATA, suffix=".result") as result, \
+            open(stdout_path, "w") as out, open(stdin_path or os.devnull) as stdin:
+        try:
+            # The launcher kills the command at the timeout; this one only guards against the launcher.
+            launched = subprocess.run([MEASURE, result.name, str(timeout)] + command, stdin=stdin, stdout=out,
+                                      stderr=subprocess.PIPE, text=True, timeout=timeout + 30)
+        except subprocess.TimeoutExpired:
+            failures.append(f"{command[0]}: the launcher did not return")
+            return None
+        fields = result.read().split()
+    if len(fields) != 3 or fields[2] != "0":
+        status = fields[2] if len(fields) == 3 else f"launcher status {launched.returncode}"
+        failures.append(f"{command[0]} failed ({status}): {launched.stderr.strip()[:300]}")
+        log(failures[-1])
+        return None
+    return float(fields[0]), int(fields[1])
+
+
+def measure(name, tool, command, runs, timeout, stdin_path=None):
+    """A warm-up run whose answer is kept for the checks, then `runs` timed runs."""
+    log(f"  {tool:8} {name} ({runs} runs)")
+    answer = os.path.join(DATA, "answer.out")
+    output = None
+    if measure_once(command, answer, timeout, stdin_path):
+        with open(answer, encoding="utf-8", errors="replace") as f:
+            output = f.read()
+    seconds, peak = [], 0
+    for _ in range(runs if output is not None else 0):
+        timed = measure_once(command, answer, timeout, stdin_path)
+        if timed is None:
+            break
+        seconds.append(timed[0])
+        peak = max(peak, timed[1])
+    os.remove(answer)
+    return Result(name, tool, len(seconds), seconds, peak, output)
+
+
+def ids(result, keep_order=False):
+    """The id column of a CSV answer, as numbers."""
+    if result.output is None:
+        return None
+    rows = list(csv.reader(result.output.splitlines()))[1:]
+    values = [int(row[0]) for row in rows if row]
+    return values if keep_order else sorted(values)
+
+
+def check(label, results, keep_order=False):
+    """Prints OK when every tool that ran gave the same ids as sekom, else MISMATCH with the counts."""
+    answers = [(r.tool, ids(r, keep_order)) for r in results if r is not None]
+    answers = [(tool, values) for tool, values in answers if values is not None]
+    counts = ", ".join(f"{tool} {len(values)}" for tool, values in answers)
+    if len(answers) < 2:
+        print(f"check {label}: nothing to compare ({counts or 'no answers'})")
+    elif all(values == answers[0][1] for _, values in answers):
+        print(f"check {label}: OK, same ids{' in the same order' if keep_order else ''} ({counts})")
+    else:
+        print(f"check {label}: MISMATCH ({counts})")
+        failures.append(f"{label}: the tools gave different ids")
+
+
+# --- The jobs ------------------------------------------------------------------------------------------
+
+
+def job1(nothing_program, sqlite3, runs, timeout):
+    query = HEADLINE + " select id"
+    sekom = measure("headline query, embedded plan", "sekom", [SEKOM, "-c", query, "--format", "csv"], runs,
+                    timeout)
+    nothing = measure('print("")', "Swift", [nothing_program], runs, timeout)
+    database = None
+    if sqlite3:
+        # The database file is made once, outside the timing, from sekom's own export of the 2021 plan.
+        export = os.path.join(DATA, "plan2021.csv")
+        database = os.path.join(DATA, "plan2021.db")
+        with open(export, "w") as f:
+            run_checked([SEKOM, "--format", "csv", "-c", "activities select id, vem, prio, start, slut"], 60,
+                        stdout=f)
+        if os.path.exists(database):
+            os.remove(database)
+        script = ("CREATE TABLE a (id INTEGER, vem TEXT, prio INTEGER, start TEXT, slut TEXT);\n"
+                  f".import --csv --skip 1 {export} a\n")
+        run_checked([sqlite3, database], 60, input=script, text=True)
+        database = measure("same query, database file", "sqlite3", [sqlite3, "-csv", "-header", database,
+                                                                    JOB1_SQL], runs, timeout)
+    check("job 1", [sekom, database], keep_order=True)
+    return sekom, nothing, database
+
+
+def job2(path, label, sqlite3, duckdb, runs, timeout):
+    query = HEADLINE + " select id, vad, när"
+    results = [measure(label, "sekom", [SEKOM, "--plan", path, "--format", "csv", "-c", query], runs,
+                       timeout)]
+    if sqlite3:
+        sql = JOB2_SQL.format(source="t", order="CAST(id AS INTEGER)")
+        results.append(measure(label, "sqlite3", [sqlite3, "-csv", "-header", ":memory:", f".import {path} t",
+                                                  sql], runs, timeout))
+    if duckdb:
+        sql = JOB2_SQL.format(source=f"read_csv('{path}')", order="id")
+        results.append(measure(label, "DuckDB", [duckdb, "-csv", "-c", sql], runs, timeout))
+    check(f"job 2 {label}", results)
+    return {r.tool: r for r in results}
+
+
+def job3(path, runs, timeout):
+    count = measure("count by vem, 1M", "sekom", [SEKOM, "--plan", path, "-c", "activities count by vem"],
+                    runs, timeout)
+    order = measure("order by vad, 1M", "sekom", [SEKOM, "--plan", path, "--format", "csv", "-c",
+                                                  "activities order by vad select id"], runs, timeout)
+    return count, order
+
+
+# --- The table -----------------------------------------------------------------------------------------
+
+COLUMNS = ["job", "what", "tool", "runs", "median s", "peak MiB", "ratio", "target", ""]
+
+
+def measured_row(job, r):
+    if r is None:
+        return None
+    if r.median is None:
+        return [job, r.name, r.tool, "0", "failed", "", "", "", ""]
+    return [job, r.name, r.tool, str(r.runs), f"{r.median:.4f}", f"{r.peak_mib:.1f}", "", "", ""]
+
+
+def ratio_row(job, what, numerator, denominator, target=None, unit="×"):
+    """A comparison row; target is (text, test) and adds MET or MISSED."""
+    if numerator is None or denominator is None:
+        return [job, what, "", "", "", "", "n/a", target[0] if target else "", "n/a" if target else ""]
+    value = numerator / denominator
+    verdict = ("MET" if target[1](value) else "MISSED") if target else ""
+    return [job, what, "", "", "", "", f"{value:.2f}{unit}", target[0] if target else "", verdict]
+
+
+def print_table(rows, markdown):
+    rows = [row for row in rows if row is not None]
+    if markdown:
+        print("| " + " | ".join(COLUMNS[:-1] + ["verdict"]) + " |")
+        print("| " + " | ".join("---:" if c in ("runs", "median s", "peak MiB", "ratio") else "---"
+                                for c in COLUMNS) + " |")
+        for row in rows:
+            print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+        return
+    widths = [max(len(str(row[i])) for row in rows + [COLUMNS]) for i in range(len(COLUMNS))]
+    right = {3, 4, 5, 6}
+    for row in [COLUMNS] + rows:
+        print("  ".join(cell.rjust(w) if i in right else cell.ljust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths))).rstrip())
+
+
+def seconds(result):
+    return result.median if result is not None else None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="skip the 1M plan and run each command 3 times")
+    parser.add_argument("--runs", type=int,
+                        help="timed runs per command (default 10; 30 for job 1, 5 on the 1M plan)")
+    parser.add_argument("--skip-build", action="store_true", help="use the existing .build-bench release build")
+    parser.add_argument("--markdown", action="store_true", help="print the result table in Markdown")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds allowed for each run (default 300)")
+    args = parser.parse_args()
+    if args.timeout < 1 or (args.runs is not None and args.runs < 1):
+        parser.error("--timeout and --runs must be at least 1")
+    small_runs = args.runs or (3 if args.quick else 10)
+    large_runs = args.runs or 5
+    # Job 1 takes milliseconds, where scheduling noise is a large part: more runs steady its median.
+    startup_runs = args.runs or (3 if args.quick else 30)
+
+    os.makedirs(DATA, exist_ok=True)
+    nothing_program = build(args.skip_build)
+    sizes = [1000, 100000] + ([] if args.quick else [1000000])
+    plans = {n: plan(n) for n in sizes}
+    sqlite3, duckdb = find_sqlite3(), find_duckdb()
+
+    print(f"sekom   {SEKOM}")
+    print(f"swift   {version_of(['swift', '--version']).splitlines()[0]}")
+    print(f"sqlite3 {version_of([sqlite3, '--version']).split(' ')[0] if sqlite3 else 'skipped'}")
+    print(f"DuckDB  {version_of([duckdb, '--version']) if duckdb else 'skipped'}")
+    print(f"machine {os.cpu_count()} cores; plans: " + ", ".join(
+        f"{n:,} activities {os.path.getsize(p) / MIB:.1f} MiB" for n, p in plans.items()))
+
+    log("job 1: start-up and the headline query on the embedded plan")
+    sekom1, nothing, sqlite1 = job1(nothing_program, sqlite3, startup_runs, args.timeout)
+    log("job 2: the headline query on each plan file")
+    labels = {1000: "1k", 100000: "100k", 1000000: "1M"}
+    job2s = {n: job2(plans[n], f"{labels[n]} plan", sqlite3, duckdb,
+                     large_runs if n >= 1000000 else small_runs, args.timeout) for n in sizes}
+    job3s = None
+    if 1000000 in plans:
+        log("job 3: count by vem and order by vad on the 1M plan")
+        job3s = job3(plans[1000000], large_runs, args.timeout)
+
+    rows = [measured_row("1", sekom1), measured_row("1", nothing), measured_row("1", sqlite1),
+            ratio_row("1", "sekom / do-nothing Swift, time", seconds(sekom1), seconds(nothing),
+                      ("≤ 2×", lambda v: v <= 2))]
+    if sqlite1:
+        rows.append(ratio_row("1", "sekom / sqlite3, time", seconds(sekom1), seconds(sqlite1),
+                              ("≤ 2×", lambda v: v <= 2)))
+    for n in sizes:
+        rows += [measured_row("2", job2s[n].get(tool)) for tool in ("sekom", "sqlite3", "DuckDB")]
+    big = job2s.get(1000000)
+    if big is None:
+        rows.append(["2", "1M targets", "", "", "", "", "n/a", "(--quick)", ""])
+    else:
+        sekom_big, file_mib = big["sekom"], os.path.getsize(plans[1000000]) / MIB
+        if duckdb:
+            rows.append(ratio_row("2", "1M: sekom / DuckDB, time", seconds(sekom_big),
+                                  seconds(big.get("DuckDB")), ("< 1×", lambda v: v < 1)))
+        if sqlite3:
+            rows.append(ratio_row("2", "1M: sekom / sqlite3, time", seconds(sekom_big),
+                                  seconds(big.get("sqlite3"))))
+        rows.append(ratio_row("2", f"1M: sekom peak / file size ({file_mib:.0f} MiB)", sekom_big.peak_mib,
+                              file_mib, ("< 1.5×", lambda v: v < 1.5)))
+        rows.append(ratio_row("2", "sekom time 1M / 100k", seconds(sekom_big), seconds(job2s[100000]["sekom"]),
+                              ("≤ 11", lambda v: v <= 11), unit=""))
+        for result in job3s:
+            rows.append(measured_row("3", result))
+            rows.append(ratio_row("3", f"{result.name}: peak / file size", result.peak_mib, file_mib,
+                                  ("< 1.5×", lambda v: v < 1.5)))
+    print()
+    print_table(rows, args.markdown)
+    if failures:
+        print("\nproblems:\n  " + "\n  ".join(failures))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
