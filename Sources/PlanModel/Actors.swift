@@ -26,9 +26,18 @@ public enum Actors {
     return table
   }()
 
+  /// Names exactly as they are usually written, for the common case without folding.
+  private static let canonicalByExactName: [String: String] = {
+    var table: [String: String] = [:]
+    for name in known { table[name] = name }
+    for (alias, canonical) in aliases { table[alias] = canonical }
+    return table
+  }()
+
   /// The canonical form of a name: a known name or alias in any case becomes the known name; any other name
   /// is kept as written, trimmed, so that a new plan's actors survive.
   public static func canonical(_ name: String) -> String {
+    if let exact = canonicalByExactName[name] { return exact }
     let trimmed = name.trimmingSpaces
     return canonicalByFolded[SwedishCollation.fold(trimmed)] ?? trimmed
   }

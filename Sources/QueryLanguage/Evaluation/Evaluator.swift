@@ -16,7 +16,7 @@ public struct Evaluator {
     case .total:
       return .count(rows.count)
     case .by(let field):
-      var entries = ordering.group(rows, by: field).map { (value: $0.value, count: $0.rows.count) }
+      var entries = ordering.counts(rows, by: field)
       if let limit = statement.limit { entries = Array(entries.prefix(limit)) }
       return .counts(by: field, entries: entries)
     case nil:

@@ -62,8 +62,8 @@ struct Ordering {
   /// key, and the rows' positions are sorted rather than the rows.
   func sort(_ rows: [Activity], by keys: [(field: Field, descending: Bool)]) -> [Activity] {
     let columns = keys.map { key in
-      let function = keyFunction(for: key.field)
-      return rows.map(function)
+      if let text = Ordering.textOf(key.field) { return rankedColumn(rows.map(text)) }
+      return rows.map(keyFunction(for: key.field))
     }
     var order = Array(rows.indices)
     order.sort { a, b in
@@ -80,6 +80,34 @@ struct Ordering {
     return order.map { rows[$0] }
   }
 
+  /// The text a text field sorts by; nil for fields that sort otherwise.
+  private static func textOf(_ field: Field) -> ((Activity) -> String)? {
+    switch field {
+    case .what: { $0.what }
+    case .how: { $0.how }
+    case .status: { $0.status.text }
+    case .who: { $0.who.joined(separator: ", ") }
+    default: nil
+    }
+  }
+
+  /// Texts as ranks in Swedish order: each distinct text gets its key once, and rows compare numbers.
+  /// Plans repeat their texts, so this is far less work than a key per row.
+  private func rankedColumn(_ texts: [String]) -> [Key] {
+    var rank: [String: Int] = [:]
+    for text in texts where rank[text] == nil { rank[text] = 0 }
+    let ordered = rank.keys.map { ($0, SwedishCollation.sortKey($0)) }
+      .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+    var previous: [UInt32]?
+    var current = -1
+    for (text, key) in ordered {
+      if key != previous { current += 1 }
+      previous = key
+      rank[text] = current
+    }
+    return texts.map { .number(rank[$0]!) }
+  }
+
   /// The values an activity is grouped or counted under: one per actor for `vem`, else one.
   func groupValues(for field: Field) -> (Activity) -> [String] {
     switch field {
@@ -93,28 +121,54 @@ struct Ordering {
   /// Groups the rows by a field's values: groups in the field's order, rows in result order within them.
   /// Values are grouped as they fold, so "Pågår" and "pågår" are one group, shown as first written.
   func group(_ rows: [Activity], by field: Field) -> [QueryResult.Group] {
-    let values = groupValues(for: field)
-    let key = keyFunction(for: field)
-    var order: [String] = []
-    var groups: [String: (label: String, key: Key, rows: [Activity])] = [:]
-    for row in rows {
-      for value in values(row) {
-        let folded = SwedishCollation.fold(value)
-        if groups[folded] == nil {
-          order.append(folded)
-          let groupKey: Key = field == .who ? .text(SwedishCollation.sortKey(value)) : key(row)
-          groups[folded] = (value, groupKey, [])
-        }
-        groups[folded]!.rows.append(row)
-      }
-    }
-    let sorted = order.enumerated().sorted { a, b in
-      let (x, y) = (groups[a.element]!.key, groups[b.element]!.key)
-      return x == y ? a.offset < b.offset : x < y
-    }
-    return sorted.map { _, folded in
-      let group = groups[folded]!
-      return QueryResult.Group(value: group.label.isEmpty ? "(none)" : group.label, rows: group.rows)
+    grouped(rows, by: field, keepingRows: true).map { group in
+      QueryResult.Group(value: group.label, rows: group.rows)
     }
   }
+
+  /// `count by`: each group's value and size, without gathering the rows.
+  func counts(_ rows: [Activity], by field: Field) -> [(value: String, count: Int)] {
+    grouped(rows, by: field, keepingRows: false).map { ($0.label, $0.count) }
+  }
+
+  private func grouped(_ rows: [Activity], by field: Field, keepingRows: Bool)
+    -> [(label: String, count: Int, rows: [Activity])]
+  {
+    let values = groupValues(for: field)
+    let key = keyFunction(for: field)
+    // A text is folded once, the first time it is met; after that rows find their group by the text as
+    // written, and texts that fold alike ("Pågår", "pågår") share a group.
+    var groupOfText: [String: Int] = [:]
+    var groupOfFolded: [String: Int] = [:]
+    var labels: [String] = []
+    var keys: [Key] = []
+    var counts: [Int] = []
+    var members: [[Activity]] = []
+    for row in rows {
+      for value in values(row) {
+        let index: Int
+        if let known = groupOfText[value] {
+          index = known
+        } else {
+          let folded = SwedishCollation.fold(value)
+          if let existing = groupOfFolded[folded] {
+            index = existing
+          } else {
+            index = labels.count
+            groupOfFolded[folded] = index
+            labels.append(value)
+            keys.append(field == .who ? .text(SwedishCollation.sortKey(value)) : key(row))
+            counts.append(0)
+            members.append([])
+          }
+          groupOfText[value] = index
+        }
+        counts[index] += 1
+        if keepingRows { members[index].append(row) }
+      }
+    }
+    let order = labels.indices.sorted { a, b in keys[a] == keys[b] ? a < b : keys[a] < keys[b] }
+    return order.map { (labels[$0].isEmpty ? "(none)" : labels[$0], counts[$0], members[$0]) }
+  }
+
 }
