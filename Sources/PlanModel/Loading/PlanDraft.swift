@@ -7,11 +7,11 @@
 #endif
 
 /// The columns of a plan file, in the order sekom writes them, with the names the files use.
-enum PlanColumn: Int, CaseIterable {
+public enum PlanColumn: Int, CaseIterable, Sendable {
   case id, direction, what, how, who, when, status, priority
 
-  /// The name in a CSV header or a JSON activity.
-  var name: String {
+  /// The name in a CSV header or a JSON activity, which the query language's fields also use.
+  public var name: String {
     switch self {
     case .id: "id"
     case .direction: "inriktning"

@@ -4,18 +4,18 @@ import PlanModel
 public enum Field: String, CaseIterable, Sendable {
   case id, direction, what, how, who, when, status, category, priority, start, end
 
-  /// The name in the language.
+  /// The name in the language: the plan file's column name, or the name of a derived field.
   public var name: String {
     switch self {
-    case .id: "id"
-    case .direction: "inriktning"
-    case .what: "vad"
-    case .how: "hur"
-    case .who: "vem"
-    case .when: "när"
-    case .status: "status"
+    case .id: PlanColumn.id.name
+    case .direction: PlanColumn.direction.name
+    case .what: PlanColumn.what.name
+    case .how: PlanColumn.how.name
+    case .who: PlanColumn.who.name
+    case .when: PlanColumn.when.name
+    case .status: PlanColumn.status.name
+    case .priority: PlanColumn.priority.name
     case .category: "kategori"
-    case .priority: "prio"
     case .start: "start"
     case .end: "slut"
     }
