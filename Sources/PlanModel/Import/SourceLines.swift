@@ -34,6 +34,19 @@ extension HandlingsplanImporter {
           source: source, line: number,
           message: "the line is not valid UTF-8 (it holds U+FFFD, the mark of undecodable bytes)")
       }
+      // The plan readers refuse NUL bytes and fields over their limit; a plan made here must load there.
+      if current.count * 4 > CSVScanner.maximumFieldLength
+        && current.reduce(0, { $0 + UTF8.width($1) }) > CSVScanner.maximumFieldLength
+      {
+        throw ImportError(
+          source: source, line: number,
+          message:
+            "the line is longer than \(CSVScanner.maximumFieldLength) bytes, the most a plan's field holds")
+      }
+      if current.contains("\u{0}") {
+        throw ImportError(
+          source: source, line: number, message: "the line holds a NUL byte; a text export has none")
+      }
       lines.append(line(current, number: number))
       current.removeAll(keepingCapacity: true)
     }

@@ -88,6 +88,8 @@ final class JSONTokenizer {
     let open = position
     var i = open + 1
     var escaped = false
+    // The limit is on the text the string stands for, as in CSV; escapes are longer than what they mean.
+    var escapeBytes = 0
     let count = bytes.count
     while true {
       i = findStringSpecial(from: i)
@@ -98,12 +100,16 @@ final class JSONTokenizer {
         escaped = true
         guard i + 1 < count else { throw error(at: open, "the string that starts here is never closed") }
         switch bytes[i + 1] {
-        case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
+        case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:
+          escapeBytes += 1
+          i += 2
         case 0x75:
           guard i + 6 <= count, (i + 2..<i + 6).allSatisfy({ JSONTokenizer.hexValue(bytes[$0]) != nil })
           else {
             throw error(at: i, "\\u must be followed by four hexadecimal digits")
           }
+          let value = (i + 2..<i + 6).reduce(0) { $0 << 4 | Int(JSONTokenizer.hexValue(bytes[$1])!) }
+          escapeBytes += 6 - (value < 0x80 ? 1 : value < 0x800 ? 2 : 3)
           i += 6
         default: throw error(at: i, "unknown escape '\\\(character(at: i + 1, quoted: false))' in a string")
         }
@@ -116,10 +122,10 @@ final class JSONTokenizer {
       }
       i += 1
     }
-    if i - open - 1 > CSVScanner.maximumFieldLength {
+    if i - open - 1 - escapeBytes > CSVScanner.maximumFieldLength {
       throw error(
         at: open,
-        "the string is \(CSVReader.grouped(i - open - 1)) bytes long; at most "
+        "the string is \(CSVReader.grouped(i - open - 1 - escapeBytes)) bytes long; at most "
           + "\(CSVReader.grouped(CSVScanner.maximumFieldLength)) are accepted")
     }
     position = i + 1
