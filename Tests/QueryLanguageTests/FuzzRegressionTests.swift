@@ -1,0 +1,190 @@
+import PlanModel
+import QueryLanguage
+import Testing
+
+/// Inputs the fuzz target `query` (fuzz/Harnesses/query.swift) found breaking the query language, and
+/// hand-picked nasty ones. Each runs the target's path: parse every item, check and run each statement on
+/// the embedded 2021 plan and write its result in every format. It must end in results or in errors whose
+/// range lies in the source (or just past its end, where a missing part would go) and that render with
+/// their place; a statement printed and parsed again prints the same. When the fuzzer finds a new failing
+/// input, minimize it (fuzz/README.md) and add it here.
+struct FuzzRegressionTests {
+  /// A query source, as bytes since the fuzzer gives bytes; invalid UTF-8 is decoded as the target does.
+  struct Input: Sendable, CustomTestStringConvertible {
+    var name: String
+    var bytes: [UInt8]
+
+    init(_ name: String, _ text: String) {
+      self.init(name, bytes: Array(text.utf8))
+    }
+
+    init(_ name: String, bytes: [UInt8]) {
+      self.name = name
+      self.bytes = bytes
+    }
+
+    var testDescription: String { name }
+  }
+
+  static let found: [Input] = []
+
+  static let nasty: [Input] = [
+    Input(
+      "parentheses 100,000 deep",
+      "activities where " + String(repeating: "(", count: 100_000) + "prio = 1"
+        + String(repeating: ")", count: 100_000)),
+    Input(
+      "parentheses 100,000 deep, never closed", "activities where " + String(repeating: "(", count: 100_000)),
+    Input("'not' 100,000 deep", "activities where " + String(repeating: "not ", count: 100_000) + "prio = 1"),
+    Input("'not' and '(' 50,000 deep each", "activities where " + String(repeating: "not (", count: 50_000)),
+    Input(
+      "nested 100 deep, the most allowed",
+      "activities where " + String(repeating: "not ", count: 99) + "prio = 1"),
+    Input(
+      "a statement of 1 MiB in one string",
+      "activities where vad contains '" + String(repeating: "x", count: 1 << 20) + "'"
+    ),
+    Input(
+      "a statement just under 1 MiB, mostly blanks",
+      "activities where vad contains 'x'" + String(repeating: " ", count: (1 << 20) - 40) + "count"),
+    Input(
+      "a statement just over 1 MiB, mostly blanks",
+      "activities where vad contains 'x'" + String(repeating: " ", count: 1 << 20) + "count"),
+    Input("a line of 100,000 unknown characters", String(repeating: "@", count: 100_000)),
+    Input("2,000 statements", String(repeating: "activities count;", count: 2_000)),
+    Input("a NUL byte in a string", "activities where vad = '\u{0}' select id"),
+    Input("a NUL byte between words", "activities\u{0}where prio = 1"),
+    Input("only NUL bytes", String(repeating: "\u{0}", count: 1000)),
+    Input(
+      "a lone surrogate as invalid UTF-8", bytes: Array("activities where vad = ".utf8) + [0xED, 0xA0, 0x80]),
+    Input(
+      "invalid UTF-8 in a string", bytes: Array("activities where vad contains '".utf8) + [0xFF, 0xC3, 0x27]),
+    Input("invalid UTF-8 at the start", bytes: [0xC3, 0x0A, 0x80] + Array("activities count".utf8)),
+    Input("a string never closed", "activities where vad = 'open"),
+    Input("a typographic quote never closed", "activities where vad = ”open"),
+    Input("a quote and a combining mark", "activities where vad = '\u{301}x'"),
+    Input("a dot-command alone", "."),
+    Input("a dot-command with a quote never closed", ".param x 'open"),
+    Input("a limit past the largest number", "activities limit 99999999999999999999999"),
+    Input("the largest limit", "activities order by när limit 9223372036854775807"),
+    Input("a number past the largest", "activities where prio = 99999999999999999999999"),
+    Input("the smallest and largest years", "activities where när overlaps 0001-01 or start < 9999-12-31"),
+    Input("a year 0 date", "activities where start = 0000-01-01"),
+    Input("a month 0", "activities where start = 2021-00"),
+    Input("a regular expression that nests", "activities where hur matches '((((a*)*)*)*)*b'"),
+    Input("a regular expression never closed", "activities where vad matches '(['"),
+    Input("a regular expression of a lookbehind", "activities where vad matches '(?<=a)b'"),
+    Input("an empty regular expression", "activities where vem matches ''"),
+    Input("a parameter in a list", "activities where när in ($period, $datum, $tom) select id"),
+    Input("a parameter with no value", "activities where vem = $ingen"),
+    Input("every clause twice", "activities count count"),
+    Input("a blank line inside a statement", "activities where\n\nprio = 1"),
+    Input("a statement after a comment with no line end", "activities count -- the end"),
+    Input("a CR alone ending a line", "activities\rwhere prio = 1\r"),
+    Input("a timeline of everything", "activities order by när desc timeline"),
+    Input("group and count", "activities group by vem count"),
+    Input("count by a date", "activities where start is not empty count by slut limit 0"),
+  ]
+
+  /// A query with a regular expression whose backtracking grows exponentially with the text, and how many
+  /// letters make it take seconds now.
+  struct Backtracking: Sendable, CustomTestStringConvertible {
+    var query: String
+    var letters: Int
+    var testDescription: String { query }
+  }
+
+  /// Found while fuzzing (the fuzz target `query` reports a timeout): on the embedded plan's texts, up to
+  /// 250 characters, `matches '(.*)*Q'` runs for longer than anyone waits (over 2 minutes in a release
+  /// build). Each query runs on a plan of one activity whose `hur` and `vem` are `letters` letters a, where
+  /// its time now doubles with every letter and takes seconds in a debug build; it must end within a
+  /// second. These FAIL until `matches` bounds its work (or refuses such patterns, with their place).
+  static let backtracking = [
+    Backtracking(query: "activities where hur matches '(.*)*Q'", letters: 20),
+    Backtracking(query: "activities where hur matches '(.+)+Q' select id", letters: 16),
+    Backtracking(query: "activities where vem matches '(.*)*Q' count", letters: 20),
+  ]
+
+  @Test(arguments: backtracking)
+  func regularExpressionsEndQuickly(_ input: Backtracking) {
+    let text = String(repeating: "a", count: input.letters)
+    let activity = Activity(
+      id: 1, direction: "A", what: "V", how: text, who: [text], when: WhenText(text: "maj", interval: nil),
+      status: StatusText(text: "Pågår"), priority: 1)
+    let plan = Plan(metadata: PlanMetadata(title: "T", year: 2021, source: "test"), activities: [activity])
+    let start = ContinuousClock.now
+    for problem in Self.problems(Array(input.query.utf8), plan: plan) { Issue.record("\(problem)") }
+    let elapsed = ContinuousClock.now - start
+    #expect(elapsed < .seconds(1), "took \(elapsed)")
+  }
+
+  static let parameters = [
+    "vem": "Styrelsen", "period": "hösten 2021", "n": "2", "tom": "", "datum": "2021-05-28",
+  ]
+
+  @Test(arguments: found + nasty)
+  func endsInResultsOrErrorsThatSayWhere(_ input: Input) {
+    for problem in Self.problems(input.bytes) { Issue.record("\(problem)") }
+  }
+
+  /// What goes wrong running `bytes` as a query source, as the fuzz target checks it; empty when nothing
+  /// does.
+  static func problems(_ bytes: [UInt8], plan: Plan = .embedded2021) -> [String] {
+    let source = SourceText(name: "<fuzz>", text: String(decoding: bytes, as: UTF8.self))
+    let today = Day(year: 2021, month: 9, day: 15)!
+    var problems: [String] = []
+    func check(_ error: QueryError) {
+      if let problem = rangeProblem(error.range, in: source) {
+        problems.append("\(error.message): \(problem)")
+      }
+      let rendered = DiagnosticRenderer.render(error, in: source)
+      if !rendered.hasPrefix("<fuzz>:\(source.location(of: error.range.start)): error: ") {
+        problems.append("rendered without its place: \(rendered.prefix(200))")
+      }
+    }
+    for item in Parser.parse(source) {
+      switch item {
+      case .failure(let error):
+        check(error)
+      case .success(.dotCommand(let line)):
+        if let problem = rangeProblem(line.range, in: source) { problems.append("a dot-command: \(problem)") }
+      case .success(.statement(let statement)):
+        if let problem = rangeProblem(statement.range, in: source) {
+          problems.append("a statement: \(problem)")
+        }
+        if let problem = reprintProblem(statement) { problems.append(problem) }
+        do {
+          let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
+          let result = Evaluator(plan: plan).run(checked)
+          for format in OutputFormat.allCases {
+            _ = ResultWriter.render(result, as: format, options: OutputOptions(width: 40))
+          }
+        } catch {
+          check(error)
+        }
+      }
+    }
+    return problems
+  }
+
+  /// A problem when a range is not in the source, where one past the end is allowed; nil when it is.
+  static func rangeProblem(_ range: SourceRange, in source: SourceText) -> String? {
+    let count = source.bytes.count
+    guard range.start < 0 || range.start > count || range.end < range.start || range.end > count + 1 else {
+      return nil
+    }
+    return "the range \(range.start)..<\(range.end) is not in a source of \(count) bytes"
+  }
+
+  /// A problem when printing a statement and parsing the print does not give a statement printed the same.
+  static func reprintProblem(_ statement: Statement) -> String? {
+    let printed = ASTPrinter.print(statement)
+    let items = Parser.parse(SourceText(name: "<printed>", text: printed))
+    guard items.count == 1, case .success(.statement(let again)) = items[0] else {
+      return "the printed statement does not parse back: \(printed.prefix(200))"
+    }
+    let reprinted = ASTPrinter.print(again)
+    return reprinted == printed
+      ? nil : "printed again it differs: \(printed.prefix(200)) / \(reprinted.prefix(200))"
+  }
+}

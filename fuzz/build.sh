@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets into fuzz/.build/: PlanModel and QueryLanguage are compiled from Sources/ with
+# coverage instrumentation and AddressSanitizer (SwiftPM cannot build with -sanitize=fuzzer), then each
+# harness in fuzz/Harnesses/ is linked against them into an executable of its own name.
+#
+#   fuzz/build.sh            build what is out of date
+#   fuzz/build.sh query csv  build only these targets
+#   FUZZ_FORCE=1 fuzz/build.sh   rebuild everything
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=fuzz/.build
+mkdir -p "$out"
+
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
+
+# Newer than the target file, or the target missing, or FUZZ_FORCE set: rebuild.
+stale() {
+  local target=$1
+  shift
+  [[ -n "${FUZZ_FORCE:-}" || ! -e "$target" ]] && return 0
+  local file
+  for file in "$@"; do [[ "$file" -nt "$target" ]] && return 0; done
+  return 1
+}
+
+# A library module: a static archive and its .swiftmodule in fuzz/.build.
+module() {
+  local name=$1
+  shift
+  local sources
+  mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
+  if stale "$out/lib$name.a" "${sources[@]}" "$@" fuzz/build.sh; then
+    echo "build.sh: compiling $name (${#sources[@]} files)" >&2
+    swiftc "${flags[@]}" -module-name "$name" -I "$out" -emit-module -emit-module-path "$out/$name.swiftmodule" \
+      -emit-library -static -o "$out/lib$name.a" "${sources[@]}"
+    touch "$out/lib$name.a"
+  fi
+}
+
+module PlanModel
+module QueryLanguage "$out/libPlanModel.a"
+
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+  for harness in fuzz/Harnesses/*.swift; do
+    name=$(basename "$harness" .swift)
+    targets+=("$name")
+  done
+fi
+for name in "${targets[@]}"; do
+  harness=fuzz/Harnesses/$name.swift
+  [[ -f "$harness" ]] || { echo "build.sh: no harness $harness" >&2; exit 2; }
+  if stale "$out/$name" "$harness" "$out/libPlanModel.a" "$out/libQueryLanguage.a"; then
+    echo "build.sh: linking $name" >&2
+    swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" \
+      "$out/libQueryLanguage.a" "$out/libPlanModel.a" -o "$out/$name" 2>&1 \
+      | { grep -v "ld.gold: warning: Cannot export local symbol" || true; }
+  fi
+done
+echo "build.sh: built in $root/$out" >&2
