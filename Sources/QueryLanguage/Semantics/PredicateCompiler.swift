@@ -114,12 +114,55 @@ struct PredicateCompiler {
   }
 
   private func regularExpression(_ value: Checker.Value) throws(QueryError) -> Regex<AnyRegexOutput> {
+    if PredicateCompiler.nestsRepetition(value.text) {
+      throw QueryError(
+        .type,
+        "\(value.describe) repeats a group that itself repeats, as in (a+)+, which can take longer than "
+          + "anyone waits; write it without the outer repetition", at: value.range)
+    }
     do {
       return try Regex(value.text).ignoresCase()
     } catch {
       throw QueryError(
         .type, "\(value.describe) is not a valid regular expression: \(error)", at: value.range)
     }
+  }
+
+  /// Whether a pattern repeats a group that holds an unbounded repetition, as `(.*)*` or `(a+)+` do: the
+  /// backtracking engine's work grows exponentially with the text on such patterns.
+  static func nestsRepetition(_ pattern: String) -> Bool {
+    let characters = Array(pattern)
+    var groups: [Bool] = [false]  // whether each open group holds an unbounded repetition
+    var index = 0
+    func repetitionFollows(_ at: Int) -> Bool {
+      at < characters.count && ["*", "+", "{"].contains(characters[at])
+    }
+    while index < characters.count {
+      switch characters[index] {
+      case "\\":
+        index += 1
+      case "[":
+        // Skip the class: its contents are not operators.
+        index += 1
+        while index < characters.count && characters[index] != "]" {
+          if characters[index] == "\\" { index += 1 }
+          index += 1
+        }
+      case "(":
+        groups.append(false)
+      case ")":
+        guard groups.count > 1 else { break }
+        let inner = groups.removeLast()
+        if inner && repetitionFollows(index + 1) { return true }
+        groups[groups.count - 1] = groups[groups.count - 1] || inner || repetitionFollows(index + 1)
+      case "*", "+", "{":
+        groups[groups.count - 1] = true
+      default:
+        break
+      }
+      index += 1
+    }
+    return false
   }
 
   // MARK: Actors
