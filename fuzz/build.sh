@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 out=fuzz/.build
 mkdir -p "$out"
+# One build at a time: two runs started together would write the same files.
+exec 9>"$out/.lock"
+flock 9
 
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
 
@@ -32,7 +35,8 @@ module() {
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
   if stale "$out/lib$name.a" "${sources[@]}" "$@" fuzz/build.sh; then
     echo "build.sh: compiling $name (${#sources[@]} files)" >&2
-    swiftc "${flags[@]}" -module-name "$name" -I "$out" -emit-module -emit-module-path "$out/$name.swiftmodule" \
+    swiftc "${flags[@]}" -j "$(nproc)" -module-name "$name" -I "$out" \
+      -emit-module -emit-module-path "$out/$name.swiftmodule" \
       -emit-library -static -o "$out/lib$name.a" "${sources[@]}"
     touch "$out/lib$name.a"
   fi

@@ -26,7 +26,7 @@ fuzz/build.sh "${targets[@]}" || { echo "run.sh: the build failed" >&2; exit 2; 
 # The Swift runtime's own backtracer reads freed memory under AddressSanitizer; libFuzzer's handler
 # reports instead.
 export SWIFT_BACKTRACE=enable=no
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 
 max_len() {
   case $1 in
@@ -66,13 +66,14 @@ for target in "${targets[@]}"; do
       echo "run.sh: $target: reproducer $artifact ($(wc -c <"$artifact") bytes):" >&2
       # The bytes in the log too, since a CI machine's files are gone after the run.
       od -A d -t x1z -v "$artifact" | head -64 >&2
-      echo "run.sh: reproduce: SWIFT_BACKTRACE=enable=no fuzz/.build/$target $artifact" >&2
+      echo "run.sh: reproduce: SWIFT_BACKTRACE=enable=no fuzz/.build/$target -timeout=5 $artifact" >&2
     done
   fi
 done
 
 if [[ ${#failed[@]} -gt 0 ]]; then
-  echo "run.sh: failures in: ${failed[*]}; reproduce with fuzz/.build/TARGET ARTIFACT (see fuzz/README.md)" >&2
+  echo "run.sh: failures in: ${failed[*]}; reproduce with fuzz/.build/TARGET ARTIFACT" \
+    "(see fuzz/README.md)" >&2
   exit 1
 fi
 echo "run.sh: no crash, hang or memory blow-up in ${targets[*]} (${seconds}s each)" >&2

@@ -87,8 +87,6 @@ struct FuzzRegressionTests {
     Input("count by a date", "activities where start is not empty count by slut limit 0"),
   ]
 
-  /// A query with a regular expression whose backtracking grows exponentially with the text, and how many
-  /// letters make it take seconds now.
   /// Found while fuzzing (the fuzz target `query` reported a timeout): `matches '(.*)*Q'` on the plan's
   /// texts ran for minutes, the backtracking engine's work doubling with every letter. Such patterns, a
   /// repeated group that itself repeats, are now refused before the statement runs, with their place.
@@ -109,6 +107,60 @@ struct FuzzRegressionTests {
   @Test(arguments: ["webb?inar", "(ab)+c", "a+b*", "[(*+)]+", "\\(a+\\)+", "(a|b)*", "x{2,3}"])
   func ordinaryPatternsAreAccepted(_ pattern: String) {
     #expect(!PredicateCompiler.nestsRepetition(pattern), "\(pattern)")
+  }
+
+  /// A query whose regular expression makes the backtracking engine's work grow exponentially (or as a high
+  /// power) with the text, and how many letters a make it take seconds in a debug build.
+  struct SlowPattern: Sendable, CustomTestStringConvertible {
+    var query: String
+    var letters: Int
+    var testDescription: String { query }
+  }
+
+  /// Found by fuzzing after nested repetition was refused: patterns without a repeated group that repeats
+  /// still hang on the embedded plan's texts (up to 250 characters; the fuzz target `query` reports a
+  /// timeout after 5 s in an optimized build). `(.|.)*` tries every way the alternatives can split the text,
+  /// 2^n; eight `.*` in a row try every way to cut it into eight, about n^8/8!. Each query runs on a plan of
+  /// one activity whose `hur` and `vem` are `letters` letters a, where it now takes seconds, and must end,
+  /// in a result or in an error with its place, within a second. These FAIL until `matches` bounds its
+  /// work on such patterns too (or refuses them).
+  static let slowPatterns = [
+    SlowPattern(query: "activities where hur matches '(.|.)*Q'", letters: 20),
+    SlowPattern(query: "activities where vem matches '(a|a)*Q' count", letters: 20),
+    SlowPattern(query: "activities where hur matches '.*.*.*.*.*.*Q' select id", letters: 24),
+    SlowPattern(query: "activities where hur matches '.*.*.*.*.*.*.*.*Q'", letters: 16),
+  ]
+
+  @Test(arguments: slowPatterns)
+  func regularExpressionsEndQuickly(_ input: SlowPattern) {
+    let text = String(repeating: "a", count: input.letters)
+    let activity = Activity(
+      id: 1, direction: "A", what: "V", how: text, who: [text], when: WhenText(text: "maj", interval: nil),
+      status: StatusText(text: "Pågår"), priority: 1)
+    let plan = Plan(metadata: PlanMetadata(title: "T", year: 2021, source: "test"), activities: [activity])
+    let start = ContinuousClock.now
+    for problem in Self.problems(Array(input.query.utf8), plan: plan) { Issue.record("\(problem)") }
+    let elapsed = ContinuousClock.now - start
+    #expect(elapsed < .seconds(1), "took \(elapsed)")
+  }
+
+  /// Found while fuzzing, by reasoning past the fuzzer's 4 KiB inputs: with `--keep-going`, every error on
+  /// one long line costs time in the length of the line (its column is counted from the start of the line,
+  /// the line is copied and cut into characters to show it), so a script of n statements on one line takes
+  /// time in n²: 20,000 of `activities where @;`, 380 KB, take 220 s in a release build. Here 2,500 errors
+  /// on a 19 KB line must be reported within a second; they take seconds now. FAILS until reporting an
+  /// error costs time in what is shown, not in the line's length.
+  @Test func manyErrorsOnOneLongLineAreReportedQuickly() {
+    var reported = 0
+    let session = Session(
+      plan: .embedded2021, standardOutput: { _ in }, standardError: { _ in reported += 1 })
+    session.keepGoing = true
+    let source = SourceText(name: "long.sq", text: String(repeating: "activities where @;", count: 2_500))
+    let start = ContinuousClock.now
+    session.run(source)
+    let elapsed = ContinuousClock.now - start
+    #expect(reported == 2_500)
+    #expect(elapsed < .seconds(1), "took \(elapsed)")
   }
 
   static let parameters = [

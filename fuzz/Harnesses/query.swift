@@ -3,6 +3,8 @@
 // or hang; every error must have a range inside the source (or just past its end, where a missing part
 // would go) and render with its place.
 // Also: printing a parsed statement and parsing the print gives the same statement (ASTPrinter's promise).
+// Then the same items run through a Session, as scripts and the REPL run them, dot-commands included but
+// for those that read or write files.
 import PlanModel
 import QueryLanguage
 
@@ -20,7 +22,8 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = UnsafeBufferPointer(start: data, count: size)
   let source = SourceText(name: "<fuzz>", text: String(decoding: bytes, as: UTF8.self))
   let width = widths[size % widths.count]
-  for (index, item) in Parser.parse(source).enumerated() {
+  let items = Parser.parse(source)
+  for (index, item) in items.enumerated() {
     switch item {
     case .failure(let error):
       check(error, in: source)
@@ -34,7 +37,24 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
       run(statement, in: source, format: format, width: width, header: size % 3 != 0)
     }
   }
+  runSession(items, from: source, width: width)
   return 0
+}
+
+/// The items through a session that writes nowhere, running on after errors; `.read`, `.output` and
+/// `.plan` are left out, since a fuzzer must not read or write files.
+private func runSession(_ items: [Result<ScriptItem, QueryError>], from source: SourceText, width: Int?) {
+  let session = Session(plan: plan, standardOutput: { _ in }, standardError: { _ in })
+  session.today = today
+  session.parameters = parameters
+  session.keepGoing = true
+  session.terminalWidth = { width }
+  let safe = items.filter { item in
+    guard case .success(.dotCommand(let line)) = item else { return true }
+    return !["read", "output", "plan"].contains(line.name.text.lowercased())
+  }
+  session.run(safe, from: source)
+  _ = session.finish()
 }
 
 private func run(
