@@ -81,12 +81,3 @@ public enum StatusCategory: String, CaseIterable, Sendable {
     (["klar", "genomför", "avslutad", "avslutat", "slutförd", "slutfört"], .done),
   ]
 }
-
-extension String {
-  var trimmingSpaces: String {
-    var s = Substring(self)
-    while let c = s.first, c.isWhitespace { s.removeFirst() }
-    while let c = s.last, c.isWhitespace { s.removeLast() }
-    return String(s)
-  }
-}

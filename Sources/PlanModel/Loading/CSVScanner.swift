@@ -77,7 +77,7 @@ struct CSVScanner {
     let count = bytes.count
     let b = bytes.baseAddress!
     let openLine = line
-    var escaped = false
+    var doubledQuotes = 0
     var i = open + 1
     while true {
       i = CSVScanner.find(0x22, or: 0x0A, in: b, from: i, to: count)
@@ -90,7 +90,7 @@ struct CSVScanner {
       let c = b[i]
       if c == 0x22 {
         if i + 1 < count && b[i + 1] == 0x22 {
-          escaped = true
+          doubledQuotes += 1
           i += 2
           continue
         }
@@ -99,8 +99,9 @@ struct CSVScanner {
       if c == 0x0A { line += 1 }
       i += 1
     }
-    try checkLength(i - (open + 1), line: openLine, column: fields.count)
-    fields.append(CSVField(start: open + 1, end: i, line: openLine, escaped: escaped))
+    // The limit is on the text the field stands for, so that whatever sekom writes reads back.
+    try checkLength(i - (open + 1) - doubledQuotes, line: openLine, column: fields.count)
+    fields.append(CSVField(start: open + 1, end: i, line: openLine, escaped: doubledQuotes > 0))
     i += 1
     while i < count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
     if i + 1 < count && b[i] == 0x0D && b[i + 1] == 0x0A { i += 1 }
