@@ -29,7 +29,7 @@ struct ErrorTests {
       "'before' compares times; use it on 'när', 'start' or 'slut'"
     ),
     ("activities where vem < Kansli", "1:22", "'<' does not apply to 'vem', a list of actors"),
-    ("activities where vad matches '(unclosed'", "1:30", "is not a valid regular expression"),
+    ("activities where vad matches '(unclosed'", "1:31", "is not a valid regular expression"),
     ("activities where vem = $vem", "1:24", "no value for parameter $vem"),
     ("activities where prio = 1 where prio = 2", "1:27", "'where' is given twice"),
     ("activities order prio", "1:18", "expected 'by' after 'order', found 'prio'"),

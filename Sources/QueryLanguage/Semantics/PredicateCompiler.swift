@@ -79,8 +79,8 @@ struct PredicateCompiler {
         at: predicate.opRange)
     }
     if op == .matches {
-      let regex = try regularExpression(values[0])
-      return { (try? regex.firstMatch(in: $0)) != nil }
+      let pattern = try regularExpression(values[0])
+      return { pattern.matches($0) }
     }
     let folded = values.map { SwedishCollation.fold($0.text) }
     let target = folded[0]
@@ -113,56 +113,29 @@ struct PredicateCompiler {
     }
   }
 
-  private func regularExpression(_ value: Checker.Value) throws(QueryError) -> Regex<AnyRegexOutput> {
-    if PredicateCompiler.nestsRepetition(value.text) {
-      throw QueryError(
-        .type,
-        "\(value.describe) repeats a group that itself repeats, as in (a+)+, which can take longer than "
-          + "anyone waits; write it without the outer repetition", at: value.range)
-    }
+  private func regularExpression(_ value: Checker.Value) throws(QueryError) -> TextPattern {
     do {
-      return try Regex(value.text).ignoresCase()
+      return try TextPattern(value.text)
     } catch {
       throw QueryError(
-        .type, "\(value.describe) is not a valid regular expression: \(error)", at: value.range)
+        .type, "\(value.describe) is not a valid regular expression: \(error.message)",
+        at: place(of: error, in: value))
     }
   }
 
-  /// Whether a pattern repeats a group that holds an unbounded repetition, as `(.*)*` or `(a+)+` do: the
-  /// backtracking engine's work grows exponentially with the text on such patterns.
-  static func nestsRepetition(_ pattern: String) -> Bool {
-    let characters = Array(pattern)
-    var groups: [Bool] = [false]  // whether each open group holds an unbounded repetition
-    var index = 0
-    func repetitionFollows(_ at: Int) -> Bool {
-      at < characters.count && ["*", "+", "{"].contains(characters[at])
+  /// Where a pattern's mistake is in the source: exactly, when the value is written out as the pattern
+  /// is (a bare word, or quoted without doubled quotes inside); else the whole value.
+  private func place(of error: PatternError, in value: Checker.Value) -> SourceRange {
+    let written = value.range.end - value.range.start
+    let quote: Int
+    switch written - value.text.utf8.count {
+    case 0 where value.parameter == nil: quote = 0
+    case 2 where value.parameter == nil: quote = 1  // '…' or "…"
+    case 6 where value.parameter == nil: quote = 3  // ”…”
+    default: return value.range
     }
-    while index < characters.count {
-      switch characters[index] {
-      case "\\":
-        index += 1
-      case "[":
-        // Skip the class: its contents are not operators.
-        index += 1
-        while index < characters.count && characters[index] != "]" {
-          if characters[index] == "\\" { index += 1 }
-          index += 1
-        }
-      case "(":
-        groups.append(false)
-      case ")":
-        guard groups.count > 1 else { break }
-        let inner = groups.removeLast()
-        if inner && repetitionFollows(index + 1) { return true }
-        groups[groups.count - 1] = groups[groups.count - 1] || inner || repetitionFollows(index + 1)
-      case "*", "+", "{":
-        groups[groups.count - 1] = true
-      default:
-        break
-      }
-      index += 1
-    }
-    return false
+    let start = value.range.start + quote + error.offset
+    return SourceRange(start: start, end: start + max(1, error.length))
   }
 
   // MARK: Actors
@@ -175,8 +148,8 @@ struct PredicateCompiler {
         at: predicate.opRange)
     }
     if op == .matches {
-      let regex = try regularExpression(values[0])
-      return { $0.who.contains { name in (try? regex.firstMatch(in: name)) != nil } }
+      let pattern = try regularExpression(values[0])
+      return { $0.who.contains { name in pattern.matches(name) } }
     }
     // Names fold through the aliases on both sides: Kansliet and kansli are Kansli.
     let folded = values.map { SwedishCollation.fold(Actors.canonical($0.text)) }
