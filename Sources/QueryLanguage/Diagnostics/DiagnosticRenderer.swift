@@ -9,13 +9,9 @@ public enum DiagnosticRenderer {
     let location = source.location(of: error.range.start)
     let severity = color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
     var lines = ["\(source.name):\(location): \(severity) \(error.message)"]
-    let line = source.line(location.line)
-    if !line.isEmpty {
-      let (shown, shift) = window(of: line, around: location.column)
-      let shifted = SourceLocation(line: location.line, column: location.column - shift)
-      lines.append(shown)
-      let caret = caretLine(for: error.range, on: shown, at: shifted, in: source, shift: shift)
-      lines.append(color ? "\u{1B}[1;32m" + caret + "\u{1B}[0m" : caret)
+    if let shown = shownLine(for: error.range, on: location.line, in: source) {
+      lines.append(shown.text)
+      lines.append(color ? "\u{1B}[1;32m" + shown.caret + "\u{1B}[0m" : shown.caret)
     }
     lines.append(contentsOf: error.notes.map { "note: " + $0 })
     return lines.joined(separator: "\n")
@@ -23,28 +19,42 @@ public enum DiagnosticRenderer {
 
   static let maximumShownWidth = 160
 
-  /// A long line is shown as the part around the column, cut ends marked with "…"; `shift` is how many
-  /// characters the shown part starts later, less the mark.
-  static func window(of line: String, around column: Int) -> (text: String, shift: Int) {
-    let characters = Array(line)
-    guard characters.count > maximumShownWidth else { return (line, 0) }
-    let start = max(0, min(column - 1 - maximumShownWidth / 3, characters.count - maximumShownWidth))
+  /// The line of an error and the caret line under it; nil for an empty line. A long line is shown as the
+  /// part around the error, at most `maximumShownWidth` characters, its cut ends marked with "…". Only
+  /// bytes near the error are read, so that reporting many errors on one long line costs no time in the
+  /// line's length.
+  static func shownLine(for range: SourceRange, on line: Int, in source: SourceText) -> (
+    text: String, caret: String
+  )? {
+    let lineRange = source.lineRange(line)
+    guard !lineRange.isEmpty else { return nil }
+    let offset = min(max(range.start, lineRange.lowerBound), lineRange.upperBound)
+    // Enough bytes on either side for the window whatever the script: a character is at most 4 bytes in
+    // all but rare clusters.
+    let reach = maximumShownWidth * 4
+    let from = scalarStart(max(lineRange.lowerBound, offset - reach), in: source.bytes)
+    let to = scalarStart(min(lineRange.upperBound, offset + reach), in: source.bytes)
+    let characters = Array(String(decoding: source.bytes[from..<to], as: UTF8.self))
+    let errorIndex = source.characterCount(from: from, to: offset)
+    let start = max(0, min(errorIndex - maximumShownWidth / 3, characters.count - maximumShownWidth))
     let end = min(characters.count, start + maximumShownWidth)
-    let text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
-    return (text, start > 0 ? start - 1 : 0)
+    let cutBefore = from > lineRange.lowerBound || start > 0
+    let cutAfter = to < lineRange.upperBound || end < characters.count
+    let text = (cutBefore ? "…" : "") + String(characters[start..<end]) + (cutAfter ? "…" : "")
+    // Spaces up to the error (tabs kept, so the caret lines up), a caret, and tildes under the rest of the
+    // range as far as it is shown.
+    let prefix =
+      (cutBefore ? " " : "") + characters[start..<errorIndex].map { $0 == "\t" ? "\t" : " " }.joined()
+    let rangeEnd = min(range.end, lineRange.upperBound)
+    let width = rangeEnd > offset ? source.characterCount(from: offset, to: min(rangeEnd, to)) : 1
+    let available = max(1, end - errorIndex)
+    return (text, prefix + "^" + String(repeating: "~", count: max(0, min(width, available) - 1)))
   }
 
-  /// Spaces up to the error's column (tabs kept, so the caret lines up), a caret, and tildes under the rest
-  /// of the range on that line.
-  static func caretLine(
-    for range: SourceRange, on line: String, at location: SourceLocation, in source: SourceText,
-    shift: Int = 0
-  ) -> String {
-    let prefix = line.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-    var end = source.location(of: range.end)
-    end.column -= shift
-    let width = end.line == location.line ? max(1, end.column - location.column) : 1
-    let available = max(1, line.count - (location.column - 1))
-    return prefix + "^" + String(repeating: "~", count: max(0, min(width, available) - 1))
+  /// The offset itself, or the start of the UTF-8 sequence it falls inside.
+  private static func scalarStart(_ offset: Int, in bytes: [UInt8]) -> Int {
+    var offset = offset
+    while offset > 0, offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+    return offset
   }
 }

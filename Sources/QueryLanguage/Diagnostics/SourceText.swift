@@ -8,36 +8,82 @@ public struct SourceText: Sendable {
   public let bytes: [UInt8]
   /// Byte offset where each line starts.
   private let lineStarts: [Int]
+  /// For each long line that is not all ASCII, by line index: places at character boundaries every
+  /// `checkpointSpacing` bytes or so, with their columns. A column is counted from the nearest one before
+  /// it, so that the errors on one long line do not each cost time in the line's length.
+  private let checkpoints: [Int: [(offset: Int, column: Int)]]
+  /// The lines with a byte outside ASCII, where a column is not simply a byte count.
+  private let nonASCIILines: Set<Int>
+
+  static let checkpointSpacing = 4_096
 
   public init(name: String, text: String) {
     self.name = name
     self.text = text
-    self.bytes = Array(text.utf8)
+    let bytes = Array(text.utf8)
+    self.bytes = bytes
     var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-    self.lineStarts = starts
+    var nonASCII = Set<Int>()
+    var lineHasNonASCII = false
+    for (offset, byte) in bytes.enumerated() {
+      if byte == UInt8(ascii: "\n") {
+        if lineHasNonASCII { nonASCII.insert(starts.count - 1) }
+        lineHasNonASCII = false
+        starts.append(offset + 1)
+      } else if byte >= 0x80 {
+        lineHasNonASCII = true
+      }
+    }
+    if lineHasNonASCII { nonASCII.insert(starts.count - 1) }
+    lineStarts = starts
+    nonASCIILines = nonASCII
+    var checkpoints: [Int: [(offset: Int, column: Int)]] = [:]
+    for line in nonASCII {
+      let start = starts[line]
+      let end = line + 1 < starts.count ? starts[line + 1] : bytes.count
+      guard end - start > SourceText.checkpointSpacing else { continue }
+      var marks: [(offset: Int, column: Int)] = []
+      var offset = start
+      var column = 1
+      for character in String(decoding: bytes[start..<end], as: UTF8.self) {
+        if offset - (marks.last?.offset ?? start) >= SourceText.checkpointSpacing {
+          marks.append((offset, column))
+        }
+        offset += character.utf8.count
+        column += 1
+      }
+      checkpoints[line] = marks
+    }
+    self.checkpoints = checkpoints
   }
 
   /// 1-based line and column of a byte offset; the column counts characters, not bytes.
   public func location(of offset: Int) -> SourceLocation {
     let clamped = min(max(offset, 0), bytes.count)
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+    let line = lineIndex(of: clamped)
+    var from = (offset: lineStarts[line], column: 1)
+    if !nonASCIILines.contains(line) {
+      return SourceLocation(line: line + 1, column: clamped - from.offset + 1)
     }
-    let column = characterCount(from: lineStarts[low], to: clamped) + 1
-    return SourceLocation(line: low + 1, column: column)
+    if let marks = checkpoints[line], let last = marks.lastIndex(where: { $0.offset <= clamped }) {
+      from = marks[last]
+    }
+    return SourceLocation(
+      line: line + 1, column: from.column + characterCount(from: from.offset, to: clamped))
+  }
+
+  /// The byte range of a line (1-based), without its line end; empty for a line past the last.
+  public func lineRange(_ number: Int) -> Range<Int> {
+    guard number >= 1, number <= lineStarts.count else { return bytes.count..<bytes.count }
+    let start = lineStarts[number - 1]
+    var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return start..<max(start, end)
   }
 
   /// The text of a line (1-based), without its line end.
   public func line(_ number: Int) -> String {
-    guard number >= 1, number <= lineStarts.count else { return "" }
-    let start = lineStarts[number - 1]
-    var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-    return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    String(decoding: bytes[lineRange(number)], as: UTF8.self)
   }
 
   /// The source text of a range.
@@ -49,6 +95,17 @@ public struct SourceText: Sendable {
   func characterCount(from start: Int, to end: Int) -> Int {
     guard end > start else { return 0 }
     return String(decoding: bytes[start..<end], as: UTF8.self).count
+  }
+
+  /// The index of the line an offset is on.
+  private func lineIndex(of offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
   }
 }
 
