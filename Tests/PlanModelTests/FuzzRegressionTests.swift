@@ -44,9 +44,10 @@ struct FuzzRegressionTests {
     Input(
       "a cell of 11,000 control characters",
       header + "1,A," + String(repeating: "\u{1}", count: 11_000) + ",h,v,n,s,1\n"),
-    // FAILS until fixed: a quote inside an unquoted field is data, so the cell reads as 40,001 bytes;
-    // `PlanFile.csv` writes it quoted with each quote doubled, and the CSV reader, which counts a field's
-    // bytes as written, refuses the 80,001-byte field it wrote.
+    // Found while writing these tests: a quote inside an unquoted field is data, so the cell reads as
+    // 40,001 bytes; `PlanFile.csv` writes it quoted with each quote doubled, and the CSV reader, which
+    // counted a field's bytes as written, refused the 80,001-byte field it wrote (fixed: the limit is on
+    // the text a field stands for).
     Input(
       "an unquoted cell of 40,000 quote characters",
       header + "1,A,x" + String(repeating: "\"", count: 40_000) + ",h,v,n,s,1\n"),
@@ -93,17 +94,17 @@ struct FuzzRegressionTests {
       "a string of 32,768 backspace escapes",
       #"[{"inriktning": "A", "vad": ""# + String(repeating: #"\b"#, count: 32_768)
         + #"", "hur": "h", "vem": [], "när": "n", "status": "s", "prio": 1}]"#),
-    // FAILS until fixed: the string decodes to 33,000 quotes, within the limit, but `PlanFile.csv` writes
-    // each doubled, and the CSV reader, which counts a field's bytes as written, refuses the 66,000-byte
-    // field it wrote.
+    // Found while writing these tests: the string decodes to 33,000 quotes, within the limit, but
+    // `PlanFile.csv` writes each doubled, and the CSV reader refused the 66,000-byte field it wrote (fixed
+    // with the CSV case above).
     Input(
       "a string of 33,000 escaped quotes",
       #"[{"inriktning": "A", "vad": ""# + String(repeating: #"\""#, count: 33_000)
         + #"", "hur": "h", "vem": [], "när": "n", "status": "s", "prio": 1}]"#),
     // Found by the fuzz target `json` (minimized): written as CSV and read back, the second actor, U+0365
     // COMBINING LATIN SMALL LETTER I, is lost. `PlanFile.csv` joins actors with "; ", the space and the
-    // combining mark make one Character, and `Actors.canonical` trims whitespace Characters, so it drops
-    // the whole actor. FAILS until fixed.
+    // combining mark make one Character, and `Actors.canonical` trimmed whitespace Characters, so it
+    // dropped the whole actor (fixed: names are trimmed by scalars).
     Input(
       "an actor that starts with a combining mark (found by fuzzing)",
       #"{"aktiviteter":[{"inriktning":"","vad":"","hur":"","vem":["e","\#u{365}"],"när":"","status":"","#
@@ -160,8 +161,9 @@ struct FuzzRegressionTests {
     Input("10,000 tabs on a row", document + String(repeating: "\t", count: 10_000) + "\n"),
     Input("only line ends of every kind", "\r\n\r\r\n\n\u{C}\u{A0}\u{FEFF}"),
     Input("a garbled date of the annual meeting", document + "V\tH\tKansliet\t28-05-01\tPågår\t1\n"),
-    // FAILS until fixed: the cell is 40,000 quote characters, a line within the limit; `sekom import --output
-    // plan.csv` writes each doubled, and the CSV reader refuses the 80,000-byte field it wrote.
+    // Found while writing these tests: the cell is 40,000 quote characters, a line within the limit;
+    // `sekom import --output plan.csv` writes each doubled, and the CSV reader refused the 80,000-byte
+    // field it wrote (fixed with the CSV case).
     Input(
       "a cell of 40,000 quote characters",
       document + "V\t" + String(repeating: "\"", count: 40_000) + "\tK\tmaj\t\t1\n"),
