@@ -16,8 +16,20 @@ struct SekomProcess {
   static func run(
     _ arguments: [String], input: Data? = nil, directory: URL? = nil, environment: [String: String] = [:]
   ) throws -> Outcome {
+    try run(binary, arguments, input: input, directory: directory, environment: environment)
+  }
+
+  /// Runs a shell script with the binary first on PATH, as a user types the README's examples.
+  static func runShell(_ script: String, directory: URL) throws -> Outcome {
+    try run(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", script], input: nil, directory: directory, environment: [:])
+  }
+
+  private static func run(
+    _ executable: URL, _ arguments: [String], input: Data?, directory: URL?, environment: [String: String]
+  ) throws -> Outcome {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["PATH"] = binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
