@@ -47,8 +47,9 @@ public enum Actors {
     canonicalByFolded[SwedishCollation.fold(name.trimmingSpaces)] != nil
   }
 
-  /// Splits a list written as in a plan file's `vem` column: names separated by `;`.
+  /// Splits a list written as in a plan file's `vem` column: names separated by `;`. Split by scalars, so
+  /// that a `;` is a separator even before a combining mark, as the plan readers split it.
   public static func parseList(_ text: String) -> [String] {
-    text.split(separator: ";").map { canonical(String($0)) }.filter { !$0.isEmpty }
+    text.unicodeScalars.split(separator: ";").map { canonical(String($0)) }.filter { !$0.isEmpty }
   }
 }

@@ -96,6 +96,18 @@ struct ActorTests {
       ])
     #expect(Actors.parseList("") == [])
   }
+
+  /// The plan readers split `vem` from bytes; they must agree with `Actors.parseList` on any text.
+  @Test(arguments: [
+    "Kansliet; Styrelsen;;internationella gruppen", " KANSLI ;\u{A0}styrelsen\u{A0}", "a;\u{301}b",
+    "Ny aktör; ny aktör", ";;", "\u{2003}Kansli\u{2003}", "Expertgruppen;Kansliet",
+  ])
+  func plansReadListsAsParseListDoes(_ text: String) throws {
+    let quoted = "\"" + text.replacing("\"", with: "\"\"") + "\""
+    let csv = "vad,hur,vem,när,status,prio,inriktning\nV,H,\(quoted),maj,Pågår,1,A\n"
+    let plan = try PlanFile.parse(bytes: Array(csv.utf8), format: .csv, path: "t.csv")
+    #expect(plan.activities[0].who == Actors.parseList(text))
+  }
 }
 
 struct StatusCategoryTests {

@@ -63,6 +63,9 @@ struct PlanDraft {
   var statuses = StringInterner()
   /// The actor list of each distinct `vem` text, by its index in `whos`.
   private var whoLists: [[String]] = []
+  /// The names written in `vem` lists, and the canonical form of each, by its index in `actorNames`.
+  private var actorNames = StringInterner()
+  private var canonicalNames: [String] = []
   /// The status of each distinct `status` text, by its index in `statuses`.
   private var statusTexts: [StatusText] = []
 
@@ -90,11 +93,29 @@ struct PlanDraft {
     lines.reserveCapacity(rows)
   }
 
-  /// The actor list for a `vem` text, split on `;` and folded once per distinct text.
+  /// The actor list for a `vem` text, split on `;` once per distinct text, each distinct name folded once:
+  /// a large plan writes a few names in thousands of combinations.
   mutating func whoList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     let index = whos.index(of: bytes)
-    if index == whoLists.count { whoLists.append(Actors.parseList(whos.strings[index])) }
+    if index == whoLists.count { whoLists.append(actorList(bytes)) }
     return whoLists[index]
+  }
+
+  /// As `Actors.parseList`, from bytes.
+  private mutating func actorList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    var list: [String] = []
+    var start = 0
+    for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ";") {
+      let piece = ByteText.trimmed(bytes, start, end)
+      start = end + 1
+      guard !piece.isEmpty else { continue }
+      let nameIndex = actorNames.index(of: UnsafeBufferPointer(rebasing: bytes[piece]))
+      if nameIndex == canonicalNames.count {
+        canonicalNames.append(Actors.canonical(actorNames.strings[nameIndex]))
+      }
+      if !canonicalNames[nameIndex].isEmpty { list.append(canonicalNames[nameIndex]) }
+    }
+    return list
   }
 
   /// The status for a `status` text, categorised once per distinct text.
