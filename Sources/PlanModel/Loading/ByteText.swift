@@ -78,14 +78,17 @@ enum ByteText {
   /// The error for a file whose bytes are not clean text, or nil when they are.
   static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> PlanFileError? {
     guard let (offset, problem) = firstProblem(in: bytes) else { return nil }
-    let message =
-      switch problem {
-      case .invalidUTF8:
-        "the text is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true))); "
-          + "save the file as UTF-8"
-      case .nul: "a NUL byte; a plan file is text, and this looks like a binary file"
-      }
-    return PlanFileError(path: path, line: line(of: offset, in: bytes), message: message)
+    return PlanFileError(
+      path: path, line: line(of: offset, in: bytes), message: describe(problem, byte: bytes[offset]))
+  }
+
+  /// What a message says of a bad byte.
+  static func describe(_ problem: Problem, byte: UInt8) -> String {
+    switch problem {
+    case .invalidUTF8:
+      "the text is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8"
+    case .nul: "a NUL byte; a plan file is text, and this looks like a binary file"
+    }
   }
 
   /// The length of a UTF-8 byte-order mark at the start, 3 or 0.

@@ -11,79 +11,126 @@ enum CSVReader {
   /// The most rows read: beyond this a file is more likely a mistake than a plan, and memory would run out.
   static let maximumRows = 10_000_000
 
+  /// Where each column's field is in a row, from the header.
+  struct Layout {
+    var names: [String]
+    var id: Int?
+    var direction, what, how, who, when, status, priority: Int
+  }
+
+  /// Reads a plan from the bytes of a CSV file in memory.
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, into draft: inout PlanDraft, maximumRows: Int = maximumRows
   ) throws(PlanFileError) {
-    let path = draft.path
-    if let error = ByteText.checkText(bytes, path: path) { throw error }
-    var scanner = CSVScanner(bytes: bytes, path: path, start: ByteText.byteOrderMarkLength(bytes))
+    var records = CSVRecords(
+      path: draft.path, bytes: bytes, offset: ByteText.byteOrderMarkLength(bytes), line: 1)
+    let layout = try header(&records)
+    try rows(&records, layout, into: &draft, expectedEnd: bytes.count, maximumRows: maximumRows)
+  }
+
+  /// Reads a plan from records at the start of a file, in one part; `expectedEnd` is the file's size if
+  /// known, to size the draft.
+  static func read(
+    _ records: inout CSVRecords, into draft: inout PlanDraft, expectedEnd: Int
+  ) throws(PlanFileError) {
+    try records.skipByteOrderMark()
+    let layout = try header(&records)
+    try rows(&records, layout, into: &draft, expectedEnd: expectedEnd)
+  }
+
+  /// Reads the header, the first line that is not blank, and sets the records' column names.
+  static func header(_ records: inout CSVRecords) throws(PlanFileError) -> Layout {
+    let path = records.scanner.path
     let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVScanner.maximumFieldLength)
     defer { scratch.deallocate() }
     var fields: [CSVField] = []
-
-    // The header: the first line that is not blank.
-    var headerLine: Int?
-    while headerLine == nil, let line = try scanner.nextRecord(into: &fields) {
-      if !isBlank(fields, bytes) { headerLine = line }
+    while let record = try records.next(into: &fields) {
+      try checkText(record, path: path)
+      if isBlank(fields, record.bytes) { continue }
+      let names = fields.map {
+        ByteText.string(CSVScanner.content(of: $0, in: record.bytes, scratch: scratch))
+      }
+      let position = try columnPositions(names, line: record.line, path: path)
+      records.names = names.indices.map { index in
+        PlanColumn.allCases.first { position[$0.rawValue] == index }!.name
+      }
+      return Layout(
+        names: names, id: position[PlanColumn.id.rawValue],
+        direction: position[PlanColumn.direction.rawValue]!, what: position[PlanColumn.what.rawValue]!,
+        how: position[PlanColumn.how.rawValue]!, who: position[PlanColumn.who.rawValue]!,
+        when: position[PlanColumn.when.rawValue]!, status: position[PlanColumn.status.rawValue]!,
+        priority: position[PlanColumn.priority.rawValue]!)
     }
-    guard let headerLine else {
-      throw PlanFileError(
-        path: path,
-        message: "the file is empty: a plan file starts with the header "
-          + "id,inriktning,vad,hur,vem,när,status,prio and has one activity per line after it")
-    }
-    let names = fields.map { ByteText.string(CSVScanner.content(of: $0, in: bytes, scratch: scratch)) }
-    let position = try columnPositions(names, line: headerLine, path: path)
-    scanner.names = names.indices.map { index in
-      PlanColumn.allCases.first { position[$0.rawValue] == index }!.name
-    }
+    throw PlanFileError(
+      path: path,
+      message: "the file is empty: a plan file starts with the header "
+        + "id,inriktning,vad,hur,vem,när,status,prio and has one activity per line after it")
+  }
 
-    let idAt = position[PlanColumn.id.rawValue]
-    let directionAt = position[PlanColumn.direction.rawValue]!
-    let whatAt = position[PlanColumn.what.rawValue]!
-    let howAt = position[PlanColumn.how.rawValue]!
-    let whoAt = position[PlanColumn.who.rawValue]!
-    let whenAt = position[PlanColumn.when.rawValue]!
-    let statusAt = position[PlanColumn.status.rawValue]!
-    let priorityAt = position[PlanColumn.priority.rawValue]!
-
+  /// Reads rows into the draft until the end of the records, or until the next record would start at
+  /// or after the file offset `stop`. `expectedEnd`, the offset the records are thought to end at, sizes
+  /// the draft.
+  static func rows(
+    _ records: inout CSVRecords, _ layout: Layout, into draft: inout PlanDraft, until stop: Int? = nil,
+    expectedEnd: Int, maximumRows: Int = maximumRows
+  ) throws(PlanFileError) {
+    let path = draft.path
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVScanner.maximumFieldLength)
+    defer { scratch.deallocate() }
+    let start = records.offset
     var rows = 0
-    while let line = try scanner.nextRecord(into: &fields) {
-      if isBlank(fields, bytes) { continue }
-      guard fields.count == names.count else {
+    var fields: [CSVField] = []
+    while stop.map({ records.offset < $0 }) ?? true, let record = try records.next(into: &fields) {
+      try checkText(record, path: path)
+      if isBlank(fields, record.bytes) { continue }
+      let line = record.line
+      guard fields.count == layout.names.count else {
         throw PlanFileError(
           path: path, line: line,
           message: "the row has \(fields.count) field\(fields.count == 1 ? "" : "s"); the header has "
-            + "\(names.count) (a comma inside a field needs the field in quotes)")
+            + "\(layout.names.count) (a comma inside a field needs the field in quotes)")
       }
-      guard rows < maximumRows else {
-        throw PlanFileError(
-          path: path, line: line,
-          message: "more than \(grouped(maximumRows)) rows; sekom reads plans of at most "
-            + "\(grouped(maximumRows)) activities")
-      }
+      guard draft.count < maximumRows else { throw tooManyRows(path: path, line: line, maximum: maximumRows) }
       rows += 1
       if rows == 1024 {
         // Room for the rest, judged from the rows so far: growing a large array step by step copies it
         // again and again. Room never used is address space only, never touched.
-        let bytesPerRow = max(scanner.position / rows, 16)
-        draft.reserveCapacity(rows + (bytes.count - scanner.position) / bytesPerRow * 11 / 10)
+        let bytesPerRow = max((records.offset - start) / rows, 16)
+        draft.reserveCapacity(draft.count + max(0, expectedEnd - records.offset) / bytesPerRow * 11 / 10)
       }
       func content(_ at: Int) -> UnsafeBufferPointer<UInt8> {
-        CSVScanner.content(of: fields[at], in: bytes, scratch: scratch)
+        CSVScanner.content(of: fields[at], in: record.bytes, scratch: scratch)
       }
       var id: Int?
-      if let idAt {
+      if let idAt = layout.id {
         id = try identifier(content(idAt), line: fields[idAt].line, path: path)
       }
-      let priority = try priority(content(priorityAt), line: fields[priorityAt].line, path: path)
-      let direction = draft.directions.value(of: content(directionAt))
+      let priority = try priority(content(layout.priority), line: fields[layout.priority].line, path: path)
+      let direction = draft.directions.value(of: content(layout.direction))
       try draft.add(
-        id: id, line: line, direction: direction, what: draft.whats.string(of: content(whatAt)),
-        how: draft.hows.string(of: content(howAt)), who: draft.whoList(content(whoAt)),
-        when: draft.whens.index(of: content(whenAt)), status: draft.status(content(statusAt)),
+        id: id, line: line, direction: direction, what: draft.whats.string(of: content(layout.what)),
+        how: draft.hows.string(of: content(layout.how)), who: draft.whoList(content(layout.who)),
+        when: draft.whens.index(of: content(layout.when)), status: draft.status(content(layout.status)),
         priority: priority)
     }
+  }
+
+  static func tooManyRows(path: String, line: Int, maximum: Int = maximumRows) -> PlanFileError {
+    PlanFileError(
+      path: path, line: line,
+      message:
+        "more than \(grouped(maximum)) rows; sekom reads plans of at most \(grouped(maximum)) activities")
+  }
+
+  /// Refuses a record whose bytes are not clean text, naming the line of the first bad byte. Checked
+  /// before any String is made from the record.
+  private static func checkText(
+    _ record: (line: Int, bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>), path: String
+  ) throws(PlanFileError) {
+    let bytes = UnsafeBufferPointer(rebasing: record.bytes[record.span])
+    guard let (offset, problem) = ByteText.firstProblem(in: bytes) else { return }
+    let line = record.line + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    throw PlanFileError(path: path, line: line, message: ByteText.describe(problem, byte: bytes[offset]))
   }
 
   /// For each column, the position of its field in a row; refuses unknown, repeated and missing columns.

@@ -16,30 +16,48 @@ struct CSVField {
 /// so blanks before the opening quote and after the closing one are allowed. A quote inside an unquoted
 /// field is kept as data, as most readers do. Anything else after a closing quote is refused, since it
 /// usually means a quote was meant to be doubled.
+///
+/// The bytes may be a piece of a file, read a buffer at a time: unless they are `final`, a record is
+/// complete only once its line feed is seen, and one that runs to the end of the bytes is `incomplete`,
+/// to be scanned again from its start when more bytes have been read.
 struct CSVScanner {
-  /// The longest field accepted, in bytes: a cell of a plan is a sentence or a paragraph, and a field
-  /// longer than this is almost always a quote left open that swallowed the rest of the file.
+  /// The longest field accepted, in bytes of the text it stands for: a cell of a plan is a sentence or a
+  /// paragraph, and a field longer than this is almost always a quote left open that swallowed the rest
+  /// of the file.
   static let maximumFieldLength = 65_536
 
-  let bytes: UnsafeBufferPointer<UInt8>
-  let path: String
-  private(set) var position: Int
-  /// The line `position` is on.
-  private(set) var line = 1
+  enum Step {
+    /// A record, with the line it starts on; its fields are in `fields`.
+    case record(line: Int)
+    /// The bytes end inside a record; `position` and `line` are still at its start.
+    case incomplete
+    /// No record is left: the bytes are final and all read.
+    case end
+  }
 
-  init(bytes: UnsafeBufferPointer<UInt8>, path: String, start: Int) {
+  var bytes: UnsafeBufferPointer<UInt8>
+  /// Whether the bytes run to the end of the file.
+  var final: Bool
+  let path: String
+  var position: Int
+  /// The line `position` is on.
+  var line: Int
+
+  init(bytes: UnsafeBufferPointer<UInt8>, final: Bool = true, path: String, start: Int, line: Int = 1) {
     self.bytes = bytes
+    self.final = final
     self.path = path
     self.position = start
+    self.line = line
   }
 
   /// The column name of each field position, for messages; empty while the header is read.
   var names: [String] = []
 
-  /// Reads the next record into `fields`, returning the line it starts on, or nil at the end of the bytes.
-  mutating func nextRecord(into fields: inout [CSVField]) throws(PlanFileError) -> Int? {
+  /// Reads the next record into `fields`.
+  mutating func nextRecord(into fields: inout [CSVField]) throws(PlanFileError) -> Step {
     let count = bytes.count
-    guard position < count, let b = bytes.baseAddress else { return nil }
+    guard position < count, let b = bytes.baseAddress else { return final ? .end : .incomplete }
     fields.removeAll(keepingCapacity: true)
     let recordLine = line
     var p = position
@@ -47,10 +65,18 @@ struct CSVScanner {
       var q = p
       while q < count && (b[q] == 0x20 || b[q] == 0x09) { q += 1 }
       if q < count && b[q] == 0x22 {
-        p = try quotedField(openingAt: q, into: &fields)
+        guard let after = try quotedField(openingAt: q, into: &fields) else {
+          line = recordLine
+          return .incomplete
+        }
+        p = after
       } else {
         // The hot path: most fields are unquoted and end at the next comma or line feed.
         q = CSVScanner.find(0x2C, or: 0x0A, in: b, from: q, to: count)
+        if q == count && !final {
+          line = recordLine
+          return .incomplete
+        }
         try checkLength(q - p, line: line, column: fields.count)
         fields.append(CSVField(start: p, end: q, line: line, escaped: false))
         p = q
@@ -65,15 +91,16 @@ struct CSVScanner {
         p += 1
       }
       position = p
-      return recordLine
+      return .record(line: recordLine)
     }
   }
 
   /// Reads a quoted field whose opening quote is at `open`; returns the position after the closing quote
-  /// and any blanks, which must be a comma, a line end or the end of the bytes.
+  /// and any blanks, which must be a comma, a line end or the end of the bytes; nil when the bytes end
+  /// before that and are not final.
   private mutating func quotedField(
     openingAt open: Int, into fields: inout [CSVField]
-  ) throws(PlanFileError) -> Int {
+  ) throws(PlanFileError) -> Int? {
     let count = bytes.count
     let b = bytes.baseAddress!
     let openLine = line
@@ -82,6 +109,7 @@ struct CSVScanner {
     while true {
       i = CSVScanner.find(0x22, or: 0x0A, in: b, from: i, to: count)
       guard i < count else {
+        guard final else { return nil }
         throw PlanFileError(
           path: path, line: openLine, field: name(fields.count),
           message: "the quote opened on this line is never closed; a quote inside a quoted field is "
@@ -89,6 +117,7 @@ struct CSVScanner {
       }
       let c = b[i]
       if c == 0x22 {
+        if i + 1 == count && !final { return nil }
         if i + 1 < count && b[i + 1] == 0x22 {
           doubledQuotes += 1
           i += 2
@@ -105,6 +134,8 @@ struct CSVScanner {
     i += 1
     while i < count && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
     if i + 1 < count && b[i] == 0x0D && b[i + 1] == 0x0A { i += 1 }
+    // Whether a comma or a line end follows is not known until the next bytes are read.
+    if !final && (i == count || (i + 1 == count && b[i] == 0x0D)) { return nil }
     guard i == count || b[i] == 0x2C || b[i] == 0x0A else {
       throw PlanFileError(
         path: path, line: line, field: name(fields.count - 1),

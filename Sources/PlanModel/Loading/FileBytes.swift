@@ -6,21 +6,46 @@
   import Darwin
 #endif
 
-/// Reads a whole file into memory with the C library, in one go.
-///
-/// PlanModel does not use Foundation. A regular file is read into an array of its size as `fstat` gives
-/// it, without copying; anything after that (a file still growing, a pipe, a file under /proc whose size
-/// is 0) is read in chunks until the end.
+/// Opens and reads files with the C library: PlanModel does not use Foundation.
 enum FileBytes {
-  static func read(path: String) throws(PlanFileError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw failure(path, "cannot open the file", errno) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot read the file", errno) }
-    if status.st_mode & S_IFMT == S_IFDIR { throw failure(path, "cannot read the file", EISDIR) }
+  /// An open file and its size, nil when it is not a regular file (a pipe, a terminal, a file under /proc
+  /// whose size reads as 0).
+  struct OpenFile: ~Copyable {
+    let descriptor: Int32
+    let size: Int?
 
-    let size = max(Int(status.st_size), 0)
+    deinit { close(descriptor) }
+  }
+
+  static func open(path: String) throws(PlanFileError) -> OpenFile {
+    let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure(path, "cannot open the file", errno) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      let code = errno
+      close(descriptor)
+      throw failure(path, "cannot read the file", code)
+    }
+    if status.st_mode & S_IFMT == S_IFDIR {
+      close(descriptor)
+      throw failure(path, "cannot read the file", EISDIR)
+    }
+    let regular = status.st_mode & S_IFMT == S_IFREG && status.st_size > 0
+    return OpenFile(descriptor: descriptor, size: regular ? Int(status.st_size) : nil)
+  }
+
+  /// Up to `count` bytes from the start of a regular file, without moving its offset.
+  static func prefix(_ file: borrowing OpenFile, count: Int) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+      filled = max(0, pread(file.descriptor, buffer.baseAddress, count, 0))
+    }
+  }
+
+  /// The whole file, read into an array of its size as `fstat` gives it, without copying; anything after
+  /// that (a file still growing, a pipe) is read in chunks until the end.
+  static func read(_ file: borrowing OpenFile, path: String) throws(PlanFileError) -> [UInt8] {
+    let descriptor = file.descriptor
+    let size = file.size ?? 0
     var readError: Int32 = 0
     var atEnd = false
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -57,7 +82,12 @@ enum FileBytes {
   }
 }
 
-/// read(2), named apart from `FileBytes.read(path:)` so that the C function is found on every C library.
+/// open(2), named apart from `FileBytes.open(path:)` so that the C function is found.
+private func openFile(_ path: String, _ flags: Int32) -> Int32 {
+  open(path, flags)
+}
+
+/// read(2), named apart from `FileBytes.read` so that the C function is found on every C library.
 private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
   read(descriptor, buffer, count)
 }

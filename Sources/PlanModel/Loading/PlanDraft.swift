@@ -79,10 +79,14 @@ struct PlanDraft {
 
   /// Keep activities whose id was used before, for `sekom check` to report, instead of refusing the file.
   let allowsRepeatedIDs: Bool
+  /// Whether `add` checks that ids do not repeat. A draft of the later part of a file read in two parts
+  /// does not: its ids are checked in file order as `absorb` takes them in.
+  let checksIDs: Bool
 
-  init(path: String, allowsRepeatedIDs: Bool = false) {
+  init(path: String, allowsRepeatedIDs: Bool = false, checksIDs: Bool = true) {
     self.path = path
     self.allowsRepeatedIDs = allowsRepeatedIDs
+    self.checksIDs = checksIDs
   }
 
   var count: Int { activities.count }
@@ -131,24 +135,55 @@ struct PlanDraft {
     status: StatusText, priority: Int?
   ) throws(PlanFileError) {
     let id = id ?? activities.count + 1
-    if id > greatestID && lineOfID == nil {
-      greatestID = id
-    } else {
-      if lineOfID == nil {
-        lineOfID = Dictionary(uniqueKeysWithValues: zip(activities.map(\.id), lines))
-      }
-      if let first = lineOfID!.updateValue(line, forKey: id), !allowsRepeatedIDs {
-        throw PlanFileError(
-          path: path, line: line, field: "id",
-          message: "id \(id) is used twice, on line \(first) and on this line")
-      }
-    }
+    if checksIDs { try noteID(id, line: line) }
     lines.append(line)
     activities.append(
       Activity(
         id: id, direction: direction, what: what, how: how, who: who,
         when: WhenText(text: whens.strings[whenIndex], interval: nil), status: status, priority: priority))
     whenIndices.append(Int32(whenIndex))
+  }
+
+  /// Refuses an id used before, naming both lines, unless repeated ids are allowed.
+  private mutating func noteID(_ id: Int, line: Int) throws(PlanFileError) {
+    if id > greatestID && lineOfID == nil {
+      greatestID = id
+      return
+    }
+    if lineOfID == nil {
+      // Ids increased until now, so they are distinct.
+      lineOfID = Dictionary(uniqueKeysWithValues: zip(activities.map(\.id), lines))
+    }
+    if let first = lineOfID!.updateValue(line, forKey: id), !allowsRepeatedIDs {
+      throw PlanFileError(
+        path: path, line: line, field: "id",
+        message: "id \(id) is used twice, on line \(first) and on this line")
+    }
+  }
+
+  /// Takes in the activities of a draft read from the rest of the same file, as if they had been read
+  /// here: lines shifted by `lineOffset` (the other counted from 1), ids checked in file order (or, with
+  /// `numberByPosition`, numbered on from here), the row limit kept, and the `när` texts and directions
+  /// added to this draft's tables, so that each distinct text is still read once.
+  mutating func absorb(
+    _ other: inout PlanDraft, lineOffset: Int, numberByPosition: Bool, maximumRows: Int
+  ) throws(PlanFileError) {
+    let whenIndex = whens.absorb(other.whens)
+    _ = directions.absorb(other.directions)
+    let incoming = other.activities
+    other.activities = []
+    reserveCapacity(activities.count + incoming.count)
+    for (index, var activity) in incoming.enumerated() {
+      let line = other.lines[index] + lineOffset
+      guard activities.count < maximumRows else {
+        throw CSVReader.tooManyRows(path: path, line: line, maximum: maximumRows)
+      }
+      if numberByPosition { activity.id = activities.count + 1 }
+      if checksIDs { try noteID(activity.id, line: line) }
+      lines.append(line)
+      activities.append(activity)
+      whenIndices.append(Int32(whenIndex[Int(other.whenIndices[index])]))
+    }
   }
 
   /// The finished plan. Each distinct `när` text is read once, by `intervalOf`, in the plan year's context.

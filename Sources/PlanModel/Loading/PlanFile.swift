@@ -29,8 +29,25 @@ public enum PlanFile {
   /// Reads the plan in the file at `path`. The format is chosen by the extension, `.csv` or `.json` in any
   /// case; for any other name the content decides: a first non-blank byte `{` or `[` is JSON, else CSV.
   public static func read(path: String, options: PlanReadOptions = .init()) throws(PlanFileError) -> Plan {
-    let bytes = try FileBytes.read(path: path)
-    return try parse(bytes: bytes, format: format(path: path, bytes: bytes), path: path, options: options)
+    let file = try FileBytes.open(path: path)
+    // A CSV file is read from disk a buffer at a time, never whole; a pipe of unknown format is read
+    // whole, since its start cannot be looked at twice.
+    let detected: Format? =
+      if let known = format(path: path) {
+        known
+      } else if file.size != nil {
+        format(path: path, bytes: FileBytes.prefix(file, count: 4096))
+      } else {
+        nil
+      }
+    guard detected == .csv else {
+      let bytes = try FileBytes.read(file, path: path)
+      return try parse(
+        bytes: bytes, format: detected ?? format(path: path, bytes: bytes), path: path, options: options)
+    }
+    var draft = PlanDraft(path: path, allowsRepeatedIDs: options.allowsRepeatedIDs)
+    try CSVFileReader.read(descriptor: file.descriptor, size: file.size, into: &draft)
+    return draft.finish(options: options, intervalOf: SwedishTime.interval)
   }
 
   /// Reads a plan from the bytes of a file; `path` is used in messages, for the title and as the source.
@@ -58,12 +75,18 @@ public enum PlanFile {
 
   /// The format of a file: by extension, else by its first non-blank byte (after any byte-order mark).
   static func format(path: String, bytes: [UInt8]) -> Format {
-    let name = path.split(separator: "/").last.map { SwedishCollation.fold(String($0)) } ?? ""
-    if name.hasSuffix(".csv") { return .csv }
-    if name.hasSuffix(".json") { return .json }
+    if let known = format(path: path) { return known }
     var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while i < bytes.count && ByteText.isSpace(bytes[i]) { i += 1 }
     return i < bytes.count && (bytes[i] == 0x7B || bytes[i] == 0x5B) ? .json : .csv
+  }
+
+  /// The format a file's extension names, `.csv` or `.json` in any case.
+  static func format(path: String) -> Format? {
+    let name = path.split(separator: "/").last.map { SwedishCollation.fold(String($0)) } ?? ""
+    if name.hasSuffix(".csv") { return .csv }
+    if name.hasSuffix(".json") { return .json }
+    return nil
   }
 
   /// The plan as CSV with the header `id,inriktning,vad,hur,vem,när,status,prio`, actors joined with "; ".

@@ -67,6 +67,19 @@ struct StringInterner {
     return strings[index]
   }
 
+  /// Adds the values of another interner, with their uses; returns, for each of its indices, the index of
+  /// the same value here. Values new here keep the other's order, after the values already here.
+  mutating func absorb(_ other: StringInterner) -> [Int] {
+    other.arena.withUnsafeBufferPointer { arena in
+      other.entries.enumerated().map { (index, entry) in
+        let own = self.index(
+          of: UnsafeBufferPointer(rebasing: arena[entry.offset..<entry.offset + entry.count]))
+        uses[own] += other.uses[index] - 1
+        return own
+      }
+    }
+  }
+
   private mutating func grow() {
     slots = Array(repeating: 0, count: slots.count * 2)
     let mask = slots.count - 1

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a CSV plan file from disk a buffer at a time, and a large one in two parts at once, one on each
+/// core.
+///
+/// The second part starts after the line feed nearest the middle of the file. That guess is right unless
+/// the line feed is inside a quoted field; the first part finds out by where its last record ends, and
+/// if the guess was wrong it reads on to the end itself and the second part's work is dropped. Either way
+/// the plan, or the first error in the file, is the same as reading from start to end.
+enum CSVFileReader {
+  /// Below this a second thread costs more than it saves.
+  static let parallelThreshold = 8 << 20
+
+  /// Reads the file open at `descriptor`; `size` is nil when it is not a regular file (a pipe), which
+  /// is read in one part, from where it stands.
+  static func read(descriptor: Int32, size: Int?, into draft: inout PlanDraft) throws(PlanFileError) {
+    let path = draft.path
+    var first = CSVRecords(
+      path: path, offset: 0, line: 1,
+      supply: CSVRecords.fileSupply(descriptor: descriptor, path: path, offset: 0, positional: size != nil))
+    try first.skipByteOrderMark()
+    let layout = try CSVReader.header(&first)
+    guard let size, size - first.offset >= parallelThreshold,
+      let split = splitPoint(descriptor: descriptor, from: first.offset, size: size)
+    else {
+      try CSVReader.rows(&first, layout, into: &draft, expectedEnd: size ?? 0)
+      return
+    }
+    var second = CSVRecords(
+      path: path, offset: split, line: 1,
+      supply: CSVRecords.fileSupply(descriptor: descriptor, path: path, offset: split, positional: true))
+    try readInTwoParts(&first, &second, layout: layout, split: split, size: size, into: &draft)
+  }
+
+  /// Reads the rows of `first` up to `split` and those of `second` from there at once, then joins them.
+  /// Also used by tests, on bytes in memory split at any place.
+  static func readInTwoParts(
+    _ first: inout CSVRecords, _ second: inout CSVRecords, layout: CSVReader.Layout, split: Int, size: Int,
+    into draft: inout PlanDraft
+  ) throws(PlanFileError) {
+    second.names = first.names
+    var rest = PlanDraft(path: draft.path, allowsRepeatedIDs: draft.allowsRepeatedIDs, checksIDs: false)
+    var firstError: PlanFileError?
+    var secondError: PlanFileError?
+    inParallel(
+      {
+        do throws(PlanFileError) {
+          try CSVReader.rows(&first, layout, into: &draft, until: split, expectedEnd: size)
+        } catch {
+          firstError = error
+        }
+      },
+      {
+        do throws(PlanFileError) {
+          try CSVReader.rows(&second, layout, into: &rest, expectedEnd: size)
+        } catch {
+          secondError = error
+        }
+      })
+    if let firstError { throw firstError }
+    guard first.offset == split else {
+      // The split fell inside a quoted field: the second part read from the middle of a record.
+      try CSVReader.rows(&first, layout, into: &draft, expectedEnd: size)
+      return
+    }
+    let lineOffset = first.line - 1
+    try draft.absorb(
+      &rest, lineOffset: lineOffset, numberByPosition: layout.id == nil, maximumRows: CSVReader.maximumRows)
+    if var secondError {
+      secondError.line = secondError.line.map { $0 + lineOffset }
+      throw secondError
+    }
+  }
+
+  /// The offset just after the first line feed from the middle of the rows on, or nil when none is found
+  /// within a few megabytes (or it is the file's last byte).
+  static func splitPoint(descriptor: Int32, from start: Int, size: Int) -> Int? {
+    let middle = start + (size - start) / 2
+    var window = [UInt8](repeating: 0, count: 1 << 16)
+    var offset = middle
+    while offset < min(size, middle + (4 << 20)) {
+      let count = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+      guard count > 0 else { return nil }
+      if let feed = window[0..<count].firstIndex(of: 0x0A) {
+        return offset + feed + 1 < size ? offset + feed + 1 : nil
+      }
+      offset += count
+    }
+    return nil
+  }
+}
