@@ -16,6 +16,8 @@ exec 9>"$out/.lock"
 flock 9
 
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
+# The harnesses reach internal parts (`@testable import`), such as reading CSV in pieces.
+testing=(-enable-testing)
 
 # Newer than the target file, or the target missing, or FUZZ_FORCE set: rebuild.
 stale() {
@@ -35,7 +37,7 @@ module() {
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
   if stale "$out/lib$name.a" "${sources[@]}" "$@" fuzz/build.sh; then
     echo "build.sh: compiling $name (${#sources[@]} files)" >&2
-    swiftc "${flags[@]}" -j "$(nproc)" -module-name "$name" -I "$out" \
+    swiftc "${flags[@]}" "${testing[@]}" -j "$(nproc)" -module-name "$name" -I "$out" \
       -emit-module -emit-module-path "$out/$name.swiftmodule" \
       -emit-library -static -o "$out/lib$name.a" "${sources[@]}"
     touch "$out/lib$name.a"

@@ -1,8 +1,9 @@
 // libFuzzer target `csv`: any bytes, read as a CSV plan file. Reading must end in a plan or in a
 // PlanFileError that names its line (only an empty file has none); a plan that loads must be written by
 // `PlanFile.csv` into a file that loads again as the same activities, and by `PlanFile.json` into one that
-// loads again as the same plan.
-import PlanModel
+// loads again as the same plan. Read a few bytes at a time, and in two parts split after a line feed, it
+// must come to the same plan or the same error as read whole.
+@testable import PlanModel
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -13,8 +14,10 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     plan = try PlanFile.parse(bytes: bytes, format: .csv, path: "fuzz.csv", options: options)
   } catch {
     checkPlace(error, bytes)
+    readsAlikeInPieces(bytes, options, whole: .refused(error))
     return 0
   }
+  readsAlikeInPieces(bytes, options, whole: .plan(plan.activities, plan.metadata))
   let csv = PlanFile.csv(plan)
   let again = reload(csv, .csv, options)
   sameActivities(plan, again, written: csv)
@@ -53,4 +56,56 @@ private func checkPlace(_ error: PlanFileError, _ bytes: [UInt8]) {
     return
   }
   guard (1...lines).contains(line) else { fatalError("line \(line) of \(lines): \(error)") }
+}
+
+enum Outcome: Equatable {
+  case plan([Activity], PlanMetadata)
+  case refused(PlanFileError)
+}
+
+private func outcome(
+  _ options: PlanReadOptions, _ read: (inout PlanDraft) throws(PlanFileError) -> Void
+) -> Outcome {
+  var draft = PlanDraft(path: "fuzz.csv", allowsRepeatedIDs: options.allowsRepeatedIDs)
+  do {
+    try read(&draft)
+  } catch {
+    return .refused(error)
+  }
+  let plan = draft.finish(options: options, intervalOf: SwedishTime.interval)
+  return .plan(plan.activities, plan.metadata)
+}
+
+/// Reading the bytes a few at a time into a small buffer, and in two parts split after the line feed
+/// nearest a place the input picks, comes to what reading them whole did.
+private func readsAlikeInPieces(_ bytes: [UInt8], _ options: PlanReadOptions, whole: Outcome) {
+  let piece = 1 + bytes.count % 61
+  var offset = 0
+  let inPieces = outcome(options) { (draft: inout PlanDraft) throws(PlanFileError) in
+    var records = CSVRecords(path: "fuzz.csv", offset: 0, line: 1, capacity: 8) { buffer in
+      let count = min(piece, buffer.count, bytes.count - offset)
+      bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+      offset += count
+      return count
+    }
+    try CSVReader.read(&records, into: &draft, expectedEnd: bytes.count)
+  }
+  guard inPieces == whole else { fatalError("read \(piece) bytes at a time: \(inPieces), whole: \(whole)") }
+  let lineFeeds = bytes.indices.filter { bytes[$0] == 0x0A }
+  guard !lineFeeds.isEmpty else { return }
+  let split = lineFeeds[Int(bytes[bytes.count / 2]) % lineFeeds.count] + 1
+  let inTwoParts = outcome(options) { (draft: inout PlanDraft) throws(PlanFileError) in
+    try bytes.withUnsafeBufferPointer { buffer throws(PlanFileError) in
+      var first = CSVRecords(
+        path: "fuzz.csv", bytes: buffer, offset: ByteText.byteOrderMarkLength(buffer), line: 1)
+      let layout = try CSVReader.header(&first)
+      guard split > first.offset, split < buffer.count else {
+        return try CSVReader.rows(&first, layout, into: &draft, expectedEnd: buffer.count)
+      }
+      var second = CSVRecords(path: "fuzz.csv", bytes: buffer, offset: split, line: 1)
+      try CSVFileReader.readInTwoParts(
+        &first, &second, layout: layout, split: split, size: buffer.count, into: &draft)
+    }
+  }
+  guard inTwoParts == whole else { fatalError("split at \(split): \(inTwoParts), whole: \(whole)") }
 }
