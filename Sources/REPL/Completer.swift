@@ -66,6 +66,13 @@ struct Completer {
     if quoted || isValuePosition(statement, text) {
       return values(for: fieldBefore(statement, text), quoted: quoted)
     }
+    // `vad not`: the operators that `not` can go before. A field name written as a value does not count.
+    if last.is(.not), statement.count >= 2, case let before = statement[statement.count - 2],
+      before.kind == .word, let field = Field(named: text(before)),
+      !isValuePosition(Array(statement.dropLast(2)), text)
+    {
+      return negatableOperators(for: field, swedish: swedish)
+    }
     if last.is(.where) || last.is(.and) || last.is(.or) || last.is(.not) || last.kind == .leftParen
       || last.is(.select) || last.is(.by) || last.kind == .comma
     {
@@ -119,14 +126,18 @@ struct Completer {
   }
 
   private func operators(for field: Field, swedish: Bool) -> [String] {
+    ["=", "!="] + negatableOperators(for: field, swedish: swedish)
+      + (swedish ? ["är tom", "är inte tom", "inte"] : ["is empty", "is not empty", "not"])
+  }
+
+  /// The operators `not` can go before.
+  private func negatableOperators(for field: Field, swedish: Bool) -> [String] {
     var words =
-      swedish
-      ? ["innehåller", "börjar med", "matchar", "i", "är tom", "är inte tom", "inte"]
-      : ["contains", "starts with", "matches", "in", "is empty", "is not empty", "not"]
+      swedish ? ["innehåller", "börjar med", "matchar", "i"] : ["contains", "starts with", "matches", "in"]
     if field.type == .time || field.type == .date {
       words += swedish ? ["före", "efter", "överlappar"] : ["before", "after", "overlaps"]
     }
-    return ["=", "!="] + words
+    return words
   }
 
   private func clauseWords(swedish: Bool) -> [String] {

@@ -42,6 +42,18 @@ struct ErrorTests {
       "activities where prio = 1 and", "1:30",
       "expected a field name or '(' to start a condition, but the statement ends here"
     ),
+    (
+      "activities where prio not = 1", "1:23",
+      "'not' does not go before '='; write '!=', or put 'not' before the whole condition"
+    ),
+    ("activities where prio not >= 2", "1:23", "'not' does not go before '>='; write '<'"),
+    ("aktiviteter där status inte är tom", "1:24", "'inte' does not go before 'är'; write 'är inte tom'"),
+    ("activities where status not is empty", "1:25", "'not' does not go before 'is'; write 'is not empty'"),
+    (
+      "activities where när not during 2021", "1:26",
+      "expected 'contains', 'starts with', 'matches', 'in', 'before', 'after' or 'overlaps' after 'not', "
+        + "found 'during'"
+    ),
   ]
 
   @Test(arguments: cases)

@@ -69,11 +69,39 @@ struct EvaluationTests {
     ),
     ("activities order by när desc limit 4", [43, 12, 13, 25]),
     ("activities where start is empty order by när desc", [6, 7, 8, 10, 14, 15, 16, 28, 31]),
+    // `not` before a time operator; activities whose när names no time (6, 7, 8, 10, …) are in none of
+    // them, so they are in every negation.
+    (
+      "aktiviteter där när inte överlappar 'hösten 2021'",
+      [1, 5, 6, 7, 8, 9, 10, 14, 15, 16, 19, 28, 31, 33, 41, 42]
+    ),
+    (
+      "activities where när not after 2021-06-30 and start is not empty and prio = 1",
+      [1, 5, 19, 23, 24, 27, 30, 33, 35, 38, 40, 41, 42]
+    ),
+    (
+      "aktiviteter där slut inte före 2021-07 och prio = 1",
+      [15, 16, 23, 24, 25, 27, 29, 30, 31, 35, 38, 40, 43]
+    ),
   ]
 
   @Test(arguments: cases)
   func idsInOrder(query: String, ids: [Int]) throws {
     #expect(try Self.run(query, parameters: ["p": "1", "vem": "Kansli"]).map(\.id) == ids)
+  }
+
+  /// `not` before a time operator is `not` before its condition, in English and in Swedish.
+  @Test(arguments: [
+    ("before 2021-06-01", "före 2021-06-01"), ("after 2021-06-30", "efter 2021-06-30"),
+    ("overlaps 'hösten 2021'", "överlappar 'hösten 2021'"),
+  ])
+  func notBeforeATimeOperator(english: String, swedish: String) throws {
+    let outside = try Self.run("activities where not när \(english)").map(\.id)
+    let inside = try Self.run("activities where när \(english)").map(\.id)
+    #expect(!outside.isEmpty && !inside.isEmpty)
+    #expect(Set(outside).union(inside).count == Plan.embedded2021.activities.count)
+    #expect(try Self.run("activities where när not \(english)").map(\.id) == outside)
+    #expect(try Self.run("aktiviteter där när inte \(swedish)").map(\.id) == outside)
   }
 
   @Test func swedishOrderPutsÅÄÖAfterZ() throws {

@@ -53,6 +53,15 @@ struct ParserTests {
       "aktiviteter där prio i (1, 2) och när överlappar 2021-05 antal",
       "activities where prio in (1, 2) and när overlaps 2021-05 count"
     ),
+    ("activities where när not before 2021-06", "activities where när not before 2021-06"),
+    (
+      "aktiviteter där när inte överlappar 'hösten 2021' antal",
+      "activities where när not overlaps 'hösten 2021' count"
+    ),
+    (
+      "aktiviteter där slut inte efter 2021-05 och start inte före 2021",
+      "activities where slut not after 2021-05 and start not before 2021"
+    ),
   ]
 
   @Test(arguments: cases)

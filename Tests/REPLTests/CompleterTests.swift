@@ -21,6 +21,8 @@ struct CompleterTests {
     ("activities where s", ["status", "start", "slut"]),
     ("activities where vem ", ["=", "contains", "in", "is empty"]),
     ("activities where när ", ["before", "after", "overlaps"]),
+    ("activities where när not ", ["before", "after", "overlaps", "contains", "in"]),
+    ("aktiviteter där när inte ö", ["överlappar"]),
     ("activities where vem = Kansl", ["Kansli"]),
     ("activities where vem = Kansli and vem = 'Alla", ["Alla medlemmar'"]),
     ("activities where vem in (Kansli, Sty", ["Styrelse"]),
@@ -50,6 +52,15 @@ struct CompleterTests {
     #expect(
       Self.completer.complete(pending: [], line: "activities where prio ").candidates.contains("before")
         == false)
+  }
+
+  @Test func afterNotOnlyTheOperatorsNotGoesBefore() {
+    let candidates = Self.completer.complete(pending: [], line: "activities where vad not ").candidates
+    #expect(candidates == ["contains", "starts with", "matches", "in"])
+    // A field's name written as a value is a value, not the field `not` follows.
+    #expect(
+      Self.completer.complete(pending: [], line: "activities where vad = prio not ").candidates.contains(
+        "contains") == false)
   }
 
   @Test func wordStartIsInCharacters() {

@@ -26,7 +26,7 @@ public enum HelpText {
         FIELD is empty, is not empty         status is empty
         när before|after|overlaps TIME       när overlaps "hösten 2021"
         not, and, or, ( )                    not (prio = 3 or vem = Styrelse)
-        `not` before an operator negates it: status not in (Pågår, Vilande)
+        `not` before an operator negates it: status not in (Pågår, Vilande), när not before 2021-06
 
       Values: 'text' or "text", words (Kansli), numbers, dates (2021-05-11), months (2021-05),
         years (2021), Swedish periods ("våren 2021", "vecka 37"), and $NAME parameters.

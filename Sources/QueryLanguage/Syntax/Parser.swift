@@ -237,8 +237,8 @@ public struct Parser {
   /// predicate := field ( compare value
   ///                    | ['not'] ('contains' | 'starts' 'with' | 'matches') value
   ///                    | ['not'] 'in' '(' value (',' value)* ')'
-  ///                    | 'is' ['not'] 'empty'
-  ///                    | ('before' | 'after' | 'overlaps') value )
+  ///                    | ['not'] ('before' | 'after' | 'overlaps') value
+  ///                    | 'is' ['not'] 'empty' )
   private mutating func predicate() throws(QueryError) -> Predicate {
     let fieldToken = current
     guard fieldToken.kind == .word else {
@@ -252,7 +252,7 @@ public struct Parser {
       negated = true
       index += 1
     }
-    let (op, opRange) = try operatorAfter(field: field, negated: negated)
+    let (op, opRange) = try operatorAfter(field: field, negation: negated ? opToken : nil)
     var operands: [Literal] = []
     switch op {
     case .isEmpty, .isNotEmpty:
@@ -278,11 +278,13 @@ public struct Parser {
       range: field.range.through(end))
   }
 
-  private mutating func operatorAfter(field: Name, negated: Bool) throws(QueryError) -> (
+  /// The operator after a field, and after `not` when `not` was written (`negation`).
+  private mutating func operatorAfter(field: Name, negation: Token?) throws(QueryError) -> (
     Operator, SourceRange
   ) {
     let token = current
-    if !negated, let op = symbolicOperator(token.kind) {
+    if let op = symbolicOperator(token.kind) {
+      if let negation { throw negatedSymbol(op, negation: negation, operator: token) }
       index += 1
       return (op, token.range)
     }
@@ -294,26 +296,54 @@ public struct Parser {
       try expect(.with, after: token)
       return (.startsWith, token.range.through(tokens[index - 1].range))
     }
-    if !negated {
-      if token.is(.before) { return (.before, token.range) }
-      if token.is(.after) { return (.after, token.range) }
-      if token.is(.overlaps) { return (.overlaps, token.range) }
-      if token.is(.is) {
-        var op = Operator.isEmpty
-        if current.is(.not) {
-          op = .isNotEmpty
-          index += 1
-        }
-        try expect(.empty, after: tokens[index - 1])
-        return (op, token.range.through(tokens[index - 1].range))
+    if token.is(.before) { return (.before, token.range) }
+    if token.is(.after) { return (.after, token.range) }
+    if token.is(.overlaps) { return (.overlaps, token.range) }
+    if token.is(.is) {
+      if let negation {
+        // `not is empty` is `is not empty`, `not is not empty` is `is empty`.
+        let swedish = pairedSpelling(text(token).lowercased()) == 1
+        let doubled = current.is(.not)
+        let meant = swedish ? (doubled ? "är tom" : "är inte tom") : (doubled ? "is empty" : "is not empty")
+        throw QueryError(
+          .syntax, "'\(text(negation))' does not go before '\(text(token))'; write '\(meant)'",
+          at: negation.range.through(token.range))
       }
+      var op = Operator.isEmpty
+      if current.is(.not) {
+        op = .isNotEmpty
+        index += 1
+      }
+      try expect(.empty, after: tokens[index - 1])
+      return (op, token.range.through(tokens[index - 1].range))
     }
     index -= 1
     let expected =
-      negated
-      ? "'contains', 'starts with', 'matches' or 'in' after 'not'"
-      : "an operator after '\(field.text)' (=, !=, <, contains, in, is empty, before, …)"
+      if let negation {
+        "'contains', 'starts with', 'matches', 'in', 'before', 'after' or 'overlaps' after '\(text(negation))'"
+      } else {
+        "an operator after '\(field.text)' (=, !=, <, contains, in, is empty, before, …)"
+      }
     throw error(expected: expected, found: token)
+  }
+
+  /// `not` before `=`, `<` and the like: those have their own opposites, and a second way to write them
+  /// would only differ from them on missing values, which is a trap, not a feature.
+  private func negatedSymbol(_ op: Operator, negation: Token, operator token: Token) -> QueryError {
+    let opposite: Operator =
+      switch op {
+      case .equal: .notEqual
+      case .notEqual: .equal
+      case .less: .greaterEqual
+      case .lessEqual: .greater
+      case .greater: .lessEqual
+      default: .less
+      }
+    return QueryError(
+      .syntax,
+      "'\(text(negation))' does not go before '\(text(token))'; write '\(opposite.rawValue)', or put "
+        + "'\(text(negation))' before the whole condition",
+      at: negation.range.through(token.range))
   }
 
   private func symbolicOperator(_ kind: Token.Kind) -> Operator? {
