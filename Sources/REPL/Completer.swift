@@ -20,7 +20,8 @@ struct Completer {
     // The word being typed, if the cursor is at the end of one.
     var prefix = ""
     var prefixStart = context.utf8.count
-    var quoted = false
+    // The quote that closes the string being typed, if the cursor is inside one.
+    var closingQuote: String?
     if let last = tokens.last, last.range.end == source.bytes.count {
       switch last.kind {
       case .word, .integer, .date, .month:
@@ -28,15 +29,18 @@ struct Completer {
         prefixStart = last.range.start
         tokens.removeLast()
       case .unclosedString:
-        prefix = String(source.slice(last.range).dropFirst())
-        prefixStart = last.range.start + 1
-        quoted = true
+        let opening = source.slice(last.range).unicodeScalars.first!
+        prefix = String(source.slice(last.range).unicodeScalars.dropFirst())
+        prefixStart = last.range.start + String(opening).utf8.count
+        // ‘ closes with ’ and “ with ”; the other quotes close themselves.
+        closingQuote = ["‘": "’", "“": "”"][opening] ?? String(opening)
         tokens.removeLast()
       default:
         break
       }
     }
-    let candidates = self.candidates(after: Array(tokens), in: source, quoted: quoted)
+    let quoted = closingQuote != nil
+    let candidates = self.candidates(after: Array(tokens), in: source, closingQuote: closingQuote)
     let folded = SwedishCollation.fold(prefix)
     // A value that needs quotes still matches what is typed without them.
     let matching = candidates.filter {
@@ -53,7 +57,9 @@ struct Completer {
 
   // MARK: Statements
 
-  private func candidates(after tokens: [QueryLanguage.Token], in source: SourceText, quoted: Bool)
+  private func candidates(
+    after tokens: [QueryLanguage.Token], in source: SourceText, closingQuote: String?
+  )
     -> [String]
   {
     // Only the statement being typed counts: start after the last `;`.
@@ -63,8 +69,8 @@ struct Completer {
     let swedish = statement.first.map { source.slice($0.range).lowercased() == "aktiviteter" } ?? false
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
 
-    if quoted || isValuePosition(statement, text) {
-      return values(for: fieldBefore(statement, text), quoted: quoted)
+    if closingQuote != nil || isValuePosition(statement, text) {
+      return values(for: fieldBefore(statement, text), closingQuote: closingQuote)
     }
     // `vad not`: the operators that `not` can go before. A field name written as a value does not count.
     if last.is(.not), statement.count >= 2, case let before = statement[statement.count - 2],
@@ -150,8 +156,8 @@ struct Completer {
     list.map { swedish && $0.spellings.count > 1 ? $0.spellings[1] : $0.name }
   }
 
-  /// The plan's own values for a field, quoted when they hold spaces.
-  private func values(for field: Field?, quoted: Bool) -> [String] {
+  /// The plan's own values for a field, quoted when they hold spaces; inside a string, closed with its quote.
+  private func values(for field: Field?, closingQuote: String?) -> [String] {
     guard let field else { return [] }
     let plan = session.plan
     var values: [String]
@@ -174,8 +180,14 @@ struct Completer {
       values = []
     }
     values = values.filter { !$0.isEmpty }.sorted(by: SwedishCollation.precedes)
-    if quoted { return values.map { $0 + "'" } }
-    return values.map { $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) ? "'\($0)'" : $0 }
+    // A quote inside is doubled, as the lexer reads it.
+    if let closingQuote {
+      return values.map { $0.replacing(closingQuote, with: closingQuote + closingQuote) + closingQuote }
+    }
+    return values.map {
+      $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") })
+        ? "'\($0.replacing("'", with: "''"))'" : $0
+    }
   }
 
   // MARK: Dot-commands

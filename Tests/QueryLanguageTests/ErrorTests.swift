@@ -18,6 +18,18 @@ struct ErrorTests {
     ("activities where prio =", "1:24", "expected a value, but the statement ends here"),
     ("activities where (prio = 1", "1:27", "expected ')', but the statement ends here"),
     ("activities where vad = 'open", "1:24", "this string is never closed"),
+    (
+      "activities where vad = ’Lobbying' count", "1:24",
+      "this string is never closed: a string that opens with ’ closes with ’, not with the ' at 1:33"
+    ),
+    (
+      "activities where vad = ”Lobbying“", "1:24",
+      "this string is never closed: a string that opens with ” closes with ”, not with the “ at 1:33"
+    ),
+    (
+      "activities where vad = 'Lobbying’ or vad = x", "1:24",
+      "a string that opens with ' closes with ', not with the ’ at 1:33"
+    ),
     ("activities where prio @ 1", "1:23", "unexpected character '@'"),
     ("activities where kategori = pausad", "1:29", "unknown category 'pausad'; did you mean 'paused'?"),
     (
@@ -92,6 +104,19 @@ struct ErrorTests {
       }
     default: return nil
     }
+  }
+
+  /// A string left open is incomplete, and the REPL reads on; one that seems closed with the wrong quote
+  /// is a mistake to show at once.
+  @Test(arguments: [
+    ("activities where vad = ’Lobbying", QueryError.Kind.incomplete),
+    ("activities where vad = 'it’s", .incomplete),
+    ("activities where vad = ’Lobbying' count", .lexical),
+  ])
+  func unclosedStrings(query: String, kind: QueryError.Kind) throws {
+    let error = try #require(Self.firstError(in: SourceText(name: "q", text: query)))
+    #expect(error.kind == kind)
+    #expect(error.range == SourceRange(start: 23, end: query.utf8.dropFirst(23).first! < 0x80 ? 24 : 26))
   }
 
   @Test func unclosedParenthesisNamesWhereItOpened() {

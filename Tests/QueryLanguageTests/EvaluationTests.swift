@@ -51,6 +51,9 @@ struct EvaluationTests {
     ("activities where status starts with 'pågår,'", [25]),
     ("activities where hur matches 'webb?inar'", [2, 27, 28, 38]),
     ("activities where vad contains ”ekokommunmetodik”", [36, 37]),
+    ("activities where vad = ’Lobbying’", [22, 23]),
+    ("activities where vad = ‘lobbying’ or vad = 'Årskonferens'", [22, 23, 41, 42]),
+    ("activities where vad = ”Delta i SIS tekniska kommitté ””Hållbara städer och samhällen”””", [1]),
     ("activities where prio in (3)", [6, 7, 10]),
     ("activities where prio >= 3 or id < 2", [1, 6, 7, 10]),
     (

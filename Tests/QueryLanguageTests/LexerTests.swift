@@ -28,6 +28,13 @@ struct LexerTests {
     ("prio = 1 # a comment\nselect id", ["word:prio", "=:=", "integer:1", "word:select", "word:id"]),
     ("vad = 'it''s'", ["word:vad", "=:=", "string:'it''s'"]),
     ("vad contains ”Hållbara städer”", ["word:vad", "word:contains", "string:”Hållbara städer”"]),
+    // The typographic single quotes of Swedish documents, ’…’ and ‘…’; ’ inside a word is an apostrophe.
+    ("vad = ’Lobbying’ count", ["word:vad", "=:=", "string:’Lobbying’", "word:count"]),
+    ("vad = ‘Lobbying’", ["word:vad", "=:=", "string:‘Lobbying’"]),
+    ("vad in (’a’,’b’)", ["word:vad", "word:in", "(:(", "string:’a’", ",:,", "string:’b’", "):)"]),
+    ("vad contains Sekom’s", ["word:vad", "word:contains", "word:Sekom’s"]),
+    ("vad = ”a ”” b” or ’it’’s’", ["word:vad", "=:=", "string:”a ”” b”", "word:or", "string:’it’’s’"]),
+    ("vad = “a”b", ["word:vad", "=:=", "string:“a”", "word:b"]),
     (".format csv", ["dotCommand:.format csv"]),
     ("prio == 1", ["word:prio", "=:==", "integer:1"]),
   ]
@@ -84,6 +91,9 @@ struct LexerTests {
     #expect(tokens[1].range == SourceRange(start: 5, end: 6))
     let open = Lexer.tokens(of: SourceText(name: "t", text: "vad = 'open"))
     #expect(open[2].kind == .unclosedString)
+    let typographic = Lexer.tokens(of: SourceText(name: "t", text: "vad = ’open' x"))
+    #expect(typographic[2].kind == .unclosedString)
+    #expect(typographic[2].range == SourceRange(start: 6, end: 16))
   }
 
   @Test func lineStartsAndBlankLinesAreMarked() {

@@ -54,6 +54,11 @@ struct ParserTests {
       "activities where prio in (1, 2) and när overlaps 2021-05 count"
     ),
     ("activities where när not before 2021-06", "activities where när not before 2021-06"),
+    ("activities where vad = ’Lobbying’", "activities where vad = 'Lobbying'"),
+    (
+      "activities where vad contains ”kommitté ””Hållbara”",
+      "activities where vad contains 'kommitté ”Hållbara'"
+    ),
     (
       "aktiviteter där när inte överlappar 'hösten 2021' antal",
       "activities where när not overlaps 'hösten 2021' count"
@@ -70,6 +75,20 @@ struct ParserTests {
     #expect(ASTPrinter.print(statement) == printed)
     let again = try Self.statement(printed)
     #expect(ASTPrinter.print(again) == printed)
+  }
+
+  /// A string's contents: the quotes taken off, a doubled closing quote made one.
+  @Test(arguments: [
+    ("'it''s'", "it's"), ("\"say \"\"hi\"\"\"", "say \"hi\""), ("”a ”” b”", "a ” b"), ("“a ”” b”", "a ” b"),
+    ("’it’’s’", "it’s"), ("‘Lobbying’", "Lobbying"), ("’’", ""), ("”it's ’here’”", "it's ’here’"),
+  ])
+  func stringContents(written: String, contents: String) throws {
+    let statement = try Self.statement("activities where vad = \(written)")
+    guard case .predicate(let predicate) = statement.filter else {
+      Issue.record("expected a predicate")
+      return
+    }
+    #expect(predicate.operands[0].kind == .string(contents))
   }
 
   @Test func notBindsTighterThanAndThanOr() throws {

@@ -25,6 +25,13 @@ struct CompleterTests {
     ("aktiviteter där när inte ö", ["överlappar"]),
     ("activities where vem = Kansl", ["Kansli"]),
     ("activities where vem = Kansli and vem = 'Alla", ["Alla medlemmar'"]),
+    ("activities where vem = ’Alla", ["Alla medlemmar’"]),
+    ("activities where vem = ‘Alla", ["Alla medlemmar’"]),
+    ("activities where vem = \"Alla", ["Alla medlemmar\""]),
+    (
+      "activities where vad = ”Delta i SIS",
+      ["Delta i SIS tekniska kommitté ””Hållbara städer och samhällen”””"]
+    ),
     ("activities where vem in (Kansli, Sty", ["Styrelse"]),
     ("activities where status = Vil", ["Vilande", "'Vilande pga Coronapandemi'"]),
     ("activities where kategori = pa", ["paused"]),
@@ -67,6 +74,12 @@ struct CompleterTests {
     let completion = Self.completer.complete(pending: [], line: "aktiviteter där när ö")
     #expect(completion.wordStart == 20)
     #expect(completion.candidates == ["överlappar"])
+  }
+
+  @Test func wordStartIsAfterATypographicQuote() {
+    let completion = Self.completer.complete(pending: [], line: "activities where vem = ’Alla")
+    #expect(completion.wordStart == 24)
+    #expect(completion.candidates == ["Alla medlemmar’"])
   }
 
   @Test func contextComesFromEarlierLinesOfTheStatement() {

@@ -131,7 +131,7 @@ struct PredicateCompiler {
     switch written - value.text.utf8.count {
     case 0 where value.parameter == nil: quote = 0
     case 2 where value.parameter == nil: quote = 1  // '…' or "…"
-    case 6 where value.parameter == nil: quote = 3  // ”…”
+    case 6 where value.parameter == nil: quote = 3  // ”…”, ’…’ and the other typographic quotes
     default: return value.range
     }
     let start = value.range.start + quote + error.offset

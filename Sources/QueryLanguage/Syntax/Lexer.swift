@@ -42,7 +42,7 @@ public struct Lexer {
     if let quote = openingQuote(at: offset) {
       return token(scanString(closing: quote))
     }
-    if isWordByte(byte) {
+    if isWordCharacter(at: offset) {
       scanWord()
       return token(classifyWord(start..<offset), keywords: keywords(in: start..<offset))
     }
@@ -78,7 +78,7 @@ public struct Lexer {
       }
       return token(.greater)
     case UInt8(ascii: "$"):
-      guard offset < bytes.count, isWordByte(bytes[offset]) else {
+      guard offset < bytes.count, isWordCharacter(at: offset) else {
         return token(.error("'$' must be followed by a parameter name, as in $vem"))
       }
       scanWord()
@@ -118,14 +118,18 @@ public struct Lexer {
     }
   }
 
-  /// Letters (any non-ASCII character is taken as one: å, ä, ö, é), digits and `_`.
-  private func isWordByte(_ byte: UInt8) -> Bool {
-    switch byte {
+  /// Letters (any non-ASCII character is taken as one: å, ä, ö, é), digits and `_`. A typographic double
+  /// quote or a no-break space ends a word; the typographic single quotes do not, since ’ is also the
+  /// apostrophe, and open a string only where a token starts.
+  private func isWordCharacter(at position: Int) -> Bool {
+    switch bytes[position] {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
       UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
       true
+    case 0x80...:
+      !isNoBreakSpace(at: position) && !isTypographicDoubleQuote(at: position)
     default:
-      byte >= 0x80 && openingQuote(at: offset) == nil && !isNoBreakSpace(at: offset)
+      false
     }
   }
 
@@ -133,14 +137,14 @@ public struct Lexer {
     position + 1 < bytes.count && bytes[position] == 0xC2 && bytes[position + 1] == 0xA0
   }
 
-  /// A word runs over word bytes and single hyphens between them: Facebook-gruppen, 2021-05-11. A double
-  /// hyphen starts a comment instead.
+  /// A word runs over word characters and single hyphens between them: Facebook-gruppen, 2021-05-11. A
+  /// double hyphen starts a comment instead.
   private mutating func scanWord() {
     while offset < bytes.count {
-      if isWordByte(bytes[offset]) && openingQuote(at: offset) == nil && !isNoBreakSpace(at: offset) {
+      if isWordCharacter(at: offset) {
         offset += 1
       } else if bytes[offset] == UInt8(ascii: "-") && offset + 1 < bytes.count
-        && bytes[offset + 1] != UInt8(ascii: "-") && isWordByte(bytes[offset + 1])
+        && bytes[offset + 1] != UInt8(ascii: "-") && isWordCharacter(at: offset + 1)
       {
         offset += 1
       } else {
@@ -166,29 +170,43 @@ public struct Lexer {
     return Keyword.bySpelling[text] ?? []
   }
 
-  /// The closing quote for a quote that opens at this offset: ' and " close themselves; the typographic
-  /// ” (which Swedish uses on both sides) and “ close with ”.
-  private func openingQuote(at position: Int) -> [UInt8]? {
+  /// The closing quote for a quote that opens at this offset.
+  private func openingQuote(at position: Int) -> [UInt8]? { Lexer.closingQuote(in: bytes, at: position) }
+
+  /// Whether a typographic double quote, “ or ”, stands at this offset.
+  private func isTypographicDoubleQuote(at position: Int) -> Bool {
+    Lexer.closingQuote(in: bytes, at: position) == Lexer.typographicDouble
+  }
+
+  static let typographicSingle: [UInt8] = [0xE2, 0x80, 0x99]
+  static let typographicDouble: [UInt8] = [0xE2, 0x80, 0x9D]
+
+  /// The closing quote for a quote that opens at this offset: ' and " close themselves. Swedish writes
+  /// the typographic ’…’ and ”…” with the same mark on both sides; ‘ closes with ’ and “ with ”, as
+  /// English writes them.
+  static func closingQuote(in bytes: [UInt8], at position: Int) -> [UInt8]? {
     guard position < bytes.count else { return nil }
     switch bytes[position] {
     case UInt8(ascii: "'"): return [UInt8(ascii: "'")]
     case UInt8(ascii: "\""): return [UInt8(ascii: "\"")]
-    case 0xE2
-    where position + 2 < bytes.count && bytes[position + 1] == 0x80
-      && (bytes[position + 2] == 0x9D || bytes[position + 2] == 0x9C):
-      return [0xE2, 0x80, 0x9D]
+    case 0xE2 where position + 2 < bytes.count && bytes[position + 1] == 0x80:
+      switch bytes[position + 2] {
+      case 0x98, 0x99: return typographicSingle  // ‘ ’
+      case 0x9C, 0x9D: return typographicDouble  // “ ”
+      default: return nil
+      }
     default: return nil
     }
   }
 
-  /// A quoted string; a doubled quote stands for one ('it''s').
+  /// A quoted string; a doubled closing quote stands for one ('it''s', ”a ”” b”).
   private mutating func scanString(closing: [UInt8]) -> Token.Kind {
-    offset += closing.count == 1 ? 1 : 3
+    offset += closing.count
     while offset < bytes.count {
       if bytes[offset...].starts(with: closing) {
         offset += closing.count
-        if closing.count == 1 && peek(closing[0]) {
-          offset += 1
+        if bytes[offset...].starts(with: closing) {
+          offset += closing.count
           continue
         }
         return .string
@@ -200,6 +218,33 @@ public struct Lexer {
 }
 
 extension Lexer {
+  /// In a string that is never closed, the first other quote that ends a word: the ' of `’Lobbying' count`
+  /// or the “ of `”Lobbying“`, which was meant to close it. A quote with a letter after it is an
+  /// apostrophe.
+  static func mismatchedClosingQuote(in bytes: [UInt8], string: Range<Int>) -> Int? {
+    let closing = closingQuote(in: bytes, at: string.lowerBound)!
+    var position = string.lowerBound + closing.count
+    while position < string.upperBound {
+      if closingQuote(in: bytes, at: position) != nil, !bytes[position...].starts(with: closing) {
+        let after = position + (bytes[position] < 0x80 ? 1 : 3)
+        let endsWord =
+          after >= bytes.count
+          || (bytes[after] < 0x80
+            && !(bytes[after] == UInt8(ascii: "_") || isASCIILetterOrDigit(bytes[after])))
+          || closingQuote(in: bytes, at: after) != nil
+        if endsWord { return position }
+      }
+      position += 1
+    }
+    return nil
+  }
+
+  private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
   /// The byte offset where a comment starts in a text, if it has one outside strings.
   public static func commentStart(in text: String) -> Int? {
     let source = SourceText(name: "", text: text)

@@ -366,7 +366,7 @@ public struct Parser {
     var value = raw
     switch token.kind {
     case .string:
-      value = unquote(raw)
+      value = unquote(token)
       kind = .string(value)
     case .word: kind = .word(raw)
     case .parameter:
@@ -497,9 +497,19 @@ public struct Parser {
         .incomplete, "expected \(expected), but the statement ends here",
         at: SourceRange(start: last, end: last + 1), notes: notes)
     case .unclosedString:
-      return QueryError(
-        .incomplete, "this string is never closed",
-        at: SourceRange(start: token.range.start, end: token.range.start + 1), notes: notes)
+      let bytes = source.bytes
+      let start = token.range.start
+      let quote = SourceRange(start: start, end: start + Lexer.closingQuote(in: bytes, at: start)!.count)
+      if let other = Lexer.mismatchedClosingQuote(in: bytes, string: token.range.start..<token.range.end) {
+        // Not incomplete: the REPL would wait for a closing quote the user believes was typed.
+        let closing = String(decoding: Lexer.closingQuote(in: bytes, at: start)!, as: UTF8.self)
+        let stray = String(decoding: bytes[other..<other + (bytes[other] < 0x80 ? 1 : 3)], as: UTF8.self)
+        return QueryError(
+          .lexical,
+          "this string is never closed: a string that opens with \(source.slice(quote)) closes with "
+            + "\(closing), not with the \(stray) at \(source.location(of: other))", at: quote, notes: notes)
+      }
+      return QueryError(.incomplete, "this string is never closed", at: quote, notes: notes)
     case .error(let message):
       return QueryError(.lexical, message, at: token.range, notes: notes)
     default:
@@ -517,10 +527,25 @@ public struct Parser {
     }
   }
 
-  private func unquote(_ raw: String) -> String {
-    if raw.hasPrefix("”") || raw.hasPrefix("“") { return String(raw.dropFirst().dropLast()) }
-    let quote = raw.first!
-    return String(raw.dropFirst().dropLast()).replacing(String([quote, quote]), with: String(quote))
+  /// A string token's contents: the quotes taken off and each doubled closing quote made one, as the lexer
+  /// read them.
+  private func unquote(_ token: Token) -> String {
+    let bytes = source.bytes
+    let closing = Lexer.closingQuote(in: bytes, at: token.range.start)!
+    var contents: [UInt8] = []
+    var offset = token.range.start + closing.count
+    let end = token.range.end - closing.count
+    while offset < end {
+      if bytes[offset..<end].starts(with: closing) {
+        // Inside the string a closing quote is always doubled.
+        contents += closing
+        offset += 2 * closing.count
+      } else {
+        contents.append(bytes[offset])
+        offset += 1
+      }
+    }
+    return String(decoding: contents, as: UTF8.self)
   }
 
   /// After an error, skip to where the next statement can start.
