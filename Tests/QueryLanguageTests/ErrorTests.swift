@@ -54,6 +54,29 @@ struct ErrorTests {
       "activities where prio = 1 and", "1:30",
       "expected a field name or '(' to start a condition, but the statement ends here"
     ),
+    // A keyword where a condition should be is named as one, at its place.
+    (
+      "activities where prio = 1 and count", "1:31",
+      "expected a condition after 'and', found the keyword 'count'"
+    ),
+    (
+      "activities where prio = 1 and order by id", "1:31",
+      "expected a condition after 'and', found the keyword 'order'"
+    ),
+    ("activities where order by id", "1:18", "expected a condition after 'where', found the keyword 'order'"),
+    (
+      "aktiviteter där prio = 1 och sortera efter när", "1:30",
+      "expected a condition after 'och', found the keyword 'sortera'"
+    ),
+    ("activities where (select id)", "1:19", "expected a condition after '(', found the keyword 'select'"),
+    ("activities where not count", "1:22", "expected a condition after 'not', found the keyword 'count'"),
+    (
+      "activities where starts with Delta", "1:18",
+      "expected a condition after 'where', found the keyword 'starts'"
+    ),
+    // One typo from a field, and followed by an operator: the typo, with its suggestion.
+    ("aktiviteter där där överlappar 2021", "1:17", "unknown field 'där'; did you mean 'när'?"),
+    ("activities where i = 1", "1:18", "unknown field 'i'; did you mean 'id'?"),
     (
       "activities where prio not = 1", "1:23",
       "'not' does not go before '='; write '!=', or put 'not' before the whole condition"
@@ -117,6 +140,19 @@ struct ErrorTests {
     let error = try #require(Self.firstError(in: SourceText(name: "q", text: query)))
     #expect(error.kind == kind)
     #expect(error.range == SourceRange(start: 23, end: query.utf8.dropFirst(23).first! < 0x80 ? 24 : 26))
+  }
+
+  @Test func aKeywordInPlaceOfAConditionSaysHowToEndTheCondition() {
+    let and = Self.firstError(in: SourceText(name: "q", text: "activities where prio = 1 and count"))
+    #expect(and?.notes == ["to end the condition and start 'count', leave out the 'and'"])
+    let whereAlone = Self.firstError(in: SourceText(name: "q", text: "activities where order by id"))
+    #expect(whereAlone?.notes == ["'where' takes a condition, such as prio = 1; leave it out to have none"])
+  }
+
+  /// No field is named like a keyword, so a keyword in a field's place is never a real field.
+  @Test func noFieldIsNamedLikeAKeyword() {
+    let spellings = Set(Keyword.allCases.flatMap(\.spellings))
+    #expect(Field.allNames.filter { spellings.contains($0) }.isEmpty)
   }
 
   @Test func unclosedParenthesisNamesWhereItOpened() {

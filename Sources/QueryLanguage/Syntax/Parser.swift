@@ -244,6 +244,7 @@ public struct Parser {
     guard fieldToken.kind == .word else {
       throw error(expected: "a field name or '(' to start a condition", found: fieldToken)
     }
+    if isKeywordInsteadOfField(fieldToken) { throw keywordInsteadOfCondition(fieldToken) }
     index += 1
     let field = Name(text(fieldToken), range: fieldToken.range)
     let opToken = current
@@ -325,6 +326,33 @@ public struct Parser {
         "an operator after '\(field.text)' (=, !=, <, contains, in, is empty, before, …)"
       }
     throw error(expected: expected, found: token)
+  }
+
+  /// Whether a keyword stands where a condition's field should: `and count`, `where order by id`. No field
+  /// is named like a keyword; a keyword one typo from a field and followed by an operator (`där > 2021`
+  /// for `när`) is taken as that typo, for the checker's "did you mean".
+  private func isKeywordInsteadOfField(_ token: Token) -> Bool {
+    guard !token.keywords.isEmpty, Field(named: text(token)) == nil else { return false }
+    guard Spelling.nearest(text(token), in: Field.allNames) != nil else { return true }
+    let next = tokens[index + 1]
+    let operators: [Keyword] = [.not, .contains, .starts, .matches, .in, .is, .before, .after, .overlaps]
+    return symbolicOperator(next.kind) == nil && !operators.contains(where: next.is)
+  }
+
+  private func keywordInsteadOfCondition(_ token: Token) -> QueryError {
+    let previous = tokens[index - 1]
+    let clauses: [Keyword] = [.where, .order, .select, .group, .count, .limit, .timeline]
+    var notes: [String] = []
+    if clauses.contains(where: token.is) {
+      if previous.is(.and) || previous.is(.or) {
+        notes = ["to end the condition and start '\(text(token))', leave out the '\(text(previous))'"]
+      } else if previous.is(.where) {
+        notes = ["'\(text(previous))' takes a condition, such as prio = 1; leave it out to have none"]
+      }
+    }
+    return QueryError(
+      .syntax, "expected a condition after \(describe(previous)), found the keyword '\(text(token))'",
+      at: token.range, notes: notes)
   }
 
   /// `not` before `=`, `<` and the like: those have their own opposites, and a second way to write them
