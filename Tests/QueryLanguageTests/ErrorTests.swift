@@ -78,6 +78,20 @@ struct ErrorTests {
     ("aktiviteter där där överlappar 2021", "1:17", "unknown field 'där'; did you mean 'när'?"),
     ("activities where i = 1", "1:18", "unknown field 'i'; did you mean 'id'?"),
     (
+      "activities where inriktning > Pådrivare", "1:31",
+      "'Pådrivare' is not one of the plan's inriktningar, which '>' compares in plan order; "
+        + "did you mean 'Pådrivare och opinionsbildare'?"
+    ),
+    (
+      "activities where inriktning <= 'Förebild och föregångar'", "1:32",
+      "did you mean 'Förebild och föregångare'?"
+    ),
+    (
+      "activities where inriktning < x", "1:31",
+      "('Förebild och föregångare', 'Pådrivare och opinionsbildare', "
+        + "'Kunskapsförmedlare och en arena för erfarenhetsutbyte')"
+    ),
+    (
       "activities where prio not = 1", "1:23",
       "'not' does not go before '='; write '!=', or put 'not' before the whole condition"
     ),

@@ -51,6 +51,14 @@ struct EvaluationTests {
     ("activities where status starts with 'pågår,'", [25]),
     ("activities where hur matches 'webb?inar'", [2, 27, 28, 38]),
     ("activities where vad contains ”ekokommunmetodik”", [36, 37]),
+    // `<` and `>` on inriktning go by the plan's order of inriktningar, as `order by inriktning` does: in
+    // Swedish order Kunskapsförmedlare (13, 27…) would come before Pådrivare.
+    ("activities where inriktning < 'Pådrivare och opinionsbildare'", Array(1...12)),
+    (
+      "aktiviteter där inriktning >= 'pådrivare och opinionsbildare' och prio = 1",
+      [15, 16, 19, 23, 24, 25, 27, 29, 30, 31, 33, 35, 38, 40, 41, 42, 43]
+    ),
+    ("activities where inriktning > $i and prio = 1", [27, 29, 30, 31, 33, 35, 38, 40, 41, 42, 43]),
     ("activities where vad = ’Lobbying’", [22, 23]),
     ("activities where vad = ‘lobbying’ or vad = 'Årskonferens'", [22, 23, 41, 42]),
     ("activities where vad = ”Delta i SIS tekniska kommitté ””Hållbara städer och samhällen”””", [1]),
@@ -90,7 +98,8 @@ struct EvaluationTests {
 
   @Test(arguments: cases)
   func idsInOrder(query: String, ids: [Int]) throws {
-    #expect(try Self.run(query, parameters: ["p": "1", "vem": "Kansli"]).map(\.id) == ids)
+    let parameters = ["p": "1", "vem": "Kansli", "i": "Pådrivare och opinionsbildare"]
+    #expect(try Self.run(query, parameters: parameters).map(\.id) == ids)
   }
 
   /// `not` before a time operator is `not` before its condition, in English and in Swedish.
@@ -135,6 +144,28 @@ struct EvaluationTests {
     #expect(actors.first { $0.value == "Styrelse" }?.count == 18)
     // An activity counts once for each of its actors.
     #expect(actors.map(\.count).reduce(0, +) == Plan.embedded2021.activities.map(\.who.count).reduce(0, +))
+  }
+
+  @Test func directionsCompareInThePlansOrder() throws {
+    #expect(
+      try Self.result("activities where inriktning < 'Pådrivare och opinionsbildare' count") == .count(12))
+    // Each comparison agrees with the order `order by inriktning` gives.
+    let ordered = try Self.run("activities order by inriktning").map(\.id)
+    for direction in Plan.embedded2021.metadata.directions {
+      let before = try Self.run("activities where inriktning < '\(direction)'").map(\.id)
+      let from = try Self.run("activities where inriktning >= '\(direction)'").map(\.id)
+      #expect(Set(before).union(from).count == ordered.count)
+      #expect(ordered.prefix(before.count).sorted() == before)
+    }
+    // An activity with no inriktning has no place in the list, and no comparison holds for it.
+    var plan = Plan.embedded2021
+    plan.activities[0].direction = ""
+    #expect(
+      try Self.result("activities where inriktning <= 'Förebild och föregångare' count", plan: plan)
+        == .count(11))
+    #expect(
+      try Self.result("activities where inriktning > 'Förebild och föregångare' count", plan: plan)
+        == .count(32))
   }
 
   @Test func groupByKeepsThePlansOrderOfDirections() throws {

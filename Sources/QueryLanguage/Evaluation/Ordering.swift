@@ -25,7 +25,8 @@ struct Ordering {
     }
   }
 
-  private var directionRank: [String: Int] {
+  /// Each inriktning's place in the plan's list; `<` and `>` on `inriktning` compare these too.
+  var directionRank: [String: Int] {
     Dictionary(plan.metadata.directions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
   }
 

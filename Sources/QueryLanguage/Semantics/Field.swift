@@ -36,7 +36,7 @@ public enum Field: String, CaseIterable, Sendable {
   public var summary: String {
     switch self {
     case .id: "the activity's number, 1… in plan order"
-    case .direction: "the main direction (section) of the plan"
+    case .direction: "the main direction (section); orders and compares (<, >) in the plan's order"
     case .what: "what is to be done"
     case .how: "how it is done"
     case .who: "who does it: a list of actors, aliases folded (Kansliet = Kansli)"

@@ -17,7 +17,9 @@ struct PredicateCompiler {
     }
     switch field.type {
     case .integer: return try integerTest(op)
-    case .text: return try textTest(op, text: textAccessor())
+    case .text:
+      if field == .direction && op.isOrdering { return try directionOrderTest(op) }
+      return try textTest(op, text: textAccessor())
     case .actors: return try actorTest(op)
     case .time:
       if op.isTime { return try timeTest(op) { $0.when.interval } }
@@ -97,6 +99,33 @@ struct PredicateCompiler {
       let holds = ordering(op)
       return { holds(compare(SwedishCollation.sortKey($0), key)) }
     }
+  }
+
+  /// `<`, `<=`, `>`, `>=` on `inriktning` compare places in the plan's list of inriktningar, as `order by
+  /// inriktning` sorts, so the value must be one of them. An activity whose inriktning is not in the list
+  /// (or is empty) has no place and, like a missing prio, matches none of them.
+  private func directionOrderTest(_ op: Operator) throws(QueryError) -> Test {
+    let value = try resolvedValues()[0]
+    let directions = checker.plan.metadata.directions
+    let folded = SwedishCollation.fold(value.text)
+    guard let target = directions.firstIndex(where: { SwedishCollation.fold($0) == folded }) else {
+      var message =
+        "\(value.describe) is not one of the plan's inriktningar, which '\(op.rawValue)' compares in plan order"
+      let starting = directions.filter { TextSearch.hasPrefix(SwedishCollation.fold($0), folded) }
+      if let near = Spelling.nearest(value.text, in: directions)
+        ?? (starting.count == 1 ? starting.first : nil)
+      {
+        message += "; did you mean '\(near)'?"
+      } else if directions.isEmpty {
+        message += ", and this plan has none"
+      } else {
+        message += " (\(directions.map { "'\($0)'" }.joined(separator: ", ")))"
+      }
+      throw QueryError(.name, message, at: value.range)
+    }
+    let ranks = Ordering(plan: checker.plan).directionRank
+    let holds = ordering(op)
+    return { activity in ranks[activity.direction].map { holds($0 - target) } ?? false }
   }
 
   private func compare(_ a: [UInt32], _ b: [UInt32]) -> Int {
