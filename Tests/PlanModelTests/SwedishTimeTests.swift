@@ -138,6 +138,10 @@ struct SwedishTimeTests {
   @Test func annualMeetingUnknown() {
     #expect(read("Till årsmötet", plan2022) == nil)
     #expect(read("Årsmötet", plan2022) == nil)
+    // What a message says is missing then.
+    #expect(["Till årsmötet", "ÅRSMÖTET", "vid årsmöte 2022"].allSatisfy(SwedishTime.namesAnnualMeeting))
+    #expect(
+      !["hösten 2021", "Vid behov", "årsmötesprotokoll", ""].contains(where: SwedishTime.namesAnnualMeeting))
   }
 
   /// ISO 8601 weeks: Monday to Sunday, week 1 holds the first Thursday.

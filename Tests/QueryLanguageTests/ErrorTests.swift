@@ -169,6 +169,29 @@ struct ErrorTests {
     #expect(Field.allNames.filter { spellings.contains($0) }.isEmpty)
   }
 
+  /// `årsmötet` is the plan's annual meeting: a day in the embedded plan, which knows it; a plan read from
+  /// CSV has none, and the message says so instead of asking for a time.
+  @Test(arguments: ["activities where slut <= årsmötet", "activities where när before 'Till årsmötet'"])
+  func theAnnualMeetingInAPlanWithoutOne(query: String) throws {
+    let csv = try PlanFile.parse(bytes: Array(PlanFile.csv(.embedded2021).utf8), format: .csv, path: "p.csv")
+    #expect(csv.metadata.annualMeeting == nil)
+    let source = SourceText(name: "q", text: query)
+    var parser = Parser(source)
+    guard case .success(.statement(let statement)) = parser.nextItem() else {
+      Issue.record("expected a statement")
+      return
+    }
+    #expect(throws: Never.self) { try Checker(plan: .embedded2021, parameters: [:]).check(statement) }
+    #expect {
+      try Checker(plan: csv, parameters: [:]).check(statement)
+    } throws: { error in
+      guard let error = error as? QueryError else { return false }
+      return error.message.hasSuffix("is not a time in this plan: it has no annual meeting date")
+        && error.notes == ["a CSV plan file carries no metadata; a JSON plan gives the day as \"årsmöte\""]
+        && source.slice(error.range).contains("årsmötet")
+    }
+  }
+
   @Test func unclosedParenthesisNamesWhereItOpened() {
     let source = SourceText(name: "q", text: "activities where (prio = 1 or prio = 2 select id")
     var parser = Parser(source)

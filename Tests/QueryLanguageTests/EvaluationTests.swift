@@ -59,6 +59,9 @@ struct EvaluationTests {
       [15, 16, 19, 23, 24, 25, 27, 29, 30, 31, 33, 35, 38, 40, 41, 42, 43]
     ),
     ("activities where inriktning > $i and prio = 1", [27, 29, 30, 31, 33, 35, 38, 40, 41, 42, 43]),
+    // The annual meeting of the 2021 plan is 28 May 2021.
+    ("activities where slut <= årsmötet and kategori != done order by när", [42, 19, 41]),
+    ("activities where start > årsmötet and prio = 1", [25, 29, 43]),
     ("activities where vad = ’Lobbying’", [22, 23]),
     ("activities where vad = ‘lobbying’ or vad = 'Årskonferens'", [22, 23, 41, 42]),
     ("activities where vad = ”Delta i SIS tekniska kommitté ””Hållbara städer och samhällen”””", [1]),

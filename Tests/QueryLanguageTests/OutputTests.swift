@@ -134,3 +134,13 @@ struct OutputTests {
         """)
   }
 }
+
+struct HelpTextTests {
+  /// `.help` names every kind of value, the time words and typographic quotes included.
+  @Test(arguments: [
+    "’text’", "”text”", "today (idag)", "årsmötet (the plan's annual meeting)", "när not before",
+  ])
+  func helpNames(text: String) {
+    #expect(HelpText.help(commands: []).contains(text))
+  }
+}

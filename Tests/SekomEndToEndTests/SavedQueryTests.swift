@@ -63,6 +63,36 @@ struct SavedQueryTests {
     #expect(column == firstColumn)
   }
 
+  /// A CSV plan file carries no annual meeting: the saved query says that this is what is missing, at
+  /// `årsmötet`. A JSON plan's `årsmöte` gives it.
+  @Test func beforeTheAnnualMeetingOnPlanFiles() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let query = Self.queries.appendingPathComponent("before-annual-meeting.sq").path
+    let csv = folder.appendingPathComponent("plan.csv")
+    try SekomProcess.run(["--format", "csv", "-c", "activities"]).output.write(
+      to: csv, atomically: true, encoding: .utf8)
+    let refused = try SekomProcess.run(["--plan", csv.path, query])
+    #expect(refused.status == 1)
+    #expect(
+      refused.error.hasPrefix(
+        "\(query):5:17: error: 'årsmötet' is not a time in this plan: it has no annual meeting date\n"),
+      "\(refused.error)")
+    #expect(refused.error.contains("note: a CSV plan file carries no metadata"))
+    let json = folder.appendingPathComponent("plan.json")
+    try """
+    {"år": 2021, "årsmöte": "2021-05-28", "aktiviteter": [
+      {"id": 42, "inriktning": "Kunskapsförmedlare", "vad": "Årskonferens", "hur": "", "vem": ["Kansli"],
+       "när": "Till årsmötet", "status": "På gång", "prio": 1},
+      {"id": 43, "inriktning": "Kunskapsförmedlare", "vad": "Höstkonferens", "hur": "", "vem": ["Kansli"],
+       "när": "19-20 oktober", "status": "På gång", "prio": 1}]}
+    """.write(to: json, atomically: true, encoding: .utf8)
+    let answered = try SekomProcess.run(["--plan", json.path, "--format", "csv", "--no-header", query])
+    #expect(answered.status == 0, "\(answered.error)")
+    #expect(answered.output.hasPrefix("42,"))
+    #expect(answered.output.split(separator: "\n").count == 1)
+  }
+
   @Test func everySavedQueryHasAHeaderComment() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: Self.queries.path).filter {
       $0.hasSuffix(".sq")

@@ -10,6 +10,14 @@ public enum SwedishTime {
   public static func interval(of text: String, in context: TimeContext) -> DayInterval? {
     Reader(tokens: Token.tokens(of: text), context: context).read()
   }
+
+  /// Whether `text` names the annual meeting ("årsmötet", "Till årsmötet"), which gives days only in a
+  /// context that knows the meeting's day; a message can then say that this is what is missing.
+  public static func namesAnnualMeeting(_ text: String) -> Bool {
+    Token.tokens(of: text).contains { token in
+      if case .word(let lexeme) = token { lexeme.roles.contains(.annualMeeting) } else { false }
+    }
+  }
 }
 
 extension SwedishTime {

@@ -246,7 +246,8 @@ struct PredicateCompiler {
     }
   }
 
-  /// A value read as days: a date, a month, a year, or a Swedish period such as "hösten 2021".
+  /// A value read as days: a date, a month, a year, `today`, or a Swedish period such as "hösten 2021" or
+  /// "årsmötet" (the plan's annual meeting).
   func period(_ value: Checker.Value) throws(QueryError) -> DayInterval {
     let found: DayInterval?
     if case .string = value.kind, value.parameter == nil {
@@ -261,6 +262,12 @@ struct PredicateCompiler {
     default: found = SwedishTime.interval(of: value.text, in: checker.plan.timeContext)
     }
     guard let found else {
+      if checker.plan.metadata.annualMeeting == nil && SwedishTime.namesAnnualMeeting(value.text) {
+        throw QueryError(
+          .type, "\(value.describe) is not a time in this plan: it has no annual meeting date",
+          at: value.range,
+          notes: ["a CSV plan file carries no metadata; a JSON plan gives the day as \"årsmöte\""])
+      }
       throw QueryError(
         .type,
         "\(value.describe) is not a time; write a date (2021-05-11), a month (2021-05), a year (2021), "

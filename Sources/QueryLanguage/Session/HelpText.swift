@@ -29,7 +29,8 @@ public enum HelpText {
         `not` before an operator negates it: status not in (Pågår, Vilande), när not before 2021-06
 
       Values: 'text', "text", ’text’ or ”text”, words (Kansli), numbers, dates (2021-05-11),
-        months (2021-05), years (2021), Swedish periods ("våren 2021", "vecka 37"), and $NAME parameters.
+        months (2021-05), years (2021), today (idag), årsmötet (the plan's annual meeting),
+        Swedish periods ("våren 2021", "vecka 37"), and $NAME parameters.
 
       Examples:
         activities where vem contains Kansli and prio = 1 order by när select id, vad, när
