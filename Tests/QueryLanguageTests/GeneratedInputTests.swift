@@ -27,7 +27,7 @@ struct GeneratedInputTests {
     "Kansli", "'hösten 2021'", "\"Löpande\"", "2021-05-11", "2021-05", "2021", "1", "3", "$vem", "$x", ",",
     ";", "'", "\"", "”", "--", "#", "\n", "\n\n", ".format csv\n", ".param x 1\n", "today", "'(a+'", "é",
     "\u{0}",
-    "999999999999999999999999", "paused", "'vecka 37'", "2021-13-45",
+    "999999999999999999999999", "paused", "'vecka 37'", "2021-13-45", "’", "‘Lobbying’", "”a ”” b”",
   ]
 
   @Test func generatedStatementsEndInAResultOrAPlacedError() {
