@@ -15,11 +15,13 @@ enum CheckCommand {
       usage: "sekom check [--plan FILE] [--strict] [--format FORMAT]",
       abstract: "Report what needs a look in a plan's data.",
       discussion: """
-        Lists activities with no status, no time or no prio, time texts that give no interval, status texts
-        that fit no category, actors outside the known list (with the nearest known name), prio outside
-        1–3, repeated ids, and the corrections made to the source document's text.
-        Exit status: 0, or with --strict 4 when anything was found; 2 wrong usage; 3 when the plan cannot
-        be read.
+        Lists problems: activities with no status, no time, no vem, no prio or no inriktning, time texts
+        that give no interval, status texts that fit no category, actors outside the known list (with the
+        nearest known name), inriktningar the plan does not declare, prio outside 1–3, repeated ids. And
+        notes, which are information only: time texts that name no time on purpose ("Vid behov"), and the
+        corrections made to the source document's text.
+        Exit status: 0, or with --strict 4 when a problem was found (notes do not count); 2 wrong usage;
+        3 when the plan cannot be read.
         """,
       options: [
         .value("--plan", name: "FILE", help: "The plan file to check; the embedded 2021 plan when left out.")
@@ -32,7 +34,9 @@ enum CheckCommand {
         .value("--format", name: "FORMAT", help: "table, csv, tsv, json or markdown.") {
           o, v throws(UsageError) in o.format = try Arguments.format(v, allowed: Arguments.reportFormats)
         },
-        .flag("--strict", help: "Exit with status 4 when anything is found.") { $0.strict = true },
+        .flag("--strict", help: "Exit with status 4 when a problem is found; notes do not count.") {
+          $0.strict = true
+        },
       ],
       argument: { _, v throws(UsageError) in throw UsageError("unexpected argument '\(v)'") })
   }
@@ -43,16 +47,25 @@ enum CheckCommand {
       return .fileError
     }
     let findings = PlanCheck.findings(in: loaded)
-    let rows = findings.map { [$0.activityID.map(String.init) ?? "", $0.kind.rawValue, $0.message] }
-    Console.output(
-      TextTable.render(
-        headers: ["id", "finding", "detail"], rows: rows, as: options.format,
-        options: Arguments.terminalOptions))
-    if options.format == .table {
-      Console.output(
-        "(\(findings.count) finding\(findings.count == 1 ? "" : "s") in \(loaded.metadata.source))\n")
+    let rows = findings.map { finding -> [ReportCell] in
+      [
+        .number(finding.activityID), .text(finding.severity.rawValue), .text(finding.kind.rawValue),
+        .text(finding.message),
+      ]
     }
-    return options.strict && !findings.isEmpty ? .findings : .success
+    Console.output(
+      Report.render(headers: ["id", "severity", "finding", "detail"], rows: rows, as: options.format))
+    let problems = findings.count { $0.severity == .problem }
+    if options.format == .table {
+      let notes = findings.count - problems
+      Console.output(
+        "(\(counted(problems, "problem")) and \(counted(notes, "note")) in \(loaded.metadata.source))\n")
+    }
+    return options.strict && problems > 0 ? .findings : .success
+  }
+
+  private static func counted(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
   }
 }
 
@@ -97,16 +110,14 @@ enum DiffCommand {
       let after = PlanLoading.load(path: paths[1], year: options.year)
     else { return .fileError }
     let changes = PlanDiff.changes(from: before, to: after)
-    let rows = changes.map { change in
+    let rows = changes.map { change -> [ReportCell] in
       [
-        String(change.activityID), change.what, change.field ?? change.kind.rawValue, change.old ?? "",
-        change.new ?? "",
+        .number(change.activityID), .text(change.what), .text(change.field ?? change.kind.rawValue),
+        .text(change.old ?? ""), .text(change.new ?? ""),
       ]
     }
     Console.output(
-      TextTable.render(
-        headers: ["id", "vad", "change", "was", "now"], rows: rows, as: options.format,
-        options: Arguments.terminalOptions))
+      Report.render(headers: ["id", "vad", "change", "was", "now"], rows: rows, as: options.format))
     if options.format == .table {
       Console.output("(\(changes.count) change\(changes.count == 1 ? "" : "s"))\n")
     }

@@ -33,7 +33,7 @@ enum RunCommand {
 
         Exit status: 0 success; 1 an error in a query or script; 2 wrong usage; 3 a plan file, script or
         output file could not be read, was refused, or could not be written; 4 check --strict found
-        something; 130 interrupted.
+        a problem; 130 interrupted.
         """,
       options: [
         .value("-c", name: "STATEMENT", help: "Run a statement; may be given more than once.") { o, v in

@@ -72,23 +72,92 @@ struct PlanCommandTests {
     id,inriktning,vad,hur,vem,när,status,prio
     1,A,Göra,Så,Kansliet; Styrelsn,hösten 2022,Pågår,1
     1,A,Annat,Så,Kansli,någon gång,Oklart,5
-    3,A,Tredje,,Kansli,,,
+    3,A,Tredje,,,,,
+    4,,Fjärde,,Kansli,Vid behov,Vid behov,2
     """.write(to: plan, atomically: true, encoding: .utf8)
     let run = try SekomProcess.run(["check", "--plan", plan.path, "--format", "csv", "--strict"])
     #expect(run.status == 4)
     #expect(
       run.output == """
-        id,finding,detail
-        1,unknown actor,'Styrelsn' is not a known actor; did you mean 'Styrelse'?
-        1,repeated id,id 1 is used by rows 1 and 2
-        1,status not understood,'Oklart' fits no status category
-        1,time gives no interval,'någon gång' is not understood as a time
-        1,prio outside 1–3,prio is 5
-        3,no status,the status is empty
-        3,no time,när is empty
-        3,no prio,prio is empty
+        id,severity,finding,detail
+        1,problem,unknown actor,'Styrelsn' is not a known actor; did you mean 'Styrelse'?
+        1,problem,repeated id,id 1 is used by the 1st and the 2nd activity
+        1,problem,status not understood,'Oklart' fits no status category
+        1,problem,time not understood,'någon gång' gives no interval
+        1,problem,prio outside 1–3,prio is 5
+        3,problem,no status,the status is empty
+        3,problem,no time,när is empty
+        3,problem,no vem,vem is empty
+        3,problem,no prio,prio is empty
+        4,problem,no inriktning,inriktning is empty
+        4,note,no time on purpose,'Vid behov' names no time
 
         """)
+  }
+
+  /// Notes (a time left out on purpose, a correction) do not fail `--strict`; problems do, an inriktning
+  /// the plan does not declare among them.
+  @Test(arguments: [
+    (
+      #"{"id": 1, "inriktning": "A", "vad": "V", "hur": "H", "vem": ["Kansli"], "när": "Vid behov", "status": "Pågår", "prio": 1}"#,
+      0, "(0 problems and 2 notes in "
+    ),
+    (
+      #"{"id": 1, "inriktning": "B", "vad": "V", "hur": "H", "vem": ["Kansli"], "när": "Vid behov", "status": "Pågår", "prio": 1}"#,
+      4, "(1 problem and 2 notes in "
+    ),
+    (
+      #"{"id": 1, "inriktning": "A", "vad": "V", "hur": "H", "vem": [], "när": "2021", "status": "Pågår", "prio": 1}"#,
+      4, "(1 problem and 1 note in "
+    ),
+  ])
+  func strictFailsOnProblemsOnly(activity: String, status: Int32, summary: String) throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = folder.appendingPathComponent("plan.json")
+    try """
+    {"år": 2021, "inriktningar": ["A"],
+     "rättelser": [{"id": 1, "fält": "vem", "original": "Kanslt", "rättat": "Kansli", "skäl": "typo"}],
+     "aktiviteter": [\(activity)]}
+    """.write(to: plan, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(["check", "--plan", plan.path, "--strict"])
+    #expect(run.status == status, "\(run.output)\(run.error)")
+    #expect(run.output.contains("│ note     │ corrected "))
+    #expect(run.output.hasSuffix(summary + plan.path + ")\n"))
+  }
+
+  @Test func theEmbeddedPlanFailsStrictOnItsRealProblemsOnly() throws {
+    let run = try SekomProcess.run(["check", "--strict", "--format", "csv"])
+    #expect(run.status == 4)
+    let problems = run.output.split(separator: "\n").filter { $0.contains(",problem,") }
+    #expect(
+      problems == [
+        "13,problem,no status,the status is empty", "15,problem,no status,the status is empty",
+        "15,problem,no time,när is empty", "16,problem,no status,the status is empty",
+        "16,problem,no time,när is empty",
+      ])
+  }
+
+  /// Ids are JSON numbers in the reports, as in query results.
+  @Test func reportsInJSONWriteIdsAsNumbers() throws {
+    let check = try SekomProcess.run(["check", "--format", "json"])
+    #expect(check.status == 0)
+    #expect(
+      check.output.hasPrefix(
+        """
+        [
+          {"id": 13, "severity": "problem", "finding": "no status", "detail": "the status is empty"},
+
+        """))
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = folder.appendingPathComponent("plan.csv")
+    try "id,inriktning,vad,hur,vem,när,status,prio\n7,A,Ny,Så,Kansli,2021,Pågår,1\n".write(
+      to: plan, atomically: true, encoding: .utf8)
+    let added = try SekomProcess.run(["diff", "embedded", plan.path, "--format", "json"])
+    #expect(added.status == 0, "\(added.error)")
+    #expect(added.output.hasPrefix("[\n  {\"id\": 1, \"vad\": "))
+    #expect(added.output.contains(#"{"id": 7, "vad": "Ny", "change": "prio", "was": "3", "now": "1"}"#))
   }
 
   @Test func diffShowsWhatMovedBetweenTwoVersions() throws {
