@@ -20,8 +20,8 @@ enum ImportCommand {
         inference goes to standard error; the plan goes to --output (CSV or JSON by its extension), or as
         CSV to standard output. An existing file is replaced only with --force, and is written whole or
         not at all.
-        Exit status: 0; 1 when the text cannot be read as a plan; 2 wrong usage; 3 a file cannot be read or
-        written.
+        Exit status: 0; 2 wrong usage; 3 when the text cannot be read, is refused as not a handlingsplan, or
+        the plan file cannot be written.
         """,
       options: [
         .value("-o", "--output", name: "FILE", help: "The plan file to write: .csv or .json.") {
@@ -60,8 +60,9 @@ enum ImportCommand {
     do throws(ImportError) {
       imported = try HandlingsplanImporter.importBytes(bytes, source: input)
     } catch {
+      // A text that is not a handlingsplan is input refused, as a bad plan file is: not a query error.
       Console.error(error.description + "\n")
-      return .queryError
+      return .fileError
     }
     if !quiet {
       Console.error(imported.report.lines.map { "\(input):\($0.line): note: \($0.message)\n" }.joined())

@@ -221,6 +221,47 @@ struct PlanCommandTests {
     #expect(forced.error == "")
   }
 
+  /// The exit statuses of the README's table: 0 success, 2 wrong usage, 3 a file that cannot be read, is
+  /// refused or cannot be written, 4 a problem under `check --strict`. `DOC` is the 2021 document.
+  @Test(arguments: [
+    (["check"], 0, ""),
+    (["check", "--strict"], 4, ""),
+    (["check", "--plan", "twice.csv", "--strict"], 4, ""),
+    (["check", "--plan", "nope.csv"], 3, "nope.csv: error: cannot open the file"),
+    (["check", "--plan", "bad.csv"], 3, "bad.csv:2: error: field 'prio'"),
+    (["check", "--bogus"], 2, "unknown option '--bogus'"),
+    (["check", "extra"], 2, "unexpected argument 'extra'"),
+    (["diff", "embedded", "good.csv"], 0, ""),
+    (["diff", "embedded"], 2, "diff takes two plans"),
+    (["diff", "embedded", "good.csv", "bad.csv"], 2, "'bad.csv' is a third"),
+    (["diff", "embedded", "nope.csv"], 3, "nope.csv: error: cannot open the file"),
+    (["diff", "embedded", "twice.csv"], 3, "twice.csv:3: error: field 'id': id 1 is used twice"),
+    (["import", "DOC"], 0, ""),
+    (["import"], 2, "import needs the text file"),
+    (["import", "DOC", "--output", "plan.txt"], 2, "--output must name a .csv or .json file"),
+    (["import", "nope.txt"], 3, "cannot read 'nope.txt'"),
+    (["import", "good.csv"], 3, "good.csv: error: no handlingsplan table"),
+    (["import", "--quiet", "DOC", "--output", "good.csv"], 3, "'good.csv' exists; give --force"),
+    (["import", "--quiet", "DOC", "--output", "no/such/folder/plan.csv"], 3, "cannot write"),
+  ])
+  func exitStatuses(arguments: [String], status: Int32, message: String) throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let header = "id,inriktning,vad,hur,vem,när,status,prio\n"
+    let row = "1,A,Vad,Hur,Kansli,2021,Pågår,1\n"
+    for (name, text) in [
+      "good.csv": header + row, "twice.csv": header + row + row,
+      "bad.csv": header + "1,A,Vad,Hur,Kansli,2021,Pågår,hög\n",
+    ] {
+      try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let run = try SekomProcess.run(
+      arguments.map { $0 == "DOC" ? Self.document.path : $0 }, directory: folder)
+    #expect(run.status == status, "\(run.error)")
+    // An empty message: no error at all (import's notes go to standard error too).
+    #expect(message.isEmpty ? !run.error.contains("error:") : run.error.contains(message), "\(run.error)")
+  }
+
   @Test func dotPlanSwitchesThePlanAndOutputRefusesToWriteOverIt() throws {
     let folder = try SekomProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
