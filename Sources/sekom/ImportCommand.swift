@@ -18,7 +18,8 @@ enum ImportCommand {
         Reads sections under their headings, the header row Vad/Hur/Vem/När/Resurs/Status/Prio, rows that
         continue the Vad above, rows split by page breaks, and actors run together. The report of every
         inference goes to standard error; the plan goes to --output (CSV or JSON by its extension), or as
-        CSV to standard output. An existing file is replaced only with --force, and is written whole or
+        CSV to standard output. CSV keeps the activities only: a note says which metadata is not kept,
+        and JSON keeps it all. An existing file is replaced only with --force, and is written whole or
         not at all.
         Exit status: 0; 2 wrong usage; 3 when the text cannot be read, is refused as not a handlingsplan, or
         the plan file cannot be written.
@@ -26,13 +27,15 @@ enum ImportCommand {
       options: [
         .value("-o", "--output", name: "FILE", help: "The plan file to write: .csv or .json.") {
           o, v throws(UsageError) in
-          guard v.hasSuffix(".csv") || v.hasSuffix(".json") else {
+          guard PlanOutput.format(ofPath: v) != nil else {
             throw UsageError("--output must name a .csv or .json file; got '\(v)'")
           }
           o.output = v
         },
         .flag("--force", help: "Replace the output file if it exists.") { $0.force = true },
-        .flag("--quiet", help: "Leave out the report of inferences.") { $0.quiet = true },
+        .flag("--quiet", help: "Leave out the report of inferences and the note on what CSV leaves out.") {
+          $0.quiet = true
+        },
       ],
       argumentsHelp: "FILE.txt  the handlingsplan as text",
       argument: { o, v throws(UsageError) in
@@ -68,29 +71,20 @@ enum ImportCommand {
       Console.error(imported.report.lines.map { "\(input):\($0.line): note: \($0.message)\n" }.joined())
       Console.error("sekom: \(imported.plan.activities.count) activities read from '\(input)'\n")
     }
-    guard let output else {
-      Console.output(PlanFile.csv(imported.plan))
-      return .success
+    let format = output.flatMap(PlanOutput.format(ofPath:)) ?? .csv
+    let text = PlanOutput.text(imported.plan, as: format)
+    let status: ExitStatus
+    if let output {
+      status = PlanOutput.write(text, to: output, force: force, inputs: [(input, "input")])
+    } else {
+      Console.output(text)
+      status = .success
     }
-    if let target = FileAccess.identity(output) {
-      if let source = FileAccess.identity(input), target == source {
-        Console.error("sekom: error: refusing to write over the input '\(input)'\n")
-        return .fileError
-      }
-      if !force {
-        Console.error("sekom: error: '\(output)' exists; give --force to replace it\n")
-        return .fileError
-      }
+    // The document's title, dates and corrections have no place in CSV: say so, since nothing else would.
+    if status == .success && format == .csv && !quiet {
+      let advice = "--output " + (output.map(PlanOutput.jsonPath(for:)) ?? "PLAN.json")
+      Console.error(PlanOutput.csvNote(imported.plan, place: output ?? "sekom", keptBy: advice))
     }
-    let text = output.hasSuffix(".json") ? PlanFile.json(imported.plan) : PlanFile.csv(imported.plan)
-    do throws(FileAccess.Failure) {
-      let file = try AtomicFile(path: output)
-      try file.write(text)
-      try file.commit()
-    } catch {
-      Console.error("sekom: error: cannot write '\(output)': \(error.reason)\n")
-      return .fileError
-    }
-    return .success
+    return status
   }
 }

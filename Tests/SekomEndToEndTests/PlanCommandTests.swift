@@ -262,6 +262,32 @@ struct PlanCommandTests {
     #expect(message.isEmpty ? !run.error.contains("error:") : run.error.contains(message), "\(run.error)")
   }
 
+  /// CSV has no place for the document's title, dates and corrections: a note says so, and what keeps
+  /// them; JSON keeps them, and `--quiet` leaves the note out with the rest.
+  @Test(arguments: [
+    (
+      ["import", "DOC", "--output", "p.csv"],
+      "p.csv: note: CSV keeps the activities only, not the title, the plan year 2021, the adoption day "
+        + "2021-03-22, the annual meeting 2021-05-28 or the 5 corrections; --output p.json keeps them\n"
+    ),
+    (
+      ["import", "DOC"],
+      "sekom: note: CSV keeps the activities only, not the title, the plan year 2021, the adoption day "
+        + "2021-03-22, the annual meeting 2021-05-28 or the 5 corrections; --output PLAN.json keeps them\n"
+    ),
+    (["import", "DOC", "--output", "p.json"], "sekom: 44 activities read from 'DOC'\n"),
+    (["import", "--quiet", "DOC", "--output", "p.csv"], ""),
+  ])
+  func importToCSVSaysWhatItLeavesOut(arguments: [String], lastNote: String) throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let document = Self.document.path
+    let run = try SekomProcess.run(arguments.map { $0 == "DOC" ? document : $0 }, directory: folder)
+    #expect(run.status == 0, "\(run.error)")
+    let expected = lastNote.replacingOccurrences(of: "'DOC'", with: "'\(document)'")
+    #expect(expected.isEmpty ? run.error.isEmpty : run.error.hasSuffix(expected), "\(run.error)")
+  }
+
   @Test func dotPlanSwitchesThePlanAndOutputRefusesToWriteOverIt() throws {
     let folder = try SekomProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
