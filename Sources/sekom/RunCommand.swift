@@ -22,7 +22,8 @@ struct RunOptions {
 enum RunCommand {
   static var spec: CommandSpec<RunOptions> {
     CommandSpec<RunOptions>(
-      usage: "sekom [options] [FILE.sq …]\n       sekom check|diff|import … (see 'sekom check --help')",
+      usage:
+        "sekom [options] [FILE.sq …]\n       sekom check|diff|import|export … (see 'sekom check --help')",
       abstract: "sekom asks Sveriges Ekokommuner's activity plan questions in a small query language.",
       discussion: """
         Runs the statements of -c options, then of script files; with neither, reads statements from

@@ -1,6 +1,6 @@
 import QueryLanguage
 
-// `check`, `import` and `diff` are commands of their own; anything else runs statements.
+// `check`, `diff`, `import` and `export` are commands of their own; anything else runs statements.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// Parses a command line, or leaves with its help, the version, or a usage error (status 2).
@@ -28,6 +28,8 @@ case "diff":
   Console.exit(DiffCommand.execute(parse(DiffCommand.spec, Array(arguments.dropFirst()), into: .init())))
 case "import":
   Console.exit(ImportCommand.execute(parse(ImportCommand.spec, Array(arguments.dropFirst()), into: .init())))
+case "export":
+  Console.exit(ExportCommand.execute(parse(ExportCommand.spec, Array(arguments.dropFirst()), into: .init())))
 default:
   Console.exit(RunCommand.execute(parse(RunCommand.spec, arguments, into: .init())))
 }

@@ -243,6 +243,19 @@ struct PlanCommandTests {
     (["import", "good.csv"], 3, "good.csv: error: no handlingsplan table"),
     (["import", "--quiet", "DOC", "--output", "good.csv"], 3, "'good.csv' exists; give --force"),
     (["import", "--quiet", "DOC", "--output", "no/such/folder/plan.csv"], 3, "cannot write"),
+    (["export", "--output", "new.json"], 0, ""),
+    (["export", "--plan", "good.csv", "--output", "new.csv", "--quiet"], 0, ""),
+    (["export", "--output", "good.csv"], 3, "'good.csv' exists; give --force"),
+    (
+      ["export", "--plan", "good.csv", "--output", "good.csv", "--force"], 3, "over the plan file 'good.csv'"
+    ),
+    (["export", "--plan", "nope.csv"], 3, "nope.csv: error: cannot open the file"),
+    (["export", "--plan", "twice.csv"], 3, "twice.csv:3: error: field 'id'"),
+    (["export", "--output", "no/such/folder/plan.json"], 3, "cannot write 'no/such/folder/plan.json'"),
+    (["export", "--output", "plan.txt"], 2, "--output must name a .json or .csv file"),
+    (["export", "--format", "html"], 2, "--format json or csv; got 'html'"),
+    (["export", "--format", "csv", "--output", "plan.json"], 2, "--format csv does not match --output"),
+    (["export", "plan.json"], 2, "unexpected argument 'plan.json'"),
   ])
   func exitStatuses(arguments: [String], status: Int32, message: String) throws {
     let folder = try SekomProcess.temporaryDirectory()
@@ -286,6 +299,53 @@ struct PlanCommandTests {
     #expect(run.status == 0, "\(run.error)")
     let expected = lastNote.replacingOccurrences(of: "'DOC'", with: "'\(document)'")
     #expect(expected.isEmpty ? run.error.isEmpty : run.error.hasSuffix(expected), "\(run.error)")
+  }
+
+  /// The embedded plan exported as JSON is the same plan, metadata and all: the annual meeting for "Till
+  /// årsmötet", no change in a diff, and `check` shows the corrections.
+  @Test func theEmbeddedPlanExportedAsJSONReadsBackWhole() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = folder.appendingPathComponent("2021.json").path
+    let export = try SekomProcess.run(["export", "--output", plan])
+    #expect(export.status == 0, "\(export.error)")
+    #expect(export.output == "" && export.error == "")
+    let query = "activities where vem contains Kansli and prio = 1 order by när select id"
+    let fromFile = try SekomProcess.run(["--plan", plan, "--format", "csv", "--no-header", "-c", query])
+    #expect(
+      fromFile.output.split(separator: "\n") == [
+        "1", "42", "33", "23", "24", "27", "30", "35", "19", "41", "25", "29", "43", "15", "31",
+      ])
+    let diff = try SekomProcess.run(["diff", "embedded", plan])
+    #expect(diff.status == 0)
+    #expect(diff.output.hasSuffix("(0 changes)\n"))
+    let check = try SekomProcess.run(["check", "--plan", plan, "--format", "csv"])
+    let embedded = try SekomProcess.run(["check", "--format", "csv"])
+    #expect(check.output == embedded.output)
+    #expect(check.output.split(separator: "\n").filter { $0.contains(",note,corrected,") }.count == 5)
+    let stdout = try SekomProcess.run(["export"])
+    #expect(stdout.output == (try String(contentsOfFile: plan, encoding: .utf8)))
+  }
+
+  @Test func exportWritesCSVWithANoteAndReplacesOnlyWithForce() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = folder.appendingPathComponent("2021.csv").path
+    try "old\n".write(toFile: plan, atomically: true, encoding: .utf8)
+    let refused = try SekomProcess.run(["export", "--output", plan])
+    #expect(refused.status == 3)
+    #expect(try String(contentsOfFile: plan, encoding: .utf8) == "old\n")
+    let forced = try SekomProcess.run(["export", "--output", plan, "--force"])
+    #expect(forced.status == 0)
+    #expect(
+      forced.error
+        == "\(plan): note: CSV keeps the activities only, not the title, the plan year 2021, the adoption day "
+        + "2021-03-22, the annual meeting 2021-05-28 or the 5 corrections; --output "
+        + "\(plan.dropLast(4)).json keeps them\n")
+    let stdout = try SekomProcess.run(["export", "--format", "csv"])
+    #expect(stdout.output == (try String(contentsOfFile: plan, encoding: .utf8)))
+    #expect(stdout.output.hasPrefix("id,inriktning,vad,hur,vem,när,status,prio\n1,"))
+    #expect(stdout.error.hasSuffix("; --format json keeps them\n"))
   }
 
   @Test func dotPlanSwitchesThePlanAndOutputRefusesToWriteOverIt() throws {

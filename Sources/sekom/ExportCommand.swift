@@ -1,0 +1,84 @@
+import PlanModel
+import QueryLanguage
+
+/// `sekom export`: the plan in use, the embedded one or one read, written as a plan file; so next year's
+/// plan can start from this year's as JSON, metadata and all.
+struct ExportOptions {
+  var plan: String?
+  var year: Int?
+  var output: String?
+  var format: PlanFile.Format?
+  var force = false
+  var quiet = false
+}
+
+enum ExportCommand {
+  static var spec: CommandSpec<ExportOptions> {
+    CommandSpec<ExportOptions>(
+      usage:
+        "sekom export [--plan FILE] [--output PLAN.json|PLAN.csv] [--format json|csv] [--force] [--quiet]",
+      abstract: "Write the plan, the embedded 2021 plan or one read, as a plan file.",
+      discussion: """
+        The plan goes to --output (JSON or CSV by its extension), or to standard output as --format says,
+        JSON unless told otherwise. JSON keeps the metadata (title, year, dates, inriktningar,
+        corrections); CSV keeps the activities only, and a note on standard error says what is not kept.
+        An existing file is replaced only with --force, the plan file read never; a file is written whole
+        or not at all.
+        Exit status: 0; 2 wrong usage; 3 when the plan cannot be read or the file cannot be written.
+        """,
+      options: [
+        .value("--plan", name: "FILE", help: "The plan file to export; the embedded 2021 plan when left out.")
+        {
+          o, v in o.plan = v
+        },
+        .value("--year", name: "YEAR", help: "The plan year for a plan file that does not give one.") {
+          o, v throws(UsageError) in o.year = try Arguments.year(v)
+        },
+        .value("-o", "--output", name: "FILE", help: "The plan file to write: .json or .csv.") {
+          o, v throws(UsageError) in
+          guard PlanOutput.format(ofPath: v) != nil else {
+            throw UsageError("--output must name a .json or .csv file; got '\(v)'")
+          }
+          o.output = v
+        },
+        .value("--format", name: "FORMAT", help: "json (default) or csv, for standard output.") {
+          o, v throws(UsageError) in
+          switch v {
+          case "json": o.format = .json
+          case "csv": o.format = .csv
+          default: throw UsageError("export writes plan files: --format json or csv; got '\(v)'")
+          }
+        },
+        .flag("--force", help: "Replace the output file if it exists.") { $0.force = true },
+        .flag("--quiet", help: "Leave out the note on what CSV does not keep.") { $0.quiet = true },
+      ],
+      argument: { _, v throws(UsageError) in
+        throw UsageError("unexpected argument '\(v)'; export writes to --output FILE or standard output")
+      },
+      validate: { o throws(UsageError) in
+        // With a file the extension decides; a --format that says otherwise is a mistake to point out.
+        if let output = o.output, let format = o.format, PlanOutput.format(ofPath: output) != format {
+          throw UsageError("--format \(format == .json ? "json" : "csv") does not match --output '\(output)'")
+        }
+      })
+  }
+
+  static func execute(_ options: ExportOptions) -> ExitStatus {
+    guard let plan = PlanLoading.load(path: options.plan, year: options.year) else { return .fileError }
+    let format = options.output.flatMap(PlanOutput.format(ofPath:)) ?? options.format ?? .json
+    let text = PlanOutput.text(plan, as: format)
+    let status: ExitStatus
+    if let output = options.output {
+      status = PlanOutput.write(
+        text, to: output, force: options.force, inputs: options.plan.map { [($0, "plan file")] } ?? [])
+    } else {
+      Console.output(text)
+      status = .success
+    }
+    if status == .success && format == .csv && !options.quiet {
+      let advice = options.output.map { "--output " + PlanOutput.jsonPath(for: $0) } ?? "--format json"
+      Console.error(PlanOutput.csvNote(plan, place: options.output ?? "sekom", keptBy: advice))
+    }
+    return status
+  }
+}
