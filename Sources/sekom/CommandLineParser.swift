@@ -13,17 +13,20 @@ struct OptionSpec<Options> {
   var names: [String]
   var valueName: String?
   var help: String
+  /// Whether the option may be given more than once (`-c`, `--param`). Any other option with a value is
+  /// refused the second time: a later value silently replacing an earlier one hides a mistake in a script.
+  var repeatable = false
   var apply: (inout Options, String) throws(UsageError) -> Void
 
   /// An option that takes a value.
   static func value(
-    _ names: String..., name valueName: String, help: String,
+    _ names: String..., name valueName: String, help: String, repeatable: Bool = false,
     _ apply: @escaping (inout Options, String) throws(UsageError) -> Void
   ) -> OptionSpec {
-    OptionSpec(names: names, valueName: valueName, help: help, apply: apply)
+    OptionSpec(names: names, valueName: valueName, help: help, repeatable: repeatable, apply: apply)
   }
 
-  /// A flag, set by its presence.
+  /// A flag, set by its presence; given twice it is still set, so a repeat is harmless.
   static func flag(_ names: String..., help: String, _ apply: @escaping (inout Options) -> Void) -> OptionSpec
   {
     OptionSpec(names: names, valueName: nil, help: help, apply: { options, _ in apply(&options) })
@@ -54,6 +57,8 @@ struct CommandSpec<Options> {
     var options = initial
     var index = 0
     var onlyArguments = false
+    // The value each single option was first given, by the option's place in `self.options`.
+    var given: [Int: String] = [:]
     while index < arguments.count {
       let word = arguments[index]
       index += 1
@@ -77,31 +82,36 @@ struct CommandSpec<Options> {
         name = String(word.prefix(2))
         attached = String(word.dropFirst(2))
       }
-      guard let option = self.option(named: name) else {
+      guard let place = self.options.firstIndex(where: { $0.names.contains(name) }) else {
         let known = self.options.flatMap(\.names) + ["--help", "--version"]
         let suggestion = Spelling.nearest(name, in: known).map { "; did you mean '\($0)'?" } ?? ""
         throw UsageError("unknown option '\(name)'\(suggestion)")
       }
+      let option = self.options[place]
       if option.valueName == nil {
         if attached != nil { throw UsageError("'\(name)' takes no value") }
         try option.apply(&options, "")
         continue
       }
+      let value: String
       if let attached {
-        try option.apply(&options, attached)
+        value = attached
       } else if index < arguments.count {
-        try option.apply(&options, arguments[index])
+        value = arguments[index]
         index += 1
       } else {
         throw UsageError("'\(name)' needs a value: \(name) \(option.valueName!)")
       }
+      if !option.repeatable {
+        if let first = given[place] {
+          throw UsageError("'\(name)' is given twice ('\(first)', then '\(value)'); give it once")
+        }
+        given[place] = value
+      }
+      try option.apply(&options, value)
     }
     try validate(options)
     return .run(options)
-  }
-
-  private func option(named name: String) -> OptionSpec<Options>? {
-    self.options.first { $0.names.contains(name) }
   }
 
   /// The text of `--help`, made from the same table the parser reads.

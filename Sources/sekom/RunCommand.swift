@@ -20,6 +20,9 @@ struct RunOptions {
 }
 
 enum RunCommand {
+  /// The commands `main` dispatches on, for suggestions when one is mistyped.
+  static let commandNames = ["check", "diff", "import", "export"]
+
   static var spec: CommandSpec<RunOptions> {
     CommandSpec<RunOptions>(
       usage:
@@ -37,8 +40,10 @@ enum RunCommand {
         a problem; 130 interrupted.
         """,
       options: [
-        .value("-c", name: "STATEMENT", help: "Run a statement; may be given more than once.") { o, v in
-          o.statements.append(v)
+        .value(
+          "-c", name: "STATEMENT", help: "Run a statement; may be given more than once.", repeatable: true
+        ) {
+          o, v in o.statements.append(v)
         },
         .value("--plan", name: "FILE", help: "Read a plan file (.csv or .json) instead of the 2021 plan.") {
           o, v in o.plan = v
@@ -57,14 +62,29 @@ enum RunCommand {
           o, v in o.title = v
         },
         .flag("--no-header", help: "Leave out header rows, for scripts.") { $0.noHeader = true },
-        .value("--param", name: "NAME=VALUE", help: "Give $NAME a value in the statements.") {
+        .value("--param", name: "NAME=VALUE", help: "Give $NAME a value in the statements.", repeatable: true)
+        {
           o, v throws(UsageError) in
           guard let equals = v.firstIndex(of: "=") else {
             throw UsageError("--param takes NAME=VALUE, as in --param vem=Kansli; got '\(v)'")
           }
           var name = String(v[..<equals])
           if name.hasPrefix("$") { name.removeFirst() }
-          o.parameters.append((name, String(v[v.index(after: equals)...])))
+          let value = String(v[v.index(after: equals)...])
+          guard !name.isEmpty else {
+            throw UsageError(
+              "--param takes NAME=VALUE and the name is missing, as in --param vem=Kansli; got '\(v)'")
+          }
+          guard Arguments.isParameterName(name) else {
+            throw UsageError(
+              "--param: '\(name)' is not a parameter name: a statement reads $NAME as letters, digits, _ and "
+                + "single hyphens, as in $vem")
+          }
+          if let earlier = o.parameters.first(where: { $0.name == name }) {
+            throw UsageError(
+              "--param \(name) is given twice ('\(earlier.value)', then '\(value)'); give it once")
+          }
+          o.parameters.append((name, value))
         },
         .flag("--keep-going", help: "Run on after an error instead of stopping at the first.") {
           $0.keepGoing = true
@@ -74,7 +94,16 @@ enum RunCommand {
         },
       ],
       argumentsHelp: "FILE.sq …  script files of statements to run, after any -c statements",
-      argument: { o, v in o.scripts.append(v) })
+      argument: { o, v in o.scripts.append(v) },
+      validate: { o throws(UsageError) in
+        // A mistyped command would be read as a script that does not exist; say what was likely meant.
+        for script in o.scripts where FileAccess.identity(script) == nil {
+          if let command = Spelling.nearest(script, in: commandNames) {
+            throw UsageError(
+              "no command or file '\(script)'; did you mean '\(command)'? (sekom \(command) …)")
+          }
+        }
+      })
   }
 
   /// Runs and returns the exit status.
@@ -157,6 +186,14 @@ enum Arguments {
         "unknown format '\(text)'; use \(allowed.map(\.rawValue).joined(separator: ", "))")
     }
     return format
+  }
+
+  /// Whether `$name` reads as one parameter in a statement, by the lexer's own rule, so that every name
+  /// `--param` takes can be used and none is taken that cannot.
+  static func isParameterName(_ name: String) -> Bool {
+    let source = SourceText(name: "--param", text: "$" + name)
+    let tokens = Lexer.tokens(of: source)
+    return tokens.count == 2 && tokens[0].kind == .parameter && tokens[0].range.end == source.bytes.count
   }
 
   static func day(_ text: String) throws(UsageError) -> Day {

@@ -43,11 +43,80 @@ struct CommandLineTests {
     (["--format", "xml", "-c", "activities"], "unknown format 'xml'"),
     (["--bogus"], "unknown option '--bogus'"),
     (["--param", "novalue", "-c", "activities"], "--param takes NAME=VALUE"),
+    (["--param", "=x", "-c", "activities"], "--param takes NAME=VALUE and the name is missing"),
+    (["--param", "$=x", "-c", "activities"], "--param takes NAME=VALUE and the name is missing"),
+    (["--param", "a b=x", "-c", "activities"], "--param: 'a b' is not a parameter name"),
+    (["--param", "a--b=x", "-c", "activities"], "--param: 'a--b' is not a parameter name"),
+    (["--param", "”x=1", "-c", "activities"], "--param: '”x' is not a parameter name"),
+    (
+      ["--param", "vem=Kansli", "--param", "$vem=Styrelse", "-c", "activities"],
+      "--param vem is given twice ('Kansli', then 'Styrelse'); give it once"
+    ),
+    (
+      ["--plan", "a.csv", "--plan", "b.csv"], "'--plan' is given twice ('a.csv', then 'b.csv'); give it once"
+    ),
+    (["--format", "csv", "--format=json"], "'--format' is given twice ('csv', then 'json')"),
+    (["--year", "2021", "--year", "2022"], "'--year' is given twice ('2021', then '2022')"),
+    (["--today", "2021-09-15", "--today", "2021-09-16"], "'--today' is given twice"),
+    (["--title", "A", "--title", "B"], "'--title' is given twice ('A', then 'B')"),
+    (["check", "--format", "csv", "--format", "json"], "'--format' is given twice"),
+    (["check", "--plan", "a.csv", "--plan", "b.csv"], "'--plan' is given twice"),
+    (["diff", "--year", "2021", "--year=2022", "a", "b"], "'--year' is given twice"),
+    (
+      ["import", "doc.txt", "-o", "a.csv", "--output", "b.csv"],
+      "'--output' is given twice ('a.csv', then 'b.csv')"
+    ),
+    (["export", "--output", "a.json", "--output", "b.json"], "'--output' is given twice"),
+    (["chek"], "no command or file 'chek'; did you mean 'check'? (sekom check …)"),
+    (["dif", "a.csv", "b.csv"], "no command or file 'dif'; did you mean 'diff'?"),
+    (["imprt", "doc.txt"], "no command or file 'imprt'; did you mean 'import'?"),
+    (["exprot"], "no command or file 'exprot'; did you mean 'export'?"),
+    (["-c", "activities count", "chek"], "no command or file 'chek'; did you mean 'check'?"),
   ])
   func wrongUsageExitsWithTwo(arguments: [String], message: String) throws {
     let run = try SekomProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.error.contains(message), "\(run.error)")
+    #expect(run.output == "")
+  }
+
+  /// Every name the lexer reads after `$` is a name `--param` takes, digits first included.
+  @Test(arguments: [
+    ("vem=Kansliet", "activities where vem = $vem count", "32\n"),
+    ("$vem=Kansliet", "activities where vem = $vem count", "32\n"),
+    ("1x=3", "activities where prio = $1x count", "3\n"),
+    ("första-prio=1", "activities where prio = $första-prio count", "19\n"),
+    ("period=hösten 2021", "activities where när overlaps $period count", "28\n"),
+    ("tom=", "activities where status = $tom count", "3\n"),
+  ])
+  func parameterNamesAsTheLexerReadsThem(parameter: String, statement: String, output: String) throws {
+    let run = try SekomProcess.run(["--param", parameter, "-c", statement])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output == output)
+  }
+
+  /// Only options with a value refuse a repeat; `-c` and flags may be repeated.
+  @Test func repeatableOptions() throws {
+    let run = try SekomProcess.run([
+      "-c", "activities where prio = 1 count", "-c", "activities where prio = 2 count", "--no-header",
+      "--no-header",
+    ])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output == "19\n22\n")
+  }
+
+  /// A file that exists is a script, whatever its name is near.
+  @Test func aScriptNamedLikeACommandStillRuns() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "activities count\n".write(
+      to: folder.appendingPathComponent("chek"), atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(["chek"], directory: folder)
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output == "44\n")
+    let missing = try SekomProcess.run(["chek.sq"], directory: folder)
+    #expect(missing.status == 3)
+    #expect(missing.error == "sekom: error: cannot read 'chek.sq': No such file or directory\n")
   }
 
   @Test func missingFilesExitWithThree() throws {
