@@ -24,7 +24,8 @@ enum ExportCommand {
         corrections); CSV keeps the activities only, and a note on standard error says what is not kept.
         An existing file is replaced only with --force, the plan file read never; a file is written whole
         or not at all.
-        Exit status: 0; 2 wrong usage; 3 when the plan cannot be read or the file cannot be written.
+        Exit status: 0; 2 wrong usage; 3 when the plan cannot be read, or the output file exists (without
+        --force), is the plan read, or cannot be written.
         """,
       options: [
         .value("--plan", name: "FILE", help: "The plan file to export; the embedded 2021 plan when left out.")
