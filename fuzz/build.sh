@@ -37,6 +37,8 @@ module() {
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
   if stale "$out/lib$name.a" "${sources[@]}" "$@" fuzz/build.sh; then
     echo "build.sh: compiling $name (${#sources[@]} files)" >&2
+    # A build that fails part way must not leave an archive that looks up to date.
+    rm -f "$out/lib$name.a"
     swiftc "${flags[@]}" "${testing[@]}" -j "$(nproc)" -module-name "$name" -I "$out" \
       -emit-module -emit-module-path "$out/$name.swiftmodule" \
       -emit-library -static -o "$out/lib$name.a" "${sources[@]}"

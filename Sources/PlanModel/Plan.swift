@@ -2,10 +2,21 @@
 public struct Plan: Sendable {
   public var metadata: PlanMetadata
   public var activities: [Activity]
+  /// Whether the plan year was not given (by the reader's options, the file, or the years its `när`
+  /// texts name) and a default year was used: how the plan was read, not part of the plan.
+  public var yearWasAssumed = false
 
   public init(metadata: PlanMetadata, activities: [Activity]) {
     self.metadata = metadata
     self.activities = activities
+  }
+
+  /// What to tell the user when the plan year was assumed and some `när` text was read in it; nil
+  /// otherwise.
+  public var assumedYearNote: String? {
+    guard yearWasAssumed, activities.contains(where: { $0.when.interval != nil }) else { return nil }
+    return "the plan names no plan year, so its när texts are read in \(metadata.year); "
+      + "give the year with --year (or \"år\" in a JSON plan)"
   }
 
   /// The rules for reading `när` texts in this plan.

@@ -108,7 +108,9 @@ enum RunCommand {
 
   /// Runs and returns the exit status.
   static func execute(_ options: RunOptions) -> ExitStatus {
-    guard let loaded = PlanLoading.load(path: options.plan, year: options.year) else { return .fileError }
+    guard let loaded = PlanLoading.load(path: options.plan, year: options.year, today: options.today) else {
+      return .fileError
+    }
     let session = Session(
       plan: loaded, planPath: options.plan, standardOutput: Console.output, standardError: Console.error)
     session.format = options.format ?? .table

@@ -240,6 +240,25 @@ struct PlanFileCSVTests {
     let yearless = try PlanFileTesting.read(Self.header + "1,A,x,y,z,Löpande,,\n", .csv, year: nil)
     #expect(yearless.metadata.year == PlanDraft.currentYear())
     #expect(PlanDraft.currentYear() >= 2025)
+    #expect(!plan.yearWasAssumed && !overridden.yearWasAssumed && yearless.yearWasAssumed)
+  }
+
+  /// A plan that names no year is read in the default year (that of `--today`), and says so when one of
+  /// its texts was read in it.
+  @Test func anAssumedYearIsTold() throws {
+    let text = Self.header + "1,A,x,y,Kansli,våren,Pågår,1\n2,A,x,y,Kansli,Vid behov,Pågår,1\n"
+    let plan = try PlanFile.parse(
+      bytes: Array(text.utf8), format: .csv, path: "p.csv", options: PlanReadOptions(defaultYear: 2021))
+    #expect(plan.metadata.year == 2021)
+    #expect(plan.activities[0].when.interval?.description == "2021-01-01..2021-06-30")
+    #expect(plan.yearWasAssumed)
+    #expect(
+      plan.assumedYearNote?.hasPrefix("the plan names no plan year, so its när texts are read in 2021")
+        == true)
+    let timeless = Self.header + "1,A,x,y,Kansli,Vid behov,Pågår,1\n"
+    let noTimes = try PlanFile.parse(bytes: Array(timeless.utf8), format: .csv, path: "p.csv")
+    #expect(noTimes.yearWasAssumed && noTimes.assumedYearNote == nil)
+    #expect(Plan.embedded2021.assumedYearNote == nil)
   }
 
   @Test(

@@ -105,6 +105,31 @@ struct CommandLineTests {
     #expect(run.output == "19\n22\n")
   }
 
+  /// A plan file that names no year is read in the year of --today, and sekom says so.
+  @Test func aPlanWithoutAYearIsReadInTheYearOfToday() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "id,inriktning,vad,hur,vem,när,status,prio\n1,A,x,y,Kansli,våren,Pågår,1\n".write(
+      to: folder.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(
+      ["--plan", "t.csv", "--today", "2021-09-15", "--format", "csv", "-c", "activities select när, start"],
+      directory: folder)
+    #expect(run.status == 0)
+    #expect(run.output == "när,start\nvåren,2021-01-01\n")
+    #expect(
+      run.error
+        == "t.csv: note: the plan names no plan year, so its när texts are read in 2021; give the year with "
+        + "--year (or \"år\" in a JSON plan)\n")
+    let given = try SekomProcess.run(
+      [
+        "--plan", "t.csv", "--year", "2023", "--format", "csv", "--no-header", "-c",
+        "activities select start",
+      ],
+      directory: folder)
+    #expect(given.output == "2023-01-01\n")
+    #expect(given.error == "")
+  }
+
   /// A file that exists is a script, whatever its name is near.
   @Test func aScriptNamedLikeACommandStillRuns() throws {
     let folder = try SekomProcess.temporaryDirectory()

@@ -190,7 +190,8 @@ struct PlanDraft {
   mutating func finish(
     options: PlanReadOptions, intervalOf: (String, TimeContext) -> DayInterval?
   ) -> Plan {
-    let year = options.year ?? year ?? yearNamedMostOften() ?? PlanDraft.currentYear()
+    let stated = options.year ?? year ?? yearNamedMostOften()
+    let year = stated ?? options.defaultYear ?? PlanDraft.currentYear()
     let context = TimeContext(planYear: year, annualMeeting: annualMeeting)
     let intervals = whens.strings.map { intervalOf($0, context) }
     // Taken out of the draft, so that filling in the intervals does not copy a million activities.
@@ -202,7 +203,9 @@ struct PlanDraft {
       annualMeeting: annualMeeting,
       directions: declaredDirections ?? directions.strings.filter { !$0.isEmpty },
       corrections: corrections, source: path)
-    return Plan(metadata: metadata, activities: activities)
+    var plan = Plan(metadata: metadata, activities: activities)
+    plan.yearWasAssumed = stated == nil
+    return plan
   }
 
   /// The 4-digit year (1900–2100) the `när` texts name most often, counting every row; on a tie the later

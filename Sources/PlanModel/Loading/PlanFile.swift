@@ -5,10 +5,14 @@ public struct PlanReadOptions: Sendable, Equatable {
   public var year: Int?
   /// Read a file whose ids repeat instead of refusing it: for `sekom check`, which reports them.
   public var allowsRepeatedIDs: Bool
+  /// The plan year when neither `year`, the file nor its texts give one: the year of the day a report is
+  /// made for (`--today`), so that the report can be made again. Nil: the current calendar year.
+  public var defaultYear: Int?
 
-  public init(year: Int? = nil, allowsRepeatedIDs: Bool = false) {
+  public init(year: Int? = nil, allowsRepeatedIDs: Bool = false, defaultYear: Int? = nil) {
     self.year = year
     self.allowsRepeatedIDs = allowsRepeatedIDs
+    self.defaultYear = defaultYear
   }
 }
 

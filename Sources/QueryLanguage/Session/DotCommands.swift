@@ -84,7 +84,9 @@ public enum DotCommands {
       ) { session, line, source throws(QueryError) in
         let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
         do throws(PlanFileError) {
-          let plan = try PlanFile.read(path: path, options: PlanReadOptions(year: session.planYear))
+          let plan = try PlanFile.read(
+            path: path, options: PlanReadOptions(year: session.planYear, defaultYear: session.today.year))
+          if let note = plan.assumedYearNote { session.reportLine("\(path): note: \(note)") }
           session.replacePlan(with: plan, path: path)
         } catch {
           throw QueryError(
