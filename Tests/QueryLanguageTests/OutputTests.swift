@@ -133,6 +133,46 @@ struct OutputTests {
 
         """)
   }
+
+  /// A group with no value: an empty field in CSV and TSV; in JSON the value an activity holds ("" for an
+  /// empty text, null for no date), numbers for prio; "(none)" where people read it.
+  static let emptyValues: [(query: String, format: OutputFormat, expected: String)] = [
+    ("activities where status is empty count by status", .csv, "status,antal\n,3\n"),
+    ("activities where status is empty count by status", .tsv, "status\tantal\n\t3\n"),
+    ("activities where status is empty count by status", .json, "[\n  {\"status\": \"\", \"antal\": 3}\n]\n"),
+    (
+      "activities where status is empty count by status", .table,
+      " status │ antal\n────────┼──────\n (none) │     3\n"
+    ),
+    (
+      "activities where status is empty count by status", .markdown,
+      "| status | antal |\n| --- | ---: |\n| (none) | 3 |\n"
+    ),
+    ("activities where id in (15, 16) count by när", .csv, "när,antal\n,2\n"),
+    ("activities where id in (15, 16) count by start", .json, "[\n  {\"start\": null, \"antal\": 2}\n]\n"),
+    ("activities where prio = 3 count by prio", .json, "[\n  {\"prio\": 3, \"antal\": 3}\n]\n"),
+    (
+      "activities where id in (1, 15) select id group by när", .csv,
+      "när,id\n\"Start 2018, beräknas klar våren 2021\",1\n,15\n"
+    ),
+    ("activities where id = 15 select id group by när", .table, "när: (none)\n id\n───\n 15\n(1 activity)\n"),
+    (
+      "activities where id = 15 select id group by slut", .json,
+      "[\n  {\n    \"slut\": null,\n    \"aktiviteter\": [\n      {\n        \"id\": 15\n      }\n    ]\n  }\n]\n"
+    ),
+  ]
+
+  @Test(arguments: emptyValues)
+  func emptyGroupValues(query: String, format: OutputFormat, expected: String) throws {
+    #expect(try Self.render(query, format) == expected)
+  }
+
+  @Test func emptyGroupValuesInHTML() throws {
+    let html = try Self.render("activities where id in (15, 16) count by status", .html)
+    #expect(html.contains("<tr><td>(none)</td><td class=\"number\">2</td></tr>"))
+    let groups = try Self.render("activities where id = 15 select id group by när", .html)
+    #expect(groups.contains("<h2>(none)</h2>"))
+  }
 }
 
 struct HelpTextTests {

@@ -169,7 +169,7 @@ struct Ordering {
       }
     }
     let order = labels.indices.sorted { a, b in keys[a] == keys[b] ? a < b : keys[a] < keys[b] }
-    return order.map { (labels[$0].isEmpty ? "(none)" : labels[$0], counts[$0], members[$0]) }
+    return order.map { (labels[$0], counts[$0], members[$0]) }
   }
 
 }

@@ -8,11 +8,12 @@ public enum QueryResult {
   case groups(by: Field, columns: [Field], selected: Bool, groups: [Group])
   /// `count`: one number.
   case count(Int)
-  /// `count by F`: each value of F and how many activities have it.
+  /// `count by F`: each value of F (empty for activities without one) and how many activities have it.
   case counts(by: Field, entries: [(value: String, count: Int)])
 
   public struct Group {
-    /// The group's value as shown; `(none)` for activities without one.
+    /// The group's value as written; empty for activities without one, which each format shows in its
+    /// own way (`Cells.groupLabel`, an empty CSV field, JSON null).
     public var value: String
     public var rows: [Activity]
   }

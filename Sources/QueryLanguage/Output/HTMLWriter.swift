@@ -13,13 +13,16 @@ struct HTMLWriter {
       body += table(columns, rows) + count(rows.count)
     case .groups(_, let columns, _, let groups):
       for group in groups {
-        body += "<section>\n<h2>\(escape(group.value))</h2>\n" + table(columns, group.rows) + "</section>\n"
+        body +=
+          "<section>\n<h2>\(escape(Cells.groupLabel(group.value)))</h2>\n" + table(columns, group.rows)
+          + "</section>\n"
       }
     case .counts(let field, let entries):
       body +=
         "<table>\n<thead><tr><th>\(escape(field.name))</th><th class=\"number\">\(Cells.countHeader)</th></tr></thead>\n<tbody>\n"
       for entry in entries {
-        body += "<tr><td>\(escape(entry.value))</td><td class=\"number\">\(entry.count)</td></tr>\n"
+        body +=
+          "<tr><td>\(escape(Cells.groupLabel(entry.value)))</td><td class=\"number\">\(entry.count)</td></tr>\n"
       }
       body += "</tbody>\n</table>\n"
     case .count(let n):

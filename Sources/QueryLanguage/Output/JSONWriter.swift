@@ -1,7 +1,9 @@
 import PlanModel
 
 /// JSON: an array of activities, each whole unless `select` names fields; `vem` as an array, `start` and
-/// `slut` as ISO dates or null. Groups are objects holding the group's value and its activities.
+/// `slut` as ISO dates or null. Groups are objects holding the group's value and its activities; a group's
+/// value, in groups and in `count by`, is written as that field is in an activity, so that it can be matched
+/// against them: a number for `id` and `prio`, null for no `prio`, `start` or `slut`, "" for an empty text.
 struct JSONWriter {
   /// Every field, for an activity given whole.
   private static let wholeActivity: [Field] = [
@@ -19,12 +21,12 @@ struct JSONWriter {
         let activities = array(
           group.rows.map { object($0, fields: fields, indent: "      ") }, indent: "    ")
         return
-          "  {\n    \(string(field.name)): \(string(group.value)),\n    \"aktiviteter\": \(activities)\n  }"
+          "  {\n    \(string(field.name)): \(groupValue(group.value, of: field)),\n    \"aktiviteter\": \(activities)\n  }"
       }
       return array(items, indent: "") + "\n"
     case .counts(let field, let entries):
       let items = entries.map {
-        "  {\(string(field.name)): \(string($0.value)), \(string(Cells.countHeader)): \($0.count)}"
+        "  {\(string(field.name)): \(groupValue($0.value, of: field)), \(string(Cells.countHeader)): \($0.count)}"
       }
       return array(items, indent: "") + "\n"
     case .count(let n):
@@ -50,6 +52,12 @@ struct JSONWriter {
     case .end: activity.when.interval.map { string($0.end.iso) } ?? "null"
     default: string(Cells.plainText(field)(activity))
     }
+  }
+
+  /// A group's value as `value(_:of:)` writes the field: the value is that field's text in an activity.
+  private func groupValue(_ text: String, of field: Field) -> String {
+    if text.isEmpty && (field == .priority || field == .start || field == .end) { return "null" }
+    return field == .id || field == .priority ? text : string(text)
   }
 
   func string(_ text: String) -> String { JSONText.quoted(text) }

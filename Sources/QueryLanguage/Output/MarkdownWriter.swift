@@ -14,14 +14,15 @@ struct MarkdownWriter {
       var out = ""
       if let document { out += "# \(cell(document.title))\n\n\(cell(document.byline))\n\n" }
       out += groups.map { group in
-        let heading = document == nil ? "\(field.name): \(group.value)" : group.value
+        let label = Cells.groupLabel(group.value)
+        let heading = document == nil ? "\(field.name): \(label)" : label
         return "## \(cell(heading))\n\n" + table(columns, group.rows)
       }
       .joined(separator: "\n")
       return out
     case .counts(let field, let entries):
       var out = "| \(field.name) | \(Cells.countHeader) |\n| --- | ---: |\n"
-      for entry in entries { out += "| \(cell(entry.value)) | \(entry.count) |\n" }
+      for entry in entries { out += "| \(cell(Cells.groupLabel(entry.value))) | \(entry.count) |\n" }
       return out
     case .count(let n):
       return "\(n)\n"

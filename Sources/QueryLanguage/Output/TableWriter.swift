@@ -17,12 +17,13 @@ struct TableWriter {
     case .activities(let columns, _, let rows):
       return grid(columns, rows) + footer(rows.count)
     case .groups(let field, let columns, _, let groups):
-      let parts = groups.map { "\(field.name): \($0.value)\n" + grid(columns, $0.rows) }
+      let parts = groups.map { "\(field.name): \(Cells.groupLabel($0.value))\n" + grid(columns, $0.rows) }
       let total = Set(groups.flatMap { $0.rows.map(\.id) }).count
       return parts.joined(separator: "\n") + footer(total)
     case .counts(let field, let entries):
       return grid(
-        headers: [field.name, Cells.countHeader], rows: entries.map { [$0.value, String($0.count)] },
+        headers: [field.name, Cells.countHeader],
+        rows: entries.map { [Cells.groupLabel($0.value), String($0.count)] },
         rightAligned: [false, true])
     case .count(let n):
       return "\(n)\n"
