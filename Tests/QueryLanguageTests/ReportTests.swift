@@ -18,7 +18,7 @@ struct ReportTests {
     let text = try Self.render("activities where prio = 3 select id, vad group by inriktning", .markdown)
     #expect(
       text == """
-        # Uppföljning <styrelsemöte> & "test"
+        # Uppföljning \\<styrelsemöte\\> \\& "test"
 
         Plan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.
 
@@ -31,6 +31,51 @@ struct ReportTests {
         | 10 | Etiopiska ekokommunnätverket |
 
         """)
+  }
+
+  /// The real plan with texts that CommonMark or GitHub would read as markup put in place of some `vad`s.
+  static let markupPlan: Plan = {
+    var plan = Plan.embedded2021
+    let texts = [
+      "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "*em* and __strong__", "[l](http://x)",
+      "`code` ~~struck~~ $x$", "&lt; &amp; \\ back | pipe", "Höstkonferens, 25-årsjubileum (del 1). Klart!",
+      "rad 1\nrad 2 #", "se https://www.sekom.se/om_oss#mer och www.ex.se/a_b~c?x=1&y=2 eller a_b",
+    ]
+    for (index, text) in texts.enumerated() { plan.activities[index].what = text }
+    return plan
+  }()
+
+  /// Markup in plan texts is escaped with backslashes, in cells and in headings; ordinary punctuation
+  /// is left as written, and web addresses stay links. (Checked by hand with cmark-gfm, GitHub's renderer,
+  /// and markdown-it-py: each cell renders as its text.)
+  @Test func markdownEscapesWhatWouldBeMarkup() throws {
+    let result = try EvaluationTests.result("activities where id <= 9 select id, vad", plan: Self.markupPlan)
+    #expect(
+      ResultWriter.render(result, as: .markdown) == ##"""
+        | id | vad |
+        | ---: | --- |
+        | 1 | \<script\>alert(1)\</script\> |
+        | 2 | \<img src=x onerror=alert(1)\> |
+        | 3 | \*em\* and \_\_strong\_\_ |
+        | 4 | \[l\](http://x) |
+        | 5 | \`code\` \~\~struck\~\~ \$x\$ |
+        | 6 | \&lt; \&amp; \\ back \| pipe |
+        | 7 | Höstkonferens, 25-årsjubileum (del 1). Klart! |
+        | 8 | rad 1<br>rad 2 \# |
+        | 9 | se https://www.sekom.se/om_oss#mer och www.ex.se/a_b~c?x=1&y=2 eller a\_b |
+
+        """##)
+    let grouped = try EvaluationTests.result(
+      "activities where id in (1, 4) select id group by vad", plan: Self.markupPlan)
+    let headings = ResultWriter.render(
+      grouped, as: .markdown, options: OutputOptions(document: Self.document)
+    )
+    .split(separator: "\n").filter { $0.hasPrefix("#") }
+    #expect(
+      headings == [
+        #"# Uppföljning \<styrelsemöte\> \& "test""#, #"## \<script\>alert(1)\</script\>"#,
+        #"## \[l\](http://x)"#,
+      ])
   }
 
   @Test func htmlEscapesEveryText() throws {

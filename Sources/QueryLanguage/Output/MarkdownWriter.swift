@@ -37,9 +37,47 @@ struct MarkdownWriter {
     return out
   }
 
-  /// Pipes would end the cell and line ends the row.
+  /// Plan text as CommonMark and GitHub read it back in a table cell or heading: a backslash before each
+  /// ASCII mark that could start markup there (emphasis, code, links, raw HTML, entities, strikethrough,
+  /// math, a heading's closing #s, the cell's end). Block markup (lists, quotes) needs a line start, which
+  /// a cell or heading never gives its text, so - . , ( ) : ! ? and quotes are left as the plan wrote
+  /// them. Line ends become <br>, the one markup written here.
+  ///
+  /// A web address (http://, https://, www.) is made a link by GitHub from the text as written, escapes
+  /// and all, so inside one only what could reach out of it is escaped: `/om_oss#mer` stays a working link
+  /// rather than showing `\_` and `\#`.
   func cell(_ text: String) -> String {
-    text.replacing("\\", with: "\\\\").replacing("|", with: "\\|").replacing("\r\n", with: "<br>")
-      .replacing("\n", with: "<br>")
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var rest = Substring(text)
+    var atWordStart = true
+    var inAddress = false
+    while let character = rest.first {
+      if character.isWhitespace || character == "<" {
+        inAddress = false
+      } else if atWordStart && !inAddress
+        && (character == "h" || character == "w" || character == "H" || character == "W")
+      {
+        let start = rest.prefix(8).lowercased()
+        inAddress = start.hasPrefix("http://") || start.hasPrefix("https://") || start.hasPrefix("www.")
+      }
+      switch character {
+      case "\r\n", "\n", "\r": out += "<br>"
+      case _
+      where (inAddress ? MarkdownWriter.escapedInAddresses : MarkdownWriter.escaped).contains(character):
+        out.append("\\")
+        out.append(character)
+      default: out.append(character)
+      }
+      // Where GitHub starts a link: after a space or one of ( * _ ~.
+      atWordStart = character.isWhitespace || "(*_~".contains(character)
+      rest = rest.dropFirst()
+    }
+    return out
   }
+
+  private static let escaped: Set<Character> = [
+    "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "#", "$",
+  ]
+  private static let escapedInAddresses: Set<Character> = ["\\", "`", "*", "[", "]", "<", ">", "|"]
 }
