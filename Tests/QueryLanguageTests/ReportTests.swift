@@ -78,6 +78,49 @@ struct ReportTests {
       ])
   }
 
+  /// The results of a run in one place: markdown tables apart by a blank line, and so is other text, the
+  /// title written once; an HTML page closed by a result in another format.
+  @Test func aRunsResultsMakeOneDocument() throws {
+    var document = ResultDocument()
+    let options = OutputOptions(document: Self.document)
+    let counts = try EvaluationTests.result("activities where prio = 3 count by kategori")
+    let total = try EvaluationTests.result("activities where prio = 3 count")
+    let text =
+      document.render(counts, as: .markdown, options: options) + document.text("$vem = Kansli\n")
+      + document.render(total, as: .markdown, options: options) + document.close()
+    #expect(
+      text == #"""
+        # Uppföljning \<styrelsemöte\> \& "test"
+
+        Plan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.
+
+        | kategori | antal |
+        | --- | ---: |
+        | paused | 3 |
+
+        $vem = Kansli
+
+        3
+
+        """#)
+    var page = ResultDocument()
+    let html = page.render(total, as: .html, options: options) + page.text("<$vem>\n")
+    #expect(html.hasPrefix("<!DOCTYPE html>\n"))
+    #expect(
+      html.hasSuffix(
+        "<section class=\"result\">\n<p class=\"count\">3</p>\n</section>\n<pre class=\"message\">&lt;$vem&gt;\n</pre>\n"
+      ))
+    #expect(page.render(total, as: .csv, options: options) == "</body>\n</html>\n3\n")
+    #expect(page.close() == "")
+  }
+
+  @Test func aCountIsAnHTMLPage() throws {
+    let html = try Self.render("activities count", .html)
+    #expect(html.hasPrefix("<!DOCTYPE html>\n"))
+    #expect(
+      html.hasSuffix("<section class=\"result\">\n<p class=\"count\">44</p>\n</section>\n</body>\n</html>\n"))
+  }
+
   @Test func htmlEscapesEveryText() throws {
     let html = try Self.render("activities where id = 1 select id, vad group by inriktning", .html)
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))

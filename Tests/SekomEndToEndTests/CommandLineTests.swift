@@ -264,6 +264,72 @@ struct CommandLineTests {
     #expect(written == "id\n5\n15\n16\n23\n24\n29\n42\n43\n")
   }
 
+  /// A run makes one document in each place it writes to: standard output gets one HTML page, whatever
+  /// goes to files in between; each `.output` file a whole page of its own; `.format` ends the page.
+  @Test func eachPlaceGetsOneWholeDocument() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = folder.appendingPathComponent("report.sq")
+    try """
+    -- Mixed report: one page on standard output, one in each file.
+    .format html
+    activities count
+    .output a.html
+    activities where id = 1 select id, vad
+    .param
+    .output b.html
+    activities where id = 2 select id, prio
+    .output
+    activities where id = 43 select id, vad timeline
+    .format markdown
+    activities where id = 4 select id
+    """.write(to: script, atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(["--today", "2021-09-15", script.path])
+    #expect(run.status == 0, "\(run.error)")
+
+    let a = try HTMLPage(String(contentsOf: folder.appendingPathComponent("a.html"), encoding: .utf8))
+    #expect(a.isWhole, "\(a)")
+    #expect(a.title == "Mixed report")
+    #expect(a.results == 1)
+    #expect(a.cells == ["1", "Delta i SIS tekniska kommitté ”Hållbara städer och samhällen”"])
+    #expect(a.pre == ["no parameters are set\n"])
+    let b = try HTMLPage(String(contentsOf: folder.appendingPathComponent("b.html"), encoding: .utf8))
+    #expect(b.isWhole, "\(b)")
+    #expect(b.cells == ["2", "2"])
+
+    let parts = run.output.components(separatedBy: "</html>\n")
+    #expect(parts.count == 2)
+    let page = try HTMLPage(parts[0] + "</html>\n")
+    #expect(page.isWhole, "\(page)")
+    #expect(page.h1 == ["Mixed report"])
+    #expect(page.results == 2)
+    #expect(page.pre.count == 1)
+    #expect(page.pre.first?.contains("43  Höstkonferens, 25-årsjubileum") == true)
+    #expect(
+      parts[1] == """
+
+        # Mixed report
+
+        Plan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.
+
+        | id |
+        | ---: |
+        | 4 |
+
+        """)
+  }
+
+  /// A script that stops at an error still leaves a whole page.
+  @Test func thePageIsClosedWhenAScriptStops() throws {
+    let run = try SekomProcess.run(
+      ["--format", "html"], stdin: "activities count\nactivities where vemm = Kansli\nactivities count\n")
+    #expect(run.status == 1)
+    let page = try HTMLPage(run.output)
+    #expect(page.isWhole, "\(page)")
+    #expect(page.results == 1)
+    #expect(run.output.contains("<p class=\"count\">44</p>"))
+  }
+
   @Test func invalidUTF8IsReportedWithItsPlace() throws {
     let folder = try SekomProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

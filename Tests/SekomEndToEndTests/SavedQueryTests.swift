@@ -135,51 +135,121 @@ struct SavedQueryTests {
       Self.queries.appendingPathComponent("follow-up.sq").path,
     ])
     #expect(run.status == 0)
-    let parser = """
-      import sys, json
-      from html.parser import HTMLParser
-      class P(HTMLParser):
-          def __init__(self):
-              super().__init__(); self.stack=[]; self.cells=[]; self.title=''; self.h2=[]; self.tags=set()
-          def handle_starttag(self, tag, attrs):
-              self.stack.append(tag); self.tags.add(tag)
-              if tag == 'td': self.cells.append('')
-              if tag == 'h2': self.h2.append('')
-          def handle_endtag(self, tag):
-              if self.stack and self.stack[-1] == tag: self.stack.pop()
-          def handle_data(self, data):
-              if not self.stack: return
-              if self.stack[-1] == 'td': self.cells[-1] += data
-              if self.stack[-1] == 'title': self.title += data
-              if self.stack[-1] == 'h2': self.h2[-1] += data
-      p = P(); p.feed(sys.stdin.read()); p.close()
-      print(json.dumps({'title': p.title, 'h2': p.h2, 'cells': p.cells, 'tags': sorted(p.tags)}))
-      """
-    let python = Process()
-    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    python.arguments = ["python3", "-c", parser]
-    let input = Pipe()
-    let output = Pipe()
-    python.standardInput = input
-    python.standardOutput = output
-    try python.run()
-    input.fileHandleForWriting.write(Data(run.output.utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    python.waitUntilExit()
-    struct Page: Decodable {
-      var title: String
-      var h2: [String]
-      var cells: [String]
-      var tags: [String]
-    }
-    let page = try JSONDecoder().decode(Page.self, from: data)
+    let page = try HTMLPage(run.output)
+    #expect(page.isWhole, "\(page)")
     #expect(page.title == "Uppföljning <styrelse> & \"budget\"")
     #expect(page.h2.count == 3)
     #expect(page.cells.count == 44 * 7)
     #expect(page.cells.contains("Delta i SIS tekniska kommitté ”Hållbara städer och samhällen”"))
     #expect(page.cells.contains("Höstkonferens, 25-årsjubileum"))
-    #expect(!page.tags.contains("script") && !page.tags.contains("link") && !page.tags.contains("img"))
+    #expect(page.starts["script"] == nil && page.starts["link"] == nil && page.starts["img"] == nil)
+  }
+
+  /// Three statements make one document: in markdown three tables apart under the script's title, so that
+  /// a renderer sees three tables, not one.
+  @Test func countsAsOneMarkdownDocument() throws {
+    let run = try SekomProcess.run([
+      "--today", "2021-09-15", "--format", "markdown", Self.queries.appendingPathComponent("counts.sq").path,
+    ])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(
+      run.output == """
+        # How the plan's work is spread
+
+        Plan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.
+
+        | vem | antal |
+        | --- | ---: |
+        | Alla medlemmar | 2 |
+        | Expertgrupp | 12 |
+        | Internationella arbetsgruppen | 8 |
+        | Intresserade medlemmar | 1 |
+        | Kansli | 32 |
+        | Kontaktjänstepersoner | 1 |
+        | Medlemmar | 3 |
+        | Miljöbarometern | 1 |
+        | Ordförande | 3 |
+        | Samarbetspartners | 1 |
+        | Styrelse | 18 |
+        | Värdkommunen | 1 |
+
+        | inriktning | antal |
+        | --- | ---: |
+        | Förebild och föregångare | 12 |
+        | Pådrivare och opinionsbildare | 14 |
+        | Kunskapsförmedlare och en arena för erfarenhetsutbyte | 18 |
+
+        | kategori | antal |
+        | --- | ---: |
+        | ongoing | 24 |
+        | planned | 6 |
+        | paused | 6 |
+        | not started | 1 |
+        | monitoring | 1 |
+        | as needed | 3 |
+        | none | 3 |
+
+        """)
+  }
+
+  /// In HTML one page for the run, each result a section of it.
+  @Test func countsAsOneHTMLPage() throws {
+    let run = try SekomProcess.run([
+      "--today", "2021-09-15", "--format", "html", Self.queries.appendingPathComponent("counts.sq").path,
+    ])
+    #expect(run.status == 0, "\(run.error)")
+    let page = try HTMLPage(run.output)
+    #expect(page.isWhole, "\(page)")
+    #expect(page.title == "How the plan's work is spread")
+    #expect(page.h1 == ["How the plan's work is spread"])
+    #expect(page.results == 3)
+    #expect(page.cells.count == (12 + 3 + 7) * 2)
+    #expect(page.cells.prefix(2) == ["Alla medlemmar", "2"])
+    #expect(page.cells.suffix(2) == ["none", "3"])
+  }
+
+  /// In JSON one value per statement, each ending in a line end: a stream, as jq reads it.
+  @Test func countsAsAJSONStream() throws {
+    let run = try SekomProcess.run([
+      "--format", "json", Self.queries.appendingPathComponent("counts.sq").path,
+    ])
+    #expect(run.status == 0, "\(run.error)")
+    let reader = """
+      import sys, json
+      text = sys.stdin.read(); decoder = json.JSONDecoder(); at = 0; values = []
+      while text[at:].strip():
+          while text[at].isspace(): at += 1
+          value, at = decoder.raw_decode(text, at); values.append(value)
+      print(json.dumps([[list(entry.values())[0] for entry in value] for value in values]))
+      """
+    let values = try SekomProcess.runShell(
+      "python3 -c '\(reader)'", directory: Self.queries, input: Data(run.output.utf8))
+    #expect(values.status == 0, "\(values.error)")
+    let firsts = try JSONDecoder().decode([[String]].self, from: Data(values.output.utf8))
+    #expect(firsts.map(\.count) == [12, 3, 7])
+    #expect(firsts.map(\.first) == ["Alla medlemmar", "Förebild och föregångare", "ongoing"])
+  }
+
+  /// A title, by --title or the script's header comment, makes any markdown result a document.
+  @Test func overdueWithATitleIsAMarkdownDocument() throws {
+    let overdue = Self.queries.appendingPathComponent("overdue.sq").path
+    let titled = try SekomProcess.run([
+      "--today", "2021-09-15", "--format", "markdown", "--title", "Försenat", overdue,
+    ])
+    #expect(titled.status == 0, "\(titled.error)")
+    let lines = titled.output.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(
+      Array(lines.prefix(6)) == [
+        "# Försenat", "",
+        "Plan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.", "",
+        "| id | vad | vem | när | status |", "| ---: | --- | --- | --- | --- |",
+      ])
+    #expect(lines.filter { $0.hasPrefix("| ") }.count == 2 + 7)
+    let fromHeader = try SekomProcess.run(["--today", "2021-09-15", "--format", "markdown", overdue])
+    #expect(
+      fromHeader.output.hasPrefix(
+        "# Overdue\n\nPlan: Sveriges Ekokommuner – Verksamhetsplan 2021 (the embedded 2021 plan). Made 2021-09-15.\n\n| id |"
+      ))
   }
 
   @Test func checkOnTheEmbeddedPlan() throws {

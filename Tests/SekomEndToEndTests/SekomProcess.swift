@@ -20,9 +20,9 @@ struct SekomProcess {
   }
 
   /// Runs a shell script with the binary first on PATH, as a user types the README's examples.
-  static func runShell(_ script: String, directory: URL) throws -> Outcome {
+  static func runShell(_ script: String, directory: URL, input: Data? = nil) throws -> Outcome {
     try run(
-      URL(fileURLWithPath: "/bin/sh"), ["-c", script], input: nil, directory: directory, environment: [:])
+      URL(fileURLWithPath: "/bin/sh"), ["-c", script], input: input, directory: directory, environment: [:])
   }
 
   private static func run(

@@ -1,13 +1,42 @@
 import PlanModel
 
-/// One standalone, printable HTML page: its own CSS, no outside resources, every plan text escaped.
+/// One standalone, printable HTML page: its own CSS, no outside resources, every plan text escaped. The
+/// results of a run are sections of one page (`ResultDocument`); `render` makes the page of one result.
 struct HTMLWriter {
   var document: DocumentInfo?
 
   func render(_ result: QueryResult) -> String {
-    let title = document?.title ?? "sekom"
-    var body = "<h1>\(escape(title))</h1>\n"
-    if let document { body += "<p class=\"byline\">\(escape(document.byline))</p>\n" }
+    start + heading + section(result) + HTMLWriter.end
+  }
+
+  /// The page up to its body, titled by the first result's title.
+  var start: String {
+    """
+    <!DOCTYPE html>
+    <html lang="sv">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(escape(document?.title ?? "sekom"))</title>
+    <style>
+    \(HTMLWriter.style)
+    </style>
+    </head>
+    <body>
+
+    """
+  }
+
+  static let end = "</body>\n</html>\n"
+
+  /// The title and the byline, each written again on a page when it changes.
+  var heading: String { title + byline }
+  var title: String { "<h1>\(escape(document?.title ?? "sekom"))</h1>\n" }
+  var byline: String { document.map { "<p class=\"byline\">\(escape($0.byline))</p>\n" } ?? "" }
+
+  /// One result, a section of the page.
+  func section(_ result: QueryResult) -> String {
+    var body = "<section class=\"result\">\n"
     switch result {
     case .activities(let columns, _, let rows):
       body += table(columns, rows) + count(rows.count)
@@ -28,22 +57,13 @@ struct HTMLWriter {
     case .count(let n):
       body += "<p class=\"count\">\(n)</p>\n"
     }
-    return """
-      <!DOCTYPE html>
-      <html lang="sv">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(title))</title>
-      <style>
-      \(HTMLWriter.style)
-      </style>
-      </head>
-      <body>
-      \(body)</body>
-      </html>
+    return body + "</section>\n"
+  }
 
-      """
+  /// Text that is not a result, such as a timeline or the listing of a dot-command, as it reads on a
+  /// terminal.
+  func preformatted(_ text: String, class name: String) -> String {
+    "<pre class=\"\(name)\">\(escape(text))</pre>\n"
   }
 
   private func table(_ columns: [Field], _ rows: [Activity]) -> String {
@@ -97,6 +117,7 @@ struct HTMLWriter {
     .number { text-align: right; }
     tr { break-inside: avoid; }
     .count { color: #555; }
+    .result + .result { margin-top: 2rem; }
     @media print { body { margin: 1cm; } th { background: #ddd; } }
     """
 }

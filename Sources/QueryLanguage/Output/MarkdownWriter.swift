@@ -1,25 +1,40 @@
 import PlanModel
 
 /// GitHub-flavoured Markdown: a table, or a heading and a table for each group.
-/// A grouped result becomes a document for the meeting papers: a title, the plan and the day it was made,
-/// and a heading and a table for each group.
+/// A result becomes a document for the meeting papers when its title was given (by `--title` or the
+/// script's header comment) or it is grouped: a title, the plan and the day it was made, then the table,
+/// or a heading and a table for each group.
 struct MarkdownWriter {
   var document: DocumentInfo?
 
   func render(_ result: QueryResult) -> String {
+    (isDocument(result) ? heading : "") + body(result)
+  }
+
+  /// Whether the result is written under the title and byline.
+  func isDocument(_ result: QueryResult) -> Bool {
+    guard let document else { return false }
+    if case .groups = result { return true }
+    return document.titleGiven
+  }
+
+  /// The title and the byline, each a block of its own.
+  var heading: String { title + byline }
+  var title: String { document.map { "# \(cell($0.title))\n\n" } ?? "" }
+  var byline: String { document.map { "\(cell($0.byline))\n\n" } ?? "" }
+
+  /// The result without the heading.
+  func body(_ result: QueryResult) -> String {
     switch result {
     case .activities(let columns, _, let rows):
       return table(columns, rows)
     case .groups(let field, let columns, _, let groups):
-      var out = ""
-      if let document { out += "# \(cell(document.title))\n\n\(cell(document.byline))\n\n" }
-      out += groups.map { group in
+      return groups.map { group in
         let label = Cells.groupLabel(group.value)
         let heading = document == nil ? "\(field.name): \(label)" : label
         return "## \(cell(heading))\n\n" + table(columns, group.rows)
       }
       .joined(separator: "\n")
-      return out
     case .counts(let field, let entries):
       var out = "| \(field.name) | \(Cells.countHeader) |\n| --- | ---: |\n"
       for entry in entries { out += "| \(cell(Cells.groupLabel(entry.value))) | \(entry.count) |\n" }

@@ -43,9 +43,15 @@ public struct DocumentInfo: Sendable {
   public var planYear: Int
   /// The day the report was made (`--today` fixes it).
   public var made: Day
+  /// Whether the title was given, by `--title` or a script's header comment, rather than made from the
+  /// statement: only then is an ungrouped result in markdown a document.
+  public var titleGiven: Bool
 
-  public init(title: String, planTitle: String, planSource: String, planYear: Int, made: Day) {
+  public init(
+    title: String, titleGiven: Bool = true, planTitle: String, planSource: String, planYear: Int, made: Day
+  ) {
     self.title = title
+    self.titleGiven = titleGiven
     self.planTitle = planTitle
     self.planSource = planSource
     self.planYear = planYear
@@ -56,12 +62,13 @@ public struct DocumentInfo: Sendable {
   var byline: String { "Plan: \(planTitle) (\(planSource)). Made \(made.iso)." }
 }
 
-/// Writes a result in a format. `count` is one number in every format.
+/// Writes a result in a format, whole: markdown and HTML as a document of their own. `count` is one number
+/// in every format, on an HTML page a paragraph. `ResultDocument` writes the results of a run.
 public enum ResultWriter {
   public static func render(_ result: QueryResult, as format: OutputFormat, options: OutputOptions = .init())
     -> String
   {
-    if case .count(let n) = result { return "\(n)\n" }
+    if case .count(let n) = result, format != .html && format != .markdown { return "\(n)\n" }
     switch format {
     case .table: return TableWriter(options: options).render(result)
     case .csv: return DelimitedWriter(style: .csv, header: options.header).render(result)

@@ -32,6 +32,10 @@ public final class Session {
   private let standardOutput: (String) -> Void
   private let standardError: (String) -> Void
   private var outputFile: AtomicFile?
+  /// What has been written to standard output and to the `.output` file, so that a run's results make one
+  /// document in each (one HTML page, markdown tables apart).
+  private var standardOutputDocument = ResultDocument()
+  private var outputFileDocument = ResultDocument()
   private var readDepth = 0
 
   /// How deeply `.read` may nest, so that a file reading itself stops with an error.
@@ -99,14 +103,22 @@ public final class Session {
   public func execute(_ statement: Statement, headerTitle: String? = nil) throws(QueryError) {
     let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
     let result = Evaluator(plan: plan).run(checked)
-    let width = outputFile == nil ? terminalWidth() : nil
+    let givenTitle = title ?? headerTitle
     let document = DocumentInfo(
-      title: title ?? headerTitle ?? ASTPrinter.print(statement), planTitle: plan.metadata.title,
-      planSource: plan.metadata.source, planYear: plan.metadata.year, made: today)
+      title: givenTitle ?? ASTPrinter.print(statement), titleGiven: givenTitle != nil,
+      planTitle: plan.metadata.title, planSource: plan.metadata.source, planYear: plan.metadata.year,
+      made: today)
     let options = OutputOptions(
       header: header, width: width, color: colorOutput && outputFile == nil, document: document)
-    try write(ResultWriter.render(result, as: checked.timeline ? .timeline : format, options: options))
+    let text =
+      outputFile == nil
+      ? standardOutputDocument.render(result, as: format, timeline: checked.timeline, options: options)
+      : outputFileDocument.render(result, as: format, timeline: checked.timeline, options: options)
+    try emit(text)
   }
+
+  /// The terminal's width when what is written goes to one; nil for a file or a pipe.
+  var width: Int? { outputFile == nil ? terminalWidth() : nil }
 
   /// The first line of a script's leading comment, shebang aside: what the script says it answers.
   static func headerTitle(of source: SourceText) -> String? {
@@ -123,10 +135,12 @@ public final class Session {
     return nil
   }
 
-  /// Ends the session: a file opened by `.output` is put in place.
+  /// Ends the session: a file opened by `.output` is put in place, and the document on standard output
+  /// (an HTML page) is closed.
   public func finish() -> ExitStatus {
     do throws(QueryError) {
       try closeOutput(at: nil)
+      standardOutput(standardOutputDocument.close())
       return .success
     } catch {
       reportLine("sekom: error: \(error.message)")
@@ -189,7 +203,11 @@ public final class Session {
   private func closeOutput(at range: SourceRange?) throws(QueryError) {
     guard let file = outputFile else { return }
     outputFile = nil
+    // Each file gets a whole document of its own.
+    let end = outputFileDocument.close()
+    outputFileDocument = ResultDocument()
     do throws(FileAccess.Failure) {
+      try file.write(end)
       try file.commit()
     } catch {
       throw QueryError(
@@ -197,8 +215,12 @@ public final class Session {
     }
   }
 
-  /// Writes text where results go now.
+  /// Writes text where results go now, as part of the document there: inside an HTML page, preformatted.
   public func write(_ text: String) throws(QueryError) {
+    try emit(outputFile == nil ? standardOutputDocument.text(text) : outputFileDocument.text(text))
+  }
+
+  private func emit(_ text: String) throws(QueryError) {
     guard let file = outputFile else {
       standardOutput(text)
       return

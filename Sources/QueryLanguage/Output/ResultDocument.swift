@@ -1,0 +1,86 @@
+/// What has been written to one place (standard output, or a file of `.output`) in a run, so that the
+/// results of several statements make one document there:
+///
+/// - markdown: results apart by a blank line, so that two tables never read as one; a document's title
+///   and byline (the plan, the day) written where they change, so once for a script or `--title`.
+/// - HTML: one page, opened by the first result and titled by it, each result a section; the title and
+///   byline written where they change; other text on the page (a timeline, a dot-command's listing)
+///   preformatted. The page is closed by `close`, when the place is, or when a result in another format
+///   comes.
+/// - Every other format: each result as `ResultWriter` writes it. JSON is then one JSON value per
+///   statement, each ending in a line end: a stream, as jq reads it (`jq -s` gathers it into an array).
+public struct ResultDocument {
+  private enum Last { case nothing, markdown, other }
+
+  private var last = Last.nothing
+  private var pageOpen = false
+  /// The title and byline the results now stand under, as written.
+  private var title: String?
+  private var byline: String?
+
+  public init() {}
+
+  /// The text for a result. `timeline` is a timeline clause: the chart, on a page as preformatted text.
+  public mutating func render(
+    _ result: QueryResult, as format: OutputFormat, timeline: Bool = false, options: OutputOptions
+  ) -> String {
+    var out = format == .html ? "" : close()
+    switch format {
+    case .html:
+      let writer = HTMLWriter(document: options.document)
+      if !pageOpen {
+        out += writer.start
+        pageOpen = true
+      }
+      out += heading(title: writer.title, byline: writer.byline)
+      out +=
+        timeline
+        ? "<section class=\"result\">\n"
+          + writer.preformatted(TimelineWriter(options: options).render(result), class: "timeline")
+          + "</section>\n"
+        : writer.section(result)
+      last = .other
+    case .markdown where !timeline:
+      let writer = MarkdownWriter(document: options.document)
+      if last != .nothing { out += "\n" }
+      if writer.isDocument(result) { out += heading(title: writer.title, byline: writer.byline) }
+      out += writer.body(result)
+      last = .markdown
+    default:
+      if last == .markdown { out += "\n" }
+      out += ResultWriter.render(result, as: timeline ? .timeline : format, options: options)
+      (title, byline) = (nil, nil)
+      last = .other
+    }
+    return out
+  }
+
+  /// The text for anything else written here, such as the listing of `.param` or `.fields`.
+  public mutating func text(_ text: String) -> String {
+    if pageOpen { return HTMLWriter().preformatted(text, class: "message") }
+    defer { last = .other }
+    return last == .markdown ? "\n" + text : text
+  }
+
+  /// What ends the document: the end of an open page. Whatever is written after starts afresh.
+  public mutating func close() -> String {
+    guard pageOpen else { return "" }
+    pageOpen = false
+    (title, byline) = (nil, nil)
+    last = .other
+    return HTMLWriter.end
+  }
+
+  private mutating func heading(title newTitle: String, byline newByline: String) -> String {
+    var out = ""
+    if newTitle != title {
+      out += newTitle
+      title = newTitle
+    }
+    if newByline != byline {
+      out += newByline
+      byline = newByline
+    }
+    return out
+  }
+}
