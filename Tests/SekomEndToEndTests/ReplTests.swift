@@ -20,6 +20,21 @@ struct ReplTests {
     #expect(try terminal.exitStatus() == 0)
   }
 
+  /// `.fields` (240 columns when written whole) and `.help` fit the terminal's width.
+  @Test func fieldsAndHelpFitTheTerminal() throws {
+    let home = try ReplHome()
+    let terminal = try home.start()
+    try terminal.waitForPrompt()
+    for command in [".fields", ".help"] {
+      terminal.enter(command)
+      let shown = try terminal.waitForPrompt().split(separator: "\n").dropFirst()
+      #expect(shown.count > 10, "\(shown)")
+      #expect(shown.allSatisfy { $0.count <= Int(PseudoTerminal.columns) }, "\(shown)")
+    }
+    terminal.enter(".quit")
+    #expect(try terminal.exitStatus() == 0)
+  }
+
   @Test func editingWithArrowKeysOverSwedishLetters() throws {
     let home = try ReplHome()
     let terminal = try home.start()
