@@ -38,13 +38,9 @@ struct TimelineWriter {
       cell = max(2, min(6, (room - min(naturalLabel, 24)) / 12))
       labelWidth = max(8, min(naturalLabel, room - 12 * cell))
     }
-    var out = ""
-    let names = TimelineWriter.monthNames.map { name in
-      cell >= 4 ? name.padding(cell) : String(name.prefix(max(1, cell - 1))).padding(cell)
-    }
-    out +=
+    var out =
       String(repeating: " ", count: idWidth - 2) + "id  " + "vad".padding(labelWidth) + "  "
-      + names.joined().trimmedRight() + "\n"
+      + monthLabels(cell: cell).trimmedRight() + "\n"
     for row in timed {
       out += String(repeating: " ", count: idWidth - String(row.id).count) + String(row.id) + "  "
       out += truncated(row.what, labelWidth).padding(labelWidth) + "  "
@@ -60,6 +56,15 @@ struct TimelineWriter {
       }
     }
     return out
+  }
+
+  /// The months over their cells: names when a cell holds three letters and a space; else numbers, since
+  /// shortened names are ambiguous (ma is mars or maj, ju juni or juli). In cells of two, every other
+  /// month is numbered, so that 10, 11 and 12 cannot run together.
+  private func monthLabels(cell: Int) -> String {
+    if cell >= 4 { return TimelineWriter.monthNames.map { $0.padding(cell) }.joined() }
+    if cell == 3 { return (1...12).map { String($0).padding(cell) }.joined() }
+    return stride(from: 1, through: 11, by: 2).map { String($0).padding(2 * cell) }.joined()
   }
 
   /// The bar: full blocks over the days of the interval, `◀` or `▶` where it runs past the year.
