@@ -90,6 +90,75 @@ struct DotCommandTests {
   }
 }
 
+/// What a misused dot-command says: where, what is wrong, and how to mend it.
+extension DotCommandTests {
+  static let mistakes: [(script: String, message: String)] = [
+    (
+      ".format xml",
+      """
+      s.sq:1:9: error: unknown format 'xml'; use table, csv, tsv, json, markdown, html, timeline
+      .format xml
+              ^~~
+
+      """
+    ),
+    (
+      ".format jsno",
+      """
+      s.sq:1:9: error: unknown format 'jsno'; use table, csv, tsv, json, markdown, html, timeline
+      .format jsno
+              ^~~~
+      note: did you mean 'json'?
+
+      """
+    ),
+    (
+      "activities count\n.history",
+      """
+      s.sq:2:1: error: '.history' works only in the REPL
+      .history
+      ^~~~~~~~
+
+      """
+    ),
+    (
+      ".param period hösten 2021",
+      """
+      s.sq:1:15: error: '.param' takes one value; quote a value with spaces
+      .param period hösten 2021
+                    ^~~~~~~~~~~
+      note: as in: .param period 'hösten 2021'
+
+      """
+    ),
+    (
+      ".param vad it's here",
+      """
+      s.sq:1:12: error: '.param' takes one value; quote a value with spaces
+      .param vad it's here
+                 ^~~~~~~~~
+      note: as in: .param vad "it's here"
+
+      """
+    ),
+  ]
+
+  @Test(arguments: mistakes)
+  func misusedDotCommands(script: String, message: String) {
+    let run = Self.run(script)
+    #expect(run.status == .queryError)
+    #expect(run.errors == message)
+  }
+
+  /// The value with spaces, quoted, is one value.
+  @Test func aQuotedParameterValue() {
+    let run = Self.run(
+      ".param period 'hösten 2021'\n.param\nactivities where när overlaps $period and prio = 1 count")
+    #expect(run.errors == "")
+    #expect(run.output == "$period = hösten 2021\n10\n")
+  }
+}
+
 extension Substring {
   fileprivate func trimmingCharacters(in set: Character) -> String {
     var text = self

@@ -32,10 +32,12 @@ public enum DotCommands {
       ) { session, line, _ throws(QueryError) in
         let argument = line.arguments[0]
         guard let format = OutputFormat(name: argument.text) else {
+          // As `--format` says it, with the nearest name when there is one.
+          let names = OutputFormat.allCases.map(\.rawValue)
           throw QueryError(
-            .name,
-            "unknown format '\(argument.text)'\(suggestion(argument.text, OutputFormat.allCases.map(\.rawValue)))",
-            at: argument.range)
+            .name, "unknown format '\(argument.text)'; use \(names.joined(separator: ", "))",
+            at: argument.range,
+            notes: Spelling.nearest(argument.text, in: names).map { ["did you mean '\($0)'?"] } ?? [])
         }
         session.format = format
       },
@@ -51,7 +53,7 @@ public enum DotCommands {
       DotCommand(
         name: "param", usage: ".param NAME VALUE",
         summary: "set $NAME for the statements that follow; alone, list them",
-        arguments: 0...2
+        arguments: 0...Int.max
       ) { session, line, _ throws(QueryError) in
         switch line.arguments.count {
         case 0:
@@ -61,8 +63,18 @@ public enum DotCommands {
           var name = line.arguments[0].text
           if name.hasPrefix("$") { name.removeFirst() }
           session.parameters[name] = line.arguments[1].text
-        default:
+        case 1:
           throw QueryError(.syntax, "expected a value after the name: .param NAME VALUE", at: line.range)
+        default:
+          // Words after the value are refused rather than joined: `.param vem Kansli prio 1` is more likely
+          // two settings run together than one value.
+          let value = line.arguments[1...]
+          let text = value.map(\.text).joined(separator: " ")
+          let quote = text.contains("'") ? "\"" : "'"
+          throw QueryError(
+            .syntax, "'.param' takes one value; quote a value with spaces",
+            at: SourceRange(start: value.first!.range.start, end: value.last!.range.end),
+            notes: ["as in: .param \(line.arguments[0].text) \(quote)\(text)\(quote)"])
         }
       },
       DotCommand(
@@ -116,9 +128,16 @@ public enum DotCommands {
 
   public static var names: [String] { all.map(\.name) }
 
+  /// Commands only the REPL adds, named when used elsewhere.
+  static let replOnly = ["history"]
+
   static func execute(_ line: DotCommandLine, in session: Session, source: SourceText) throws(QueryError) {
     let commands = session.commands
     guard let command = commands.first(where: { $0.name == line.name.text.lowercased() }) else {
+      if replOnly.contains(line.name.text.lowercased()) {
+        throw QueryError(
+          .name, "'.\(line.name.text.lowercased())' works only in the REPL", at: line.name.range)
+      }
       throw QueryError(
         .name,
         "unknown command '.\(line.name.text)'\(suggestion(line.name.text, commands.map(\.name), prefix: "."))",
