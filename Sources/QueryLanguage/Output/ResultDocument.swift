@@ -9,7 +9,7 @@
 ///   comes.
 /// - Every other format: each result as `ResultWriter` writes it. JSON is then one JSON value per
 ///   statement, each ending in a line end: a stream, as jq reads it (`jq -s` gathers it into an array).
-public struct ResultDocument {
+struct ResultDocument {
   private enum Last { case nothing, markdown, other }
 
   private var last = Last.nothing
@@ -18,10 +18,10 @@ public struct ResultDocument {
   private var title: String?
   private var byline: String?
 
-  public init() {}
+  init() {}
 
   /// The text for a result. `timeline` is a timeline clause: the chart, on a page as preformatted text.
-  public mutating func render(
+  mutating func render(
     _ result: QueryResult, as format: OutputFormat, timeline: Bool = false, options: OutputOptions
   ) -> String {
     var out = format == .html ? "" : close()
@@ -56,14 +56,14 @@ public struct ResultDocument {
   }
 
   /// The text for anything else written here, such as the listing of `.param` or `.fields`.
-  public mutating func text(_ text: String) -> String {
+  mutating func text(_ text: String) -> String {
     if pageOpen { return HTMLWriter().preformatted(text, class: "message") }
     defer { last = .other }
     return last == .markdown ? "\n" + text : text
   }
 
   /// What ends the document: the end of an open page. Whatever is written after starts afresh.
-  public mutating func close() -> String {
+  mutating func close() -> String {
     guard pageOpen else { return "" }
     pageOpen = false
     (title, byline) = (nil, nil)

@@ -17,8 +17,8 @@ struct TimelineWriter {
     case .activities(_, _, let rows):
       return chart(rows)
     case .groups(let field, _, _, let groups):
-      return groups.map { "\(field.name): \(Cells.groupLabel($0.value))\n" + chart($0.rows) }.joined(
-        separator: "\n")
+      let charts = groups.map { "\(field.name): \(Cells.groupLabel($0.value))\n" + chart($0.rows) }
+      return charts.joined(separator: "\n")
     case .counts, .count:
       return TableWriter(options: options).render(result)
     }

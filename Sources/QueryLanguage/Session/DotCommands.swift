@@ -109,13 +109,15 @@ public enum DotCommands {
         name: "fields", usage: ".fields", summary: "list the fields with their types and some values",
         arguments: 0...0
       ) { session, _, _ throws(QueryError) in
-        try session.write(TerminalText.fitTable(HelpText.fields(of: session.plan), width: session.width))
+        try session.write(
+          TerminalText.fitTable(HelpText.fields(of: session.plan), width: session.outputWidth))
       },
       DotCommand(
         name: "help", usage: ".help", summary: "show the commands and a short tour of the language",
         arguments: 0...0
       ) { session, _, _ throws(QueryError) in
-        try session.write(TerminalText.wrap(HelpText.help(commands: session.commands), width: session.width))
+        try session.write(
+          TerminalText.wrap(HelpText.help(commands: session.commands), width: session.outputWidth))
       },
       DotCommand(name: "quit", usage: ".quit", summary: "stop", arguments: 0...0) { session, _, _ in
         session.requestQuit()

@@ -109,7 +109,7 @@ public final class Session {
       planTitle: plan.metadata.title, planSource: plan.metadata.source, planYear: plan.metadata.year,
       made: today)
     let options = OutputOptions(
-      header: header, width: width, color: colorOutput && outputFile == nil, document: document)
+      header: header, width: outputWidth, color: colorOutput && outputFile == nil, document: document)
     let text =
       outputFile == nil
       ? standardOutputDocument.render(result, as: format, timeline: checked.timeline, options: options)
@@ -118,7 +118,7 @@ public final class Session {
   }
 
   /// The terminal's width when what is written goes to one; nil for a file or a pipe.
-  var width: Int? { outputFile == nil ? terminalWidth() : nil }
+  var outputWidth: Int? { outputFile == nil ? terminalWidth() : nil }
 
   /// The first line of a script's leading comment, shebang aside: what the script says it answers.
   static func headerTitle(of source: SourceText) -> String? {
@@ -138,14 +138,15 @@ public final class Session {
   /// Ends the session: a file opened by `.output` is put in place, and the document on standard output
   /// (an HTML page) is closed.
   public func finish() -> ExitStatus {
+    var status = ExitStatus.success
     do throws(QueryError) {
       try closeOutput(at: nil)
-      standardOutput(standardOutputDocument.close())
-      return .success
     } catch {
       reportLine("sekom: error: \(error.message)")
-      return .fileError
+      status = .fileError
     }
+    standardOutput(standardOutputDocument.close())
+    return status
   }
 
   /// Adds a dot-command, shown by `.help` with the others.
