@@ -62,6 +62,8 @@ struct MarkdownWriter {
   /// and all, so inside one only what could reach out of it is escaped: `/om_oss#mer` stays a working link
   /// rather than showing `\_` and `\#`.
   func cell(_ text: String) -> String {
+    // Most texts hold none of these: leave them without looking at their characters.
+    guard text.utf8.contains(where: { MarkdownWriter.markBytes.contains($0) }) else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var rest = Substring(text)
@@ -95,4 +97,5 @@ struct MarkdownWriter {
     "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "#", "$",
   ]
   private static let escapedInAddresses: Set<Character> = ["\\", "`", "*", "[", "]", "<", ">", "|"]
+  private static let markBytes = Set(escaped.union(["\n", "\r"]).compactMap(\.asciiValue))
 }
