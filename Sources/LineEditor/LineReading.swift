@@ -1,3 +1,5 @@
+import CLibedit
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -32,15 +34,23 @@ public protocol LineReading: AnyObject {
   var complete: ((String) -> Completion)? { get set }
 }
 
-/// Lines read without editing, for when standard output is not a terminal: no prompt is shown and history
-/// lives only as long as the process.
+/// Lines read without editing: when standard output is not a terminal (no prompt is shown then), or
+/// when libedit is missing. History lives only as long as the process.
 public final class PlainLineReader: LineReading {
   public var complete: ((String) -> Completion)?
   public private(set) var historyEntries: [String] = []
+  private let showsPrompt: Bool
 
-  public init() {}
+  /// With `showsPrompt`, the prompt is written to standard output before each line is read.
+  public init(showsPrompt: Bool = false) {
+    self.showsPrompt = showsPrompt
+  }
 
   public func readLine(prompt: String) -> LineInput {
+    if showsPrompt {
+      print(prompt, terminator: "")
+      fflush(sekom_stdout())
+    }
     guard let line = Swift.readLine(strippingNewline: true) else { return .end }
     return .line(line)
   }

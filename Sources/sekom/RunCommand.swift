@@ -148,10 +148,21 @@ enum RunCommand {
     return max(status, session.finish())
   }
 
-  /// The REPL; the line editor only when both ends are a terminal, otherwise lines are read plainly.
+  /// The REPL; the line editor only when both ends are a terminal and libedit is there, otherwise lines
+  /// are read plainly.
   private static func interactive(_ session: Session, _ options: RunOptions) -> ExitStatus {
-    let reader: LineReading =
-      Terminal.isTerminal(.standardOutput) ? LineEditor(programName: "sekom") : PlainLineReader()
+    var reader: LineReading = PlainLineReader()
+    if Terminal.isTerminal(.standardOutput) {
+      let library = Console.environment("SEKOM_LIBEDIT")
+      if let editor = LineEditor(programName: "sekom", library: library) {
+        reader = editor
+      } else {
+        Console.error(
+          "sekom: warning: cannot load libedit (\(library ?? "libedit.so.2")); lines are read without editing "
+            + "or history\n")
+        reader = PlainLineReader(showsPrompt: true)
+      }
+    }
     let environment = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].reduce(into: [String: String]()) {
       $0[$1] = Console.environment($1)
     }

@@ -276,6 +276,22 @@ struct ReplTests {
     #expect(try terminal.exitStatus() == 0)
   }
 
+  /// Without libedit the REPL still works, with prompts and without editing.
+  @Test func withoutLibeditLinesAreReadPlainlyWithPrompts() throws {
+    let home = try ReplHome()
+    home.extraEnvironment["SEKOM_LIBEDIT"] = "/nonexistent/libedit.so.2"
+    let terminal = try home.start(["--no-init"])
+    let banner = try terminal.waitFor(Prompt.main)
+    #expect(
+      banner.hasPrefix(
+        "sekom: warning: cannot load libedit (/nonexistent/libedit.so.2); lines are read without editing or "
+          + "history\n"), "\(banner)")
+    terminal.type(ReplTests.kansliPrio3 + "\r")
+    try terminal.waitFor(ReplTests.kansliPrio3Table + Prompt.main)
+    terminal.type(".quit\r")
+    #expect(try terminal.exitStatus() == 0)
+  }
+
   @Test func withoutATerminalForOutputLinesAreReadPlainly() throws {
     let home = try ReplHome()
     let terminal = try home.start(standardOutput: .pipe)
@@ -312,15 +328,18 @@ final class ReplHome {
 
   deinit { try? FileManager.default.removeItem(at: folder) }
 
+  /// Set by a test before `start`.
+  var extraEnvironment: [String: String] = [:]
+
   var environment: [String: String] {
-    [
+    extraEnvironment.merging([
       "HOME": folder.appendingPathComponent("home").path,
       "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
       "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
       "PATH": "/usr/bin:/bin",
       "TERM": "xterm",
       "NO_COLOR": "1",
-    ]
+    ]) { own, _ in own }
   }
 
   var historyFile: URL { folder.appendingPathComponent("state/sekom/history") }

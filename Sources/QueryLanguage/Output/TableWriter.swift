@@ -43,11 +43,15 @@ struct TableWriter {
   }
 
   func grid(headers: [String], rows: [[String]], rightAligned: [Bool]) -> String {
-    var natural = headers.map { options.header ? $0.count : 0 }
+    var natural = headers.map { options.header ? TextWidth.of($0) : 0 }
     for row in rows {
       for (i, cell) in row.enumerated() {
+        guard cell.utf8.contains(0x0A) else {
+          natural[i] = max(natural[i], TextWidth.of(cell))
+          continue
+        }
         for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
-          natural[i] = max(natural[i], line.count)
+          natural[i] = max(natural[i], TextWidth.of(line))
         }
       }
     }
@@ -64,9 +68,9 @@ struct TableWriter {
     }
     for row in rows {
       let wrapped = row.enumerated().map { i, cell in
-        options.width == nil
-          ? cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-          : wrap(cell, width: widths[i])
+        if options.width != nil { return wrap(cell, width: widths[i]) }
+        guard cell.utf8.contains(0x0A) else { return [cell] }
+        return cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       }
       out += line(wrapped, widths: widths, rightAligned: rightAligned)
     }
@@ -78,17 +82,33 @@ struct TableWriter {
     let height = cells.map(\.count).max() ?? 1
     var out = ""
     for lineIndex in 0..<height {
-      var parts: [String] = []
+      var row = " "
       for (i, lines) in cells.enumerated() {
+        if i > 0 { row += TableWriter.separator }
         let text = lineIndex < lines.count ? lines[lineIndex] : ""
-        let padding = String(repeating: " ", count: max(0, widths[i] - text.count))
-        parts.append(rightAligned[i] ? padding + text : text + padding)
+        let padding = TableWriter.spaces(widths[i] - TextWidth.of(text))
+        if rightAligned[i] {
+          row += padding
+          row += text
+        } else {
+          row += text
+          row += padding
+        }
       }
-      var joined = " " + parts.joined(separator: TableWriter.separator)
-      while joined.last == " " { joined.removeLast() }
-      out += joined + "\n"
+      while row.utf8.last == 0x20 { row.removeLast() }
+      out += row
+      out += "\n"
     }
     return out
+  }
+
+  private static let manySpaces = String(repeating: " ", count: 256)
+
+  /// `count` spaces, cut from a stored run when it is long enough: padding is the most common text here.
+  private static func spaces(_ count: Int) -> Substring {
+    guard count > 0 else { return "" }
+    guard count <= manySpaces.utf8.count else { return Substring(String(repeating: " ", count: count)) }
+    return Substring(manySpaces.utf8.prefix(count))
   }
 
   /// Column widths within the terminal's width: narrow columns keep their width, the wide ones share
@@ -116,7 +136,7 @@ struct TableWriter {
       var current = ""
       for word in paragraph.split(separator: " ") {
         var word = Substring(word)
-        while word.count > width {
+        while TextWidth.of(word) > width {
           if !current.isEmpty {
             lines.append(current)
             current = ""
@@ -126,7 +146,7 @@ struct TableWriter {
         }
         if current.isEmpty {
           current = String(word)
-        } else if current.count + 1 + word.count <= width {
+        } else if TextWidth.of(current) + 1 + TextWidth.of(word) <= width {
           current += " " + word
         } else {
           lines.append(current)
