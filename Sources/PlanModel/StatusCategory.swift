@@ -57,13 +57,15 @@ public enum StatusCategory: String, CaseIterable, Sendable {
       self = .none
       return
     }
+    // Folded texts compare as bytes; String's prefix test would compare them Character by Character.
+    let bytes = folded.utf8
     for (prefixes, category) in StatusCategory.rules
-    where prefixes.contains(where: { folded.hasPrefix($0) }) {
+    where prefixes.contains(where: { bytes.starts(with: $0.utf8) }) {
       self = category
       return
     }
     // "2 genomförda": a count of what is done so far means the work goes on.
-    if let first = folded.first, first.isNumber, folded.contains("genomförd") {
+    if let first = bytes.first, (0x30...0x39).contains(first), folded.contains("genomförd") {
       self = .ongoing
       return
     }

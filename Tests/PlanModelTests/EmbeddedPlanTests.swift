@@ -5,6 +5,17 @@ import Testing
 struct EmbeddedPlanTests {
   let plan = Plan.embedded2021
 
+  /// The embedded plan's days are written out; they must be what the time reader makes of its texts.
+  @Test func writtenOutDaysAreWhatTheTimeReaderReads() {
+    for activity in plan.activities {
+      #expect(
+        activity.when.interval == SwedishTime.interval(of: activity.when.text, in: plan.timeContext),
+        "\(activity.id): \(activity.when.text)")
+    }
+    let texts = Set(plan.activities.map(\.when.text))
+    #expect(Set(Plan2021.intervals.keys).isSubset(of: texts))
+  }
+
   @Test func hasTheFortyFourActivitiesInDocumentOrder() {
     #expect(plan.activities.count == 44)
     #expect(plan.activities.map(\.id) == Array(1...44))

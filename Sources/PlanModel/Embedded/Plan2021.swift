@@ -35,6 +35,34 @@ enum Plan2021 {
       reason: "row split by a page break, joined"),
   ]
 
+  /// The days each `när` text of the plan stands for, as `SwedishTime` reads it in the plan year 2021 with
+  /// the annual meeting on 28 May (a test holds the two to each other): written out, so that a query on
+  /// the embedded plan does not start by setting up the time reader. Texts not here name no days.
+  static let intervals: [String: (start: (Int, Int, Int), end: (Int, Int, Int))] = [
+    "Start 2018, beräknas klar våren 2021": ((2018, 1, 1), (2021, 6, 30)),
+    "11 maj 2021": ((2021, 5, 11), (2021, 5, 11)),
+    "19-20 oktober": ((2021, 10, 19), (2021, 10, 20)),
+    "2021": ((2021, 1, 1), (2021, 12, 31)),
+    "28 maj 2021": ((2021, 5, 28), (2021, 5, 28)),
+    "3 tillfällen planerade under våren": ((2021, 1, 1), (2021, 6, 30)),
+    "Hela året": ((2021, 1, 1), (2021, 12, 31)),
+    "Hösten 2021": ((2021, 8, 1), (2021, 12, 31)),
+    "Klart 2021": ((2021, 1, 1), (2021, 12, 31)),
+    "Klart våren 2021": ((2021, 1, 1), (2021, 6, 30)),
+    "Löpande": ((2021, 1, 1), (2021, 12, 31)),
+    "Till årsmötet": ((2021, 1, 1), (2021, 5, 28)),
+    "Vår och höst 2021": ((2021, 1, 1), (2021, 12, 31)),
+    "Vår/Höst": ((2021, 1, 1), (2021, 12, 31)),
+    "Våren 2021": ((2021, 1, 1), (2021, 6, 30)),
+  ]
+
+  static func interval(of text: String) -> DayInterval? {
+    guard let (start, end) = intervals[text] else { return nil }
+    return DayInterval(
+      start: Day(year: start.0, month: start.1, day: start.2)!,
+      end: Day(year: end.0, month: end.1, day: end.2)!)
+  }
+
   /// One row as the document has it after correction; `vem` in the document's own words, folded on build.
   struct Row {
     var direction: Int
@@ -51,17 +79,17 @@ enum Plan2021 {
       title: "Sveriges Ekokommuner – Verksamhetsplan 2021", year: 2021,
       adopted: Day(year: 2021, month: 3, day: 22), annualMeeting: Day(year: 2021, month: 5, day: 28),
       directions: directions, corrections: corrections, source: "the embedded 2021 plan")
-    let context = TimeContext(planYear: metadata.year, annualMeeting: metadata.annualMeeting)
-    var intervals: [String: DayInterval?] = [:]
+    var statuses: [String: StatusText] = [:]
     var activities: [Activity] = []
     activities.reserveCapacity(rows.count)
     for (index, row) in rows.enumerated() {
-      if intervals[row.when] == nil { intervals[row.when] = SwedishTime.interval(of: row.when, in: context) }
+      if statuses[row.status] == nil { statuses[row.status] = StatusText(text: row.status) }
       activities.append(
         Activity(
           id: index + 1, direction: directions[row.direction], what: row.what, how: row.how,
-          who: row.who.map(Actors.canonical), when: WhenText(text: row.when, interval: intervals[row.when]!),
-          status: StatusText(text: row.status), priority: row.priority))
+          who: row.who.map(Actors.canonical),
+          when: WhenText(text: row.when, interval: interval(of: row.when)),
+          status: statuses[row.status]!, priority: row.priority))
     }
     return Plan(metadata: metadata, activities: activities)
   }

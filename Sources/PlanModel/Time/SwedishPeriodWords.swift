@@ -210,6 +210,7 @@ extension SwedishTime {
     /// Every word above with all its roles, so that the tokenizer looks each word up once.
     static let lexicon: [String: Lexeme] = {
       var lexicon: [String: Lexeme] = [:]
+      lexicon.reserveCapacity(256)
       func add(_ word: String, _ role: Lexeme.Roles, _ fill: (inout Lexeme) -> Void = { _ in }) {
         var lexeme = lexicon[word] ?? Lexeme()
         lexeme.roles.insert(role)

@@ -46,7 +46,7 @@ struct TableWriter {
     var natural = headers.map { options.header ? TextWidth.of($0) : 0 }
     for row in rows {
       for (i, cell) in row.enumerated() {
-        guard cell.utf8.contains(0x0A) else {
+        guard TextWidth.hasLineBreak(cell) else {
           natural[i] = max(natural[i], TextWidth.of(cell))
           continue
         }
@@ -69,7 +69,7 @@ struct TableWriter {
     for row in rows {
       let wrapped = row.enumerated().map { i, cell in
         if options.width != nil { return wrap(cell, width: widths[i]) }
-        guard cell.utf8.contains(0x0A) else { return [cell] }
+        guard TextWidth.hasLineBreak(cell) else { return [cell] }
         return cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       }
       out += line(wrapped, widths: widths, rightAligned: rightAligned)

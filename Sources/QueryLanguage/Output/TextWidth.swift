@@ -12,4 +12,9 @@ enum TextWidth {
     }
     return scalars
   }
+
+  /// Whether the text holds a line feed: a search of its bytes in place.
+  static func hasLineBreak(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? text.utf8.contains(0x0A)
+  }
 }
