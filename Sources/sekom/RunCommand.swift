@@ -106,10 +106,11 @@ enum RunCommand {
       })
   }
 
-  /// Runs and returns the exit status.
-  static func execute(_ options: RunOptions) -> ExitStatus {
+  /// Runs, and leaves with the exit status while the session and its plan are still alive: freeing a
+  /// large plan's activities one by one would only delay the exit.
+  static func execute(_ options: RunOptions) -> Never {
     guard let loaded = PlanLoading.load(path: options.plan, year: options.year, today: options.today) else {
-      return .fileError
+      Console.exit(.fileError)
     }
     let session = Session(
       plan: loaded, planPath: options.plan, standardOutput: Console.output, standardError: Console.error)
@@ -126,7 +127,11 @@ enum RunCommand {
       session.colorOutput = colors
     }
     session.colorErrors = colors && Terminal.isTerminal(.standardError)
+    let status = run(session, options)
+    withExtendedLifetime(session) { Console.exit(status) }
+  }
 
+  private static func run(_ session: Session, _ options: RunOptions) -> ExitStatus {
     var status = ExitStatus.success
     func record(_ result: ExitStatus) -> Bool {
       status = max(status, result)

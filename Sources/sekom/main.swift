@@ -31,5 +31,5 @@ case "import":
 case "export":
   Console.exit(ExportCommand.execute(parse(ExportCommand.spec, Array(arguments.dropFirst()), into: .init())))
 default:
-  Console.exit(RunCommand.execute(parse(RunCommand.spec, arguments, into: .init())))
+  RunCommand.execute(parse(RunCommand.spec, arguments, into: .init()))
 }

@@ -59,7 +59,7 @@ struct PlanDraft {
   var whats = StringInterner()
   var hows = StringInterner()
   var whos = StringInterner()
-  var whens = StringInterner()
+  var whens = StringInterner(countsUses: true)
   var statuses = StringInterner()
   /// The actor list of each distinct `vem` text, by its index in `whos`.
   private var whoLists: [[String]] = []

@@ -8,8 +8,15 @@
 struct StringInterner {
   /// The distinct values, in first-appearance order; `index(of:)` returns positions in this array.
   private(set) var strings: [String] = []
-  /// How many times each value was looked up through `index(of:)`.
+  /// How many times each value was looked up through `index(of:)`, when `countsUses`; else all 1.
   private(set) var uses: [Int] = []
+  /// Counting is kept to the table that needs it (the `när` texts, whose uses settle the plan year): it
+  /// is a write per row.
+  private let countsUses: Bool
+
+  init(countsUses: Bool = false) {
+    self.countsUses = countsUses
+  }
 
   private struct Entry {
     var hash: UInt64
@@ -36,7 +43,7 @@ struct StringInterner {
       if stored == 0 { break }
       let entry = entries[stored - 1]
       if entry.hash == hash && entry.count == bytes.count && equal(entry, bytes) {
-        uses[stored - 1] += 1
+        if countsUses { uses[stored - 1] += 1 }
         return stored - 1
       }
       slot = (slot + 1) & mask
@@ -74,7 +81,7 @@ struct StringInterner {
       other.entries.enumerated().map { (index, entry) in
         let own = self.index(
           of: UnsafeBufferPointer(rebasing: arena[entry.offset..<entry.offset + entry.count]))
-        uses[own] += other.uses[index] - 1
+        if countsUses { uses[own] += other.uses[index] - 1 }
         return own
       }
     }

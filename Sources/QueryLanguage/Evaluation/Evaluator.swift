@@ -8,10 +8,17 @@ public struct Evaluator {
   public init(plan: Plan) { self.plan = plan }
 
   public func run(_ statement: CheckedStatement) -> QueryResult {
-    var rows = plan.activities
-    if let filter = statement.filter { rows = rows.filter(filter) }
+    // Positions until the rows are known and in order: each activity of the result is copied once.
+    let activities = plan.activities
+    var positions = Array(activities.indices)
+    if let filter = statement.filter { positions = positions.filter { filter(activities[$0]) } }
     let ordering = Ordering(plan: plan)
-    if !statement.order.isEmpty { rows = ordering.sort(rows, by: statement.order) }
+    if !statement.order.isEmpty {
+      positions = ordering.sort(positions: positions, of: activities, by: statement.order)
+    }
+    if let limit = statement.limit, statement.count == nil { positions = Array(positions.prefix(limit)) }
+    if case .total = statement.count { return .count(positions.count) }
+    let rows = positions.map { activities[$0] }
     switch statement.count {
     case .total:
       return .count(rows.count)
@@ -22,7 +29,6 @@ public struct Evaluator {
     case nil:
       break
     }
-    if let limit = statement.limit { rows = Array(rows.prefix(limit)) }
     if let field = statement.group {
       return .groups(
         by: field, columns: statement.columns, selected: statement.selected,

@@ -59,14 +59,22 @@ struct Ordering {
     }
   }
 
-  /// Sorts by the keys, in order; ties keep plan order. Keys are computed once per row, one column per
-  /// key, and the rows' positions are sorted rather than the rows.
+  /// Sorts by the keys, in order; ties keep plan order.
   func sort(_ rows: [Activity], by keys: [(field: Field, descending: Bool)]) -> [Activity] {
+    sort(positions: Array(rows.indices), of: rows, by: keys).map { rows[$0] }
+  }
+
+  /// Sorts positions in `activities` by the keys of the activities there; ties keep the positions' order.
+  /// Keys are computed once per position, one column per key, and positions are sorted, not activities.
+  func sort(
+    positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)]
+  ) -> [Int] {
     let columns = keys.map { key in
-      if let text = Ordering.textOf(key.field) { return rankedColumn(rows.map(text)) }
-      return rows.map(keyFunction(for: key.field))
+      if let text = Ordering.textOf(key.field) { return rankedColumn(positions.map { text(activities[$0]) }) }
+      let keyOf = keyFunction(for: key.field)
+      return positions.map { keyOf(activities[$0]) }
     }
-    var order = Array(rows.indices)
+    var order = Array(positions.indices)
     order.sort { a, b in
       for (i, key) in keys.enumerated() {
         let (x, y) = (columns[i][a], columns[i][b])
@@ -78,7 +86,7 @@ struct Ordering {
       }
       return a < b
     }
-    return order.map { rows[$0] }
+    return order.map { positions[$0] }
   }
 
   /// The text a text field sorts by; nil for fields that sort otherwise.

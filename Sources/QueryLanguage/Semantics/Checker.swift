@@ -21,7 +21,7 @@ public struct Checker {
     guard Keyword.activities.spellings.contains(SwedishCollation.fold(statement.source.text)) else {
       throw QueryError(.name, "unknown source '\(statement.source.text)'", at: statement.source.range)
     }
-    let filter = try statement.filter.map { (e: Expression) throws(QueryError) in try compile(e) }
+    let filter = try statement.filter.map { (e: Expression) throws(QueryError) in try compile(e).test }
     var order: [(Field, Bool)] = []
     for key in statement.order ?? [] { order.append((try field(key.field), key.descending)) }
     var columns: [Field] = []
@@ -73,22 +73,44 @@ public struct Checker {
 
   // MARK: Conditions
 
-  private func compile(_ expression: Expression) throws(QueryError) -> CheckedStatement.Test {
+  /// A condition's test, and a rough cost of running it on one activity. Both sides of `and` and `or`
+  /// are compiled in source order, so that the first mistake is the one reported, and then the cheaper
+  /// side runs first: tests have no effects, so only the time changes.
+  private func compile(_ expression: Expression) throws(QueryError) -> (
+    test: CheckedStatement.Test, cost: Int
+  ) {
     switch expression {
     case .and(let a, let b):
       let (left, right) = (try compile(a), try compile(b))
-      return { left($0) && right($0) }
+      let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
+      return ({ first($0) && second($0) }, left.cost + right.cost)
     case .or(let a, let b):
       let (left, right) = (try compile(a), try compile(b))
-      return { left($0) || right($0) }
+      let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
+      return ({ first($0) || second($0) }, left.cost + right.cost)
     case .not(let inner, _):
-      let test = try compile(inner)
-      return { !test($0) }
+      let compiled = try compile(inner)
+      let test = compiled.test
+      return ({ !test($0) }, compiled.cost)
     case .predicate(let predicate):
       let field = try field(predicate.field)
       let test = try PredicateCompiler(checker: self, field: field, predicate: predicate).compile()
-      return predicate.negated ? { !test($0) } : test
+      return (predicate.negated ? { !test($0) } : test, Checker.cost(of: predicate.op, on: field))
     }
+  }
+
+  /// Numbers and days compare in a step; texts that repeat are answered from a table; free text is
+  /// searched, and a regular expression runs an automaton.
+  static func cost(of op: Operator, on field: Field) -> Int {
+    let base =
+      switch field {
+      case .id, .priority, .category, .start, .end: 1
+      case .when where op.isTime: 1
+      case .direction, .status, .when: 2
+      case .who: 3
+      case .what, .how: 4
+      }
+    return op == .matches ? base + 4 : base
   }
 
   // MARK: Values

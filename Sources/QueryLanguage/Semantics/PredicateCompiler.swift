@@ -186,7 +186,8 @@ struct PredicateCompiler {
     // A plan names few actors, each many times: the answer for a name is worked out once and kept.
     let someActor: (@escaping (String) -> Bool) -> Test = { holds in
       let answers = Memo { holds(SwedishCollation.fold($0)) }
-      return { $0.who.contains { answers[$0] } }
+      let lists = ListMemo { $0.contains { answers[$0] } }
+      return { lists[$0.who] }
     }
     switch op {
     case .equal: return someActor { $0 == target }
@@ -330,6 +331,24 @@ struct PredicateCompiler {
       throw QueryError(
         .type, "'\(op.rawValue)' does not apply to 'kategori'; use =, != or in with a category name",
         at: predicate.opRange)
+    }
+  }
+
+  /// Answers kept per actor list. The plan readers give every activity with the same `vem` text one list,
+  /// its storage shared, so the storage's address stands for the names while the plan is held: a large
+  /// plan's thousands of activities per list are answered by one lookup of a number each.
+  final class ListMemo {
+    private var answers: [UInt: Bool] = [:]
+    private let compute: ([String]) -> Bool
+
+    init(_ compute: @escaping ([String]) -> Bool) { self.compute = compute }
+
+    subscript(list: [String]) -> Bool {
+      let key = list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+      if let known = answers[key] { return known }
+      let answer = compute(list)
+      answers[key] = answer
+      return answer
     }
   }
 
