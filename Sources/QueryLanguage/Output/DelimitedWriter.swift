@@ -53,34 +53,44 @@ struct DelimitedWriter {
     out.append(UInt8(ascii: "\n"))
   }
 
-  /// A field, quoted (CSV) or escaped (TSV) when it holds what would end it.
+  /// A field, quoted (CSV) or escaped (TSV) when it holds what would end it. Its bytes are read in place:
+  /// this runs for every cell of a result.
   private func append(_ field: String, to out: inout [UInt8]) {
-    let utf8 = field.utf8
-    switch style {
-    case .csv:
-      let needsQuotes = utf8.contains {
-        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
-          || $0 == UInt8(ascii: "\r")
+    var field = field
+    field.withUTF8 { utf8 in
+      switch style {
+      case .csv: appendCSV(utf8, to: &out)
+      case .tsv: appendTSV(utf8, to: &out)
       }
-      guard needsQuotes else {
-        out.append(contentsOf: utf8)
-        return
-      }
-      out.append(UInt8(ascii: "\""))
-      for byte in utf8 {
-        if byte == UInt8(ascii: "\"") { out.append(byte) }
-        out.append(byte)
-      }
-      out.append(UInt8(ascii: "\""))
-    case .tsv:
-      for byte in utf8 {
-        switch byte {
-        case 9: out.append(contentsOf: [92, UInt8(ascii: "t")])
-        case 10: out.append(contentsOf: [92, UInt8(ascii: "n")])
-        case 13: out.append(contentsOf: [92, UInt8(ascii: "r")])
-        case 92: out.append(contentsOf: [92, 92])
-        default: out.append(byte)
-        }
+    }
+  }
+
+  private func appendCSV(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    var needsQuotes = false
+    for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+      needsQuotes = true
+      break
+    }
+    guard needsQuotes else {
+      out.append(contentsOf: utf8)
+      return
+    }
+    out.append(UInt8(ascii: "\""))
+    for byte in utf8 {
+      if byte == UInt8(ascii: "\"") { out.append(byte) }
+      out.append(byte)
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+
+  private func appendTSV(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    for byte in utf8 {
+      switch byte {
+      case 9: out.append(contentsOf: [92, UInt8(ascii: "t")])
+      case 10: out.append(contentsOf: [92, UInt8(ascii: "n")])
+      case 13: out.append(contentsOf: [92, UInt8(ascii: "r")])
+      case 92: out.append(contentsOf: [92, 92])
+      default: out.append(byte)
       }
     }
   }
