@@ -22,6 +22,8 @@ What it does, all under benchmarks/data/ (ignored by git) except the release bui
      job 2  the headline query on each plan file, end to end (read the CSV, query, write CSV), against
             sqlite3 (.import into :memory:, then SQL) and DuckDB (read_csv); all must give the same ids;
      job 3  `count by vem` and `order by vad` on the 1M plan;
+     job 4  hostile inputs: 2,000 and 20,000 errors on one line with --keep-going, and `matches` with a
+            pattern that backtracking engines take exponential time on, against an ordinary one;
   5. prints one table: median seconds, peak MiB (the largest ru_maxrss of the runs), the ratios, and
      each target with MET or MISSED.
 
@@ -171,8 +173,9 @@ class Result:
         self.output = output  # the answer of the first (untimed) run, for the checks
 
 
-def measure_once(command, stdout_path, timeout, stdin_path=None):
-    """One run through the launcher: (seconds, peak KiB); None and a recorded failure if it failed."""
+def measure_once(command, stdout_path, timeout, stdin_path=None, status="0"):
+    """One run through the launcher: (seconds, peak KiB); None and a recorded failure if it failed (ended
+    with another exit status than `status`)."""
     with tempfile.NamedTemporaryFile("r", dir=DATA, suffix=".result") as result, \
             open(stdout_path, "w") as out, open(stdin_path or os.devnull) as stdin:
         try:
@@ -183,7 +186,7 @@ def measure_once(command, stdout_path, timeout, stdin_path=None):
             failures.append(f"{command[0]}: the launcher did not return")
             return None
         fields = result.read().split()
-    if len(fields) != 3 or fields[2] != "0":
+    if len(fields) != 3 or fields[2] != status:
         status = fields[2] if len(fields) == 3 else f"launcher status {launched.returncode}"
         failures.append(f"{command[0]} failed ({status}): {launched.stderr.strip()[:300]}")
         log(failures[-1])
@@ -191,17 +194,17 @@ def measure_once(command, stdout_path, timeout, stdin_path=None):
     return float(fields[0]), int(fields[1])
 
 
-def measure(name, tool, command, runs, timeout, stdin_path=None):
+def measure(name, tool, command, runs, timeout, stdin_path=None, status="0"):
     """A warm-up run whose answer is kept for the checks, then `runs` timed runs."""
     log(f"  {tool:8} {name} ({runs} runs)")
     answer = os.path.join(DATA, "answer.out")
     output = None
-    if measure_once(command, answer, timeout, stdin_path):
+    if measure_once(command, answer, timeout, stdin_path, status):
         with open(answer, encoding="utf-8", errors="replace") as f:
             output = f.read()
     seconds, peak = [], 0
     for _ in range(runs if output is not None else 0):
-        timed = measure_once(command, answer, timeout, stdin_path)
+        timed = measure_once(command, answer, timeout, stdin_path, status)
         if timed is None:
             break
         seconds.append(timed[0])
@@ -281,6 +284,24 @@ def job3(path, runs, timeout):
     order = measure("order by vad, 1M", "sekom", [SEKOM, "--plan", path, "--format", "csv", "-c",
                                                   "activities order by vad select id"], runs, timeout)
     return count, order
+
+
+def job4(plan_100k, runs, timeout):
+    """Hostile inputs, which must cost time in their size: a script of n statements on one line, each
+    an error, run with --keep-going (exit status 1); and a regular expression on which backtracking
+    engines take exponential time, against an ordinary one, on the 100k plan."""
+    results = []
+    for n in (2000, 20000):
+        script = os.path.join(DATA, f"errors-{n}.sq")
+        with open(script, "w") as f:
+            f.write("activities where @;" * n + "\n")
+        results.append(measure(f"{n:,} errors on one line", "sekom", [SEKOM, "--keep-going", script], runs,
+                               timeout, status="1"))
+    for pattern in ("webb?inar", "(.|.)*Q"):
+        results.append(measure(f"matches '{pattern}', 100k", "sekom",
+                               [SEKOM, "--plan", plan_100k, "-c", f"activities where hur matches '{pattern}' count"],
+                               runs, timeout))
+    return results
 
 
 # --- The table -----------------------------------------------------------------------------------------
@@ -365,6 +386,9 @@ def main():
         log("job 3: count by vem and order by vad on the 1M plan")
         job3s = job3(plans[1000000], large_runs, args.timeout)
 
+    log("job 4: hostile inputs")
+    job4s = job4(plans[100000], small_runs, args.timeout)
+
     rows = [measured_row("1", sekom1), measured_row("1", nothing), measured_row("1", sqlite1),
             ratio_row("1", "sekom / do-nothing Swift, time", seconds(sekom1), seconds(nothing),
                       ("≤ 2×", lambda v: v <= 2))]
@@ -392,6 +416,11 @@ def main():
             rows.append(measured_row("3", result))
             rows.append(ratio_row("3", f"{result.name}: peak / file size", result.peak_mib, file_mib,
                                   ("< 1.5×", lambda v: v < 1.5)))
+    rows += [measured_row("4", result) for result in job4s]
+    rows.append(ratio_row("4", "errors: 20,000 / 2,000, time", seconds(job4s[1]), seconds(job4s[0]),
+                          ("≤ 11", lambda v: v <= 11), unit=""))
+    rows.append(ratio_row("4", "matches: '(.|.)*Q' / 'webb?inar', time", seconds(job4s[3]), seconds(job4s[2]),
+                          ("≤ 10", lambda v: v <= 10), unit=""))
     print()
     print_table(rows, args.markdown)
     if failures:

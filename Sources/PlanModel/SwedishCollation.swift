@@ -7,23 +7,36 @@ public enum SwedishCollation {
   /// "Kansliet" and "KANSLIET" fold alike; "ö" and "o" do not.
   public static func fold(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return text }
-    var result = ""
-    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+    // Built as bytes: this runs on every row a text condition tests.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    // The last scalar written and where its bytes start, for a combining mark to join it.
+    var last: Unicode.Scalar?
+    var lastStart = 0
+    func append(_ scalar: Unicode.Scalar) {
+      last = scalar
+      lastStart = bytes.count
+      bytes.append(contentsOf: UTF8.encode(scalar)!)
+    }
     for scalar in text.unicodeScalars {
-      if scalar.value < 0x80 {
-        let v = scalar.value
-        result.unicodeScalars.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
-      } else if let combined = composed(result.unicodeScalars.last, scalar) {
+      let v = scalar.value
+      if v < 0x80 {
+        last = (0x41...0x5A).contains(v) ? Unicode.Scalar(v + 32)! : scalar
+        lastStart = bytes.count
+        bytes.append(UInt8(last!.value))
+      } else if let combined = composed(last, scalar) {
         // Decomposed text (a + ring, as some systems write å) folds like the composed letter.
-        result.unicodeScalars.removeLast()
-        result.unicodeScalars.append(combined)
+        bytes.removeSubrange(lastStart...)
+        append(combined)
+      } else if v <= 0xFF {
+        // Latin-1, where Swedish text lives: upper case is 0x20 below lower case, but for × and ß.
+        let lower = (0xC0...0xDE).contains(v) && v != 0xD7 ? Unicode.Scalar(v + 0x20)! : scalar
+        append(baseLetter(lower))
       } else {
-        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-          result.unicodeScalars.append(baseLetter(lower))
-        }
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(baseLetter(lower)) }
       }
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A key whose byte order is Swedish order: compare keys with `<` (lexicographic) to sort texts.

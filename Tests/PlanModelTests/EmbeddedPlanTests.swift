@@ -168,6 +168,50 @@ struct CollationTests {
     #expect(SwedishCollation.fold("år") != SwedishCollation.fold("ar"))
   }
 
+  /// `fold` takes shortcuts for ASCII and Latin-1; it must fold as Unicode's own lower-case mapping does,
+  /// followed by the letters Swedish sorts as their base letter, on every scalar up to U+024F and on
+  /// texts that mix them with decomposed letters.
+  @Test func foldingAgreesWithUnicodesLowerCase() {
+    func reference(_ text: String) -> String {
+      var result = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        if let last = result.last, let combined = composed(last, scalar) {
+          result.removeLast()
+          result.append(combined)
+        } else {
+          for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+            result.append(SwedishCollation.fold(String(lower)).unicodeScalars.first!)
+          }
+        }
+      }
+      return String(result)
+    }
+    func composed(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
+      switch (base, mark) {
+      case ("a", "\u{030A}"): "å"
+      case ("a", "\u{0308}"): "ä"
+      case ("o", "\u{0308}"): "ö"
+      case ("e", "\u{0301}"): "e"
+      case ("u", "\u{0308}"): "y"
+      default: nil
+      }
+    }
+    for value in UInt32(0x20)...0x24F {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = "X" + String(Character(scalar)) + "y"
+      let lower = scalar.properties.lowercaseMapping
+      let expected = "x" + (lower.unicodeScalars.count == 1 ? SwedishCollation.fold(lower) : lower) + "y"
+      #expect(SwedishCollation.fold(text) == expected, "U+\(String(value, radix: 16))")
+    }
+    for text in [
+      "ÅRSMÖTE i Värdkommunen", "A\u{030A}RSMO\u{0308}TE", "Café Émile Über", "ÆØÅ æøå ÀÉÎÕÜ", "×ß",
+      "İstanbul",
+      "Ǆ ǅ", "a\u{0301}", "KANSLIET; Styrelsen",
+    ] {
+      #expect(SwedishCollation.fold(text) == reference(text), "\(text)")
+    }
+  }
+
   @Test(arguments: [("vemm", "vem"), ("prioo", "prio"), ("inriktnign", "inriktning"), ("nar", "när")])
   func spellingSuggestions(typo: String, suggestion: String) {
     #expect(Spelling.nearest(typo, in: ["vem", "prio", "inriktning", "när", "vad"]) == suggestion)

@@ -11,10 +11,12 @@ import PlanModel
 /// pattern matches anywhere in the text unless anchored with `^` and `$`.
 final class TextPattern {
   private let program: PatternProgram
-  private var current: StateSet
-  private var next: StateSet
-  /// States to follow through jumps and splits; kept to save allocating it for every text.
-  private var stack: [Int] = []
+  /// The steps that can read a match's first scalar, when they are few and pick: positions where none
+  /// of them reads the scalar are skipped while no attempt is alive. Nil when a match may start with
+  /// almost any scalar, or be empty.
+  private let starters: [PatternInstruction]?
+  /// The state sets and stack of a run, kept to save allocating them for every text.
+  private var scratch: Scratch
 
   init(_ pattern: String) throws(PatternError) {
     let node = try PatternParser.parse(pattern)
@@ -24,8 +26,8 @@ final class TextPattern {
         offset: 0, length: pattern.utf8.count)
     }
     self.program = program
-    current = StateSet(capacity: program.instructions.count)
-    next = StateSet(capacity: program.instructions.count)
+    starters = TextPattern.starters(of: program)
+    scratch = Scratch(capacity: program.instructions.count)
   }
 
   /// Whether the pattern matches somewhere in the text, folded first.
@@ -35,40 +37,81 @@ final class TextPattern {
 
   /// Whether the pattern matches somewhere in a text that is already folded.
   func matchesFolded(_ text: String) -> Bool {
-    current.removeAll()
+    // Taken out of the object for the run, so that the loop works on values of its own.
+    var work = Scratch(capacity: 0)
+    swap(&work, &scratch)
+    defer { swap(&work, &scratch) }
+    return TextPattern.run(program, starters: starters, on: text, &work)
+  }
+
+  private struct Scratch {
+    var current: StateSet
+    var next: StateSet
+    var stack: [Int] = []
+
+    init(capacity: Int) {
+      current = StateSet(capacity: capacity)
+      next = StateSet(capacity: capacity)
+    }
+  }
+
+  private static func run(
+    _ program: PatternProgram, starters: [PatternInstruction]?, on text: String, _ work: inout Scratch
+  ) -> Bool {
+    work.current.removeAll()
     var previous: Unicode.Scalar? = nil
     var scalars = text.unicodeScalars.makeIterator()
     var scalar = scalars.next()
     var atStart = true
     while true {
+      if let starters, work.current.isEmpty, !program.anchored {
+        // No attempt is alive: move on to a scalar a match can start with.
+        while let candidate = scalar, !starters.contains(where: { reads($0, candidate, program) }) {
+          previous = candidate
+          scalar = scalars.next()
+        }
+      }
       // A new attempt starts at every position, unless the pattern is anchored at the start.
       if atStart || !program.anchored {
-        if follow(0, into: &current, previous: previous, next: scalar) { return true }
-      }
-      guard let consumed = scalar, !current.isEmpty || !program.anchored else { return false }
-      atStart = false
-      next.removeAll()
-      let following = scalars.next()
-      for state in current.states {
-        let advances: Bool
-        switch program.instructions[state] {
-        case .scalar(let expected): advances = consumed == expected
-        case .set(let index): advances = program.sets[index].contains(consumed)
-        case .anyButLineFeed: advances = consumed != "\n"
-        default: advances = false
+        if follow(0, program, into: &work.current, &work.stack, previous: previous, next: scalar) {
+          return true
         }
-        if advances, follow(state + 1, into: &next, previous: consumed, next: following) { return true }
       }
-      swap(&current, &next)
+      guard let consumed = scalar, !work.current.isEmpty || !program.anchored else { return false }
+      atStart = false
+      work.next.removeAll()
+      let following = scalars.next()
+      for state in work.current.states where reads(program.instructions[state], consumed, program) {
+        if follow(state + 1, program, into: &work.next, &work.stack, previous: consumed, next: following) {
+          return true
+        }
+      }
+      swap(&work.current, &work.next)
       previous = consumed
       scalar = following
     }
   }
 
+  /// Whether a step reads the scalar; steps that read nothing do not.
+  @inline(__always)
+  private static func reads(
+    _ instruction: PatternInstruction, _ scalar: Unicode.Scalar, _ program: PatternProgram
+  )
+    -> Bool
+  {
+    switch instruction {
+    case .scalar(let expected): scalar == expected
+    case .set(let index): program.sets[index].contains(scalar)
+    case .anyButLineFeed: scalar != "\n"
+    default: false
+    }
+  }
+
   /// Adds a state and every state reached from it without reading a scalar: through jumps, splits and the
   /// assertions that hold between `previous` and `next`. True when the match state is reached.
-  private func follow(
-    _ start: Int, into set: inout StateSet, previous: Unicode.Scalar?, next: Unicode.Scalar?
+  private static func follow(
+    _ start: Int, _ program: PatternProgram, into set: inout StateSet, _ stack: inout [Int],
+    previous: Unicode.Scalar?, next: Unicode.Scalar?
   ) -> Bool {
     stack.removeAll(keepingCapacity: true)
     stack.append(start)
@@ -88,7 +131,8 @@ final class TextPattern {
     return false
   }
 
-  private func holds(_ assertion: PatternAssertion, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool
+  private static func holds(_ assertion: PatternAssertion, previous: Unicode.Scalar?, next: Unicode.Scalar?)
+    -> Bool
   {
     switch assertion {
     case .textStart: return previous == nil
@@ -98,6 +142,27 @@ final class TextPattern {
       let after = next.map(ScalarClass.isWord) ?? false
       return (before != after) == (assertion == .wordBoundary)
     }
+  }
+
+  /// The reading steps reachable from the start without reading, assertions taken as holding; nil when
+  /// the match state is reachable so (a match may be empty), or a step reads any scalar, or there are
+  /// many.
+  private static func starters(of program: PatternProgram) -> [PatternInstruction]? {
+    var seen = Set<Int>()
+    var stack = [0]
+    var found: [PatternInstruction] = []
+    while let state = stack.popLast() {
+      guard seen.insert(state).inserted else { continue }
+      let instruction = program.instructions[state]
+      switch instruction {
+      case .match, .anyButLineFeed: return nil
+      case .jump(let target): stack.append(target)
+      case .split(let first, let second): stack += [first, second]
+      case .assertion: stack.append(state + 1)
+      case .scalar, .set: found.append(instruction)
+      }
+    }
+    return found.count <= 8 ? found : nil
   }
 }
 

@@ -66,9 +66,15 @@ struct PredicateCompiler {
 
   private func textTest(_ op: Operator, text: @escaping (Activity) -> String) throws(QueryError) -> Test {
     let test = try stringTest(op)
-    // Directions, statuses and när texts repeat across a plan: test each distinct text once.
-    guard [.direction, .status, .when].contains(field) else { return { test(text($0)) } }
-    let answers = Memo(test)
+    // Directions, statuses and när texts repeat across a plan: test each distinct text once. Vad and hur
+    // repeat too in large plans, and a regular expression costs far more than a lookup: kept while the
+    // answers are found again often enough to pay.
+    if [.direction, .status, .when].contains(field) {
+      let answers = Memo(test)
+      return { answers[text($0)] }
+    }
+    guard op == .matches || op == .contains else { return { test(text($0)) } }
+    let answers = Memo(test, givingUp: true)
     return { answers[text($0)] }
   }
 
@@ -353,16 +359,32 @@ struct PredicateCompiler {
   }
 
   /// Answers kept per distinct text, filled as rows are tested.
+  /// With `givingUp`, the table is dropped when, of the first 4,096 texts, more than half were new: a
+  /// column of unique texts would only fill memory.
   final class Memo {
     private var answers: [String: Bool] = [:]
     private let compute: (String) -> Bool
+    private var remembering = true
+    private var lookups: Int
+    private var misses = 0
 
-    init(_ compute: @escaping (String) -> Bool) { self.compute = compute }
+    init(_ compute: @escaping (String) -> Bool, givingUp: Bool = false) {
+      self.compute = compute
+      lookups = givingUp ? 0 : Int.min
+    }
 
     subscript(text: String) -> Bool {
+      guard remembering else { return compute(text) }
+      lookups &+= 1
       if let known = answers[text] { return known }
       let answer = compute(text)
-      answers[text] = answer
+      misses += 1
+      if lookups == 4096 && misses > 2048 {
+        remembering = false
+        answers = [:]
+      } else {
+        answers[text] = answer
+      }
       return answer
     }
   }
