@@ -206,13 +206,7 @@ enum Arguments {
     return format
   }
 
-  /// Whether `$name` reads as one parameter in a statement, by the lexer's own rule, so that every name
-  /// `--param` takes can be used and none is taken that cannot.
-  static func isParameterName(_ name: String) -> Bool {
-    let source = SourceText(name: "--param", text: "$" + name)
-    let tokens = Lexer.tokens(of: source)
-    return tokens.count == 2 && tokens[0].kind == .parameter && tokens[0].range.end == source.bytes.count
-  }
+  static func isParameterName(_ name: String) -> Bool { Lexer.isParameterName(name) }
 
   static func day(_ text: String) throws(UsageError) -> Day {
     guard let day = Day(iso: Substring(text)) else {

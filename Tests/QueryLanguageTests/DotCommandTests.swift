@@ -40,6 +40,15 @@ struct DotCommandTests {
     return rows
   }
 
+  /// `.param` takes the names a statement can use after `$`, as `--param` does.
+  @Test func paramRefusesANameAStatementCannotUse() {
+    let refused = Self.run(".param 'två ord' x\n")
+    #expect(refused.status != .success)
+    #expect(refused.errors.contains("'två ord' is not a parameter name; a name is a word, as in $vem"))
+    let taken = Self.run(".param $vem Styrelsen\n.param\n")
+    #expect(taken.output == "$vem = Styrelsen\n")
+  }
+
   @Test(arguments: [80, 100, 120])
   func fieldsFitTheTerminal(width: Int) {
     let whole = Self.run(".fields").output

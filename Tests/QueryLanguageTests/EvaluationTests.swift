@@ -149,6 +149,25 @@ struct EvaluationTests {
     #expect(actors.map(\.count).reduce(0, +) == Plan.embedded2021.activities.map(\.who.count).reduce(0, +))
   }
 
+  /// An activity that names no actor is counted and grouped under the empty value, not left out.
+  @Test func activitiesWithoutActorsAreCountedUnderNone() throws {
+    var plan = Plan.embedded2021
+    plan.activities[0].who = []
+    guard case .counts(_, let actors) = try Self.result("activities count by vem", plan: plan) else {
+      Issue.record("expected counts")
+      return
+    }
+    #expect(actors.last?.value == "" && actors.last?.count == 1)
+    guard
+      case .groups(_, _, _, let groups) = try Self.result("activities where id <= 2 group by vem", plan: plan)
+    else {
+      Issue.record("expected groups")
+      return
+    }
+    #expect(groups.map(\.value) == ["Kansli", ""])
+    #expect(groups.map { $0.rows.map(\.id) } == [[2], [1]])
+  }
+
   @Test func directionsCompareInThePlansOrder() throws {
     #expect(
       try Self.result("activities where inriktning < 'Pådrivare och opinionsbildare' count") == .count(12))

@@ -117,10 +117,11 @@ struct Ordering {
     return texts.map { .number(rank[$0]!) }
   }
 
-  /// The values an activity is grouped or counted under: one per actor for `vem`, else one.
+  /// The values an activity is grouped or counted under: one per actor for `vem` (the empty value when
+  /// it names none, so that it is still counted), else one.
   func groupValues(for field: Field) -> (Activity) -> [String] {
     switch field {
-    case .who: return { $0.who }
+    case .who: return { $0.who.isEmpty ? [""] : $0.who }
     default:
       let text = Cells.plainText(field)
       return { [text($0)] }
@@ -166,7 +167,9 @@ struct Ordering {
             index = labels.count
             groupOfFolded[folded] = index
             labels.append(value)
-            keys.append(field == .who ? .text(SwedishCollation.sortKey(value)) : key(row))
+            // The group of activities without a value comes last, as missing values do in order.
+            keys.append(
+              value.isEmpty ? .missing : field == .who ? .text(SwedishCollation.sortKey(value)) : key(row))
             counts.append(0)
             members.append([])
           }
@@ -176,7 +179,14 @@ struct Ordering {
         if keepingRows { members[index].append(row) }
       }
     }
-    let order = labels.indices.sorted { a, b in keys[a] == keys[b] ? a < b : keys[a] < keys[b] }
+    let order = labels.indices.sorted { a, b in
+      switch (keys[a], keys[b]) {
+      case (.missing, .missing): a < b
+      case (.missing, _): false
+      case (_, .missing): true
+      default: keys[a] == keys[b] ? a < b : keys[a] < keys[b]
+      }
+    }
     return order.map { (labels[$0], counts[$0], members[$0]) }
   }
 

@@ -62,6 +62,11 @@ public enum DotCommands {
         case 2:
           var name = line.arguments[0].text
           if name.hasPrefix("$") { name.removeFirst() }
+          guard Lexer.isParameterName(name) else {
+            throw QueryError(
+              .syntax, "'\(line.arguments[0].text)' is not a parameter name; a name is a word, as in $vem",
+              at: line.arguments[0].range)
+          }
           session.parameters[name] = line.arguments[1].text
         case 1:
           throw QueryError(.syntax, "expected a value after the name: .param NAME VALUE", at: line.range)

@@ -10,6 +10,14 @@ public struct Lexer {
     bytes = source.bytes
   }
 
+  /// Whether `$name` reads as one parameter in a statement, so that every name `--param` and `.param`
+  /// take can be used and none is taken that cannot.
+  public static func isParameterName(_ name: String) -> Bool {
+    let source = SourceText(name: "$name", text: "$" + name)
+    let tokens = tokens(of: source)
+    return tokens.count == 2 && tokens[0].kind == .parameter && tokens[0].range.end == source.bytes.count
+  }
+
   /// All tokens, ending with `.end`.
   public static func tokens(of source: SourceText) -> [Token] {
     var lexer = Lexer(source)
