@@ -4,7 +4,7 @@ import Testing
 
 /// What a CSV file of a plan leaves out, for the note `import` and `export` give: every phrase must be
 /// true, so the directions are named exactly when reading the CSV back would not give them again.
-struct CSVLimitsTests {
+struct CSVMetadataTests {
   static let activity =
     #"{"inriktning": "A", "vad": "V", "hur": "H", "vem": "Kansli", "när": "2021", "status": "Pågår", "prio": 1}"#
   static let other =
