@@ -26,6 +26,18 @@ struct CommandLineTests {
     #expect(run.output == "32\n3\n")
   }
 
+  /// Tables of one run stand apart by a blank line; a count's number is a line of its own.
+  @Test func tablesOfOneRunStandApart() throws {
+    let run = try SekomProcess.run([
+      "-c", "activities where id = 1 select id", "-c", "activities count", "-c",
+      "activities where id = 2 select id", "-c", "activities where id = 3 select id",
+    ])
+    #expect(run.status == 0)
+    #expect(
+      run.output
+        == " id\n───\n  1\n(1 activity)\n44\n id\n───\n  2\n(1 activity)\n\n id\n───\n  3\n(1 activity)\n")
+  }
+
   @Test func queryErrorsGoToStandardErrorWithACaret() throws {
     let run = try SekomProcess.run(["-c", "activities where vemm contains Kansli"])
     #expect(run.status == 1)

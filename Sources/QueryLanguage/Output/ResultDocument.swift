@@ -7,10 +7,11 @@
 ///   byline written where they change; other text on the page (a timeline, a dot-command's listing)
 ///   preformatted. The page is closed by `close`, when the place is, or when a result in another format
 ///   comes.
+/// - table: tables apart by a blank line, as markdown's; a `count`'s number is a line of its own.
 /// - Every other format: each result as `ResultWriter` writes it. JSON is then one JSON value per
 ///   statement, each ending in a line end: a stream, as jq reads it (`jq -s` gathers it into an array).
 struct ResultDocument {
-  private enum Last { case nothing, markdown, other }
+  private enum Last { case nothing, markdown, table, other }
 
   private var last = Last.nothing
   private var pageOpen = false
@@ -47,10 +48,13 @@ struct ResultDocument {
       out += writer.body(result)
       last = .markdown
     default:
-      if last == .markdown { out += "\n" }
-      out += ResultWriter.render(result, as: timeline ? .timeline : format, options: options)
+      let shown = timeline ? OutputFormat.timeline : format
+      var isTable = shown == .table
+      if case .count = result { isTable = false }
+      if last == .markdown || (last == .table && isTable) { out += "\n" }
+      out += ResultWriter.render(result, as: shown, options: options)
       (title, byline) = (nil, nil)
-      last = .other
+      last = isTable ? .table : .other
     }
     return out
   }
