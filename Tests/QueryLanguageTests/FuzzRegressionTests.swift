@@ -30,6 +30,16 @@ struct FuzzRegressionTests {
   static let found: [Input] = []
 
   static let nasty: [Input] = [
+    // Found in review, past the fuzzer's 4 KiB inputs: a flat chain of 10,000 `or`s overflowed the stack,
+    // its tree nested as deep as it was long (now balanced, 17 levels for 60,000).
+    Input(
+      "a flat chain of 60,000 ors",
+      "activities where " + Array(repeating: "prio = 1", count: 60_000).joined(separator: " or ") + " count"),
+    Input(
+      "a flat chain of 60,000 ands and ors",
+      "aktiviteter där "
+        + (0..<60_000).map { "id > \($0 % 44)" }.joined(separator: " and ").replacing(
+          " and id > 7 ", with: " or id > 7 ") + " antal"),
     Input(
       "parentheses 100,000 deep",
       "activities where " + String(repeating: "(", count: 100_000) + "prio = 1"

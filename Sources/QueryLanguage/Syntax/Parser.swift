@@ -188,22 +188,34 @@ public struct Parser {
 
   /// expression := andExpression ('or' andExpression)*
   mutating func expression() throws(QueryError) -> Expression {
-    var left = try andExpression()
+    var operands = [try andExpression()]
     while current.is(.or) {
       index += 1
-      left = .or(left, try andExpression())
+      operands.append(try andExpression())
     }
-    return left
+    return Parser.balanced(operands[...], Expression.or)
   }
 
   /// andExpression := notExpression ('and' notExpression)*
   private mutating func andExpression() throws(QueryError) -> Expression {
-    var left = try notExpression()
+    var operands = [try notExpression()]
     while current.is(.and) {
       index += 1
-      left = .and(left, try notExpression())
+      operands.append(try notExpression())
     }
-    return left
+    return Parser.balanced(operands[...], Expression.and)
+  }
+
+  /// A chain of one operator as a balanced tree rather than a list nested as deep as it is long: a
+  /// condition of thousands of `or`s would otherwise make every walk over the tree (checking, running,
+  /// printing, freeing it) recurse that deep and overflow the stack. `and` and `or` are associative, and
+  /// the operands keep their order, so nothing else changes.
+  static func balanced(
+    _ operands: ArraySlice<Expression>, _ join: (Expression, Expression) -> Expression
+  ) -> Expression {
+    guard operands.count > 1 else { return operands.first! }
+    let middle = operands.startIndex + operands.count / 2
+    return join(balanced(operands[..<middle], join), balanced(operands[middle...], join))
   }
 
   /// notExpression := 'not' notExpression | '(' expression ')' | predicate
