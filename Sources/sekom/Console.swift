@@ -14,15 +14,17 @@ enum Console {
     writeAll(2, text)
   }
 
-  static func readStandardInput() -> [UInt8] {
+  /// Standard input whole, or its first `limit + 1` bytes when it holds more.
+  static func readStandardInput(limit: Int) -> [UInt8] {
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
+    while bytes.count <= limit {
       let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { return bytes }
       bytes.append(contentsOf: buffer[0..<count])
     }
+    return Array(bytes.prefix(limit + 1))
   }
 
   static func environment(_ name: String) -> String? {

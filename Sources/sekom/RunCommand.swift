@@ -178,7 +178,8 @@ enum RunCommand {
   }
 
   private static func standardInput(_ session: Session) -> ExitStatus {
-    switch SourceFile.text(from: Console.readStandardInput(), name: "<stdin>") {
+    let input = Console.readStandardInput(limit: Session.maximumSourceBytes)
+    switch SourceFile.text(from: input, name: "<stdin>") {
     case .success(let source): return session.run(source)
     case .failure(let failure):
       Console.error(failure.message + "\n")

@@ -95,6 +95,10 @@ struct PlanFileCSVTests {
 
   static let refused: [RefusedFile] = [
     RefusedFile(
+      "a row longer than 4 MiB (a quote left open on /dev/zero-like input)",
+      header + "1,A,\"" + String(repeating: "x", count: 5 << 20) + "\n", line: 2,
+      says: "the row is longer than 4 MiB; a quote left open, or not a text file?"),
+    RefusedFile(
       "invalid UTF-8", Array((header + row1).utf8) + [0x32, 0x2C, 0x41, 0xFF, 0x0A], line: 3,
       says: "not valid UTF-8"),
     RefusedFile(

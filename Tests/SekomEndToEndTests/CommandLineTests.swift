@@ -26,6 +26,22 @@ struct CommandLineTests {
     #expect(run.output == "32\n3\n")
   }
 
+  /// Files that never end are refused without filling memory (found in review: memory grew without end).
+  @Test func endlessFilesAreRefused() throws {
+    let read = try SekomProcess.run(["-c", ".read /dev/zero"])
+    #expect(read.status == 3)
+    #expect(
+      read.error.hasPrefix("<command line>:1:7: error: '/dev/zero' is larger than 16 MiB"), "\(read.error)")
+    let plan = try SekomProcess.run(["--plan", "/dev/zero", "-c", "activities count"])
+    #expect(plan.status == 3)
+    #expect(
+      plan.error == "/dev/zero:1: error: a NUL byte; a plan file is text, and this looks like a binary file\n"
+    )
+    let script = try SekomProcess.run(["/dev/zero"])
+    #expect(script.status == 3)
+    #expect(script.error == "sekom: error: '/dev/zero' is larger than 16 MiB\n")
+  }
+
   /// Tables of one run stand apart by a blank line; a count's number is a line of its own.
   @Test func tablesOfOneRunStandApart() throws {
     let run = try SekomProcess.run([

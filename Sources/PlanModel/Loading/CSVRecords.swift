@@ -118,10 +118,20 @@ struct CSVRecords: ~Copyable {
       self.storage = larger
       capacity *= 2
     }
-    let count = try supply(UnsafeMutableRawBufferPointer(start: storage + filled, count: capacity - filled))
-    filled += count
+    // Reads until half the free room is filled (or the end): a pipe may give a few bytes a time, and a
+    // record is scanned again from its start after each fill, so each must add much.
+    let wanted = max(1, (capacity - filled) / 2)
+    var added = 0
+    while added < wanted {
+      let count = try supply(UnsafeMutableRawBufferPointer(start: storage + filled, count: capacity - filled))
+      if count == 0 {
+        scanner.final = true
+        break
+      }
+      filled += count
+      added += count
+    }
     scanner.bytes = UnsafeBufferPointer(start: storage, count: filled)
-    if count == 0 { scanner.final = true }
   }
 
   /// A supply that reads a file with pread(2) from `offset`, so that two readers can share a descriptor;

@@ -25,6 +25,10 @@ struct CSVScanner {
   /// paragraph, and a field longer than this is almost always a quote left open that swallowed the rest
   /// of the file.
   static let maximumFieldLength = 65_536
+  /// The longest record, in bytes as written: a plan's eight fields, each doubled quotes and all, are far
+  /// below it. Past it a record is a quote left open or not text at all, such as /dev/zero, and reading it
+  /// further would only fill memory.
+  static let maximumRecordLength = 4 << 20
 
   enum Step {
     /// A record, with the line it starts on; its fields are in `fields`.
@@ -60,12 +64,23 @@ struct CSVScanner {
     guard position < count, let b = bytes.baseAddress else { return final ? .end : .incomplete }
     fields.removeAll(keepingCapacity: true)
     let recordLine = line
+    let recordStart = position
     var p = position
+    // Checked wherever scanning stops, whole bytes or a piece, so that a long record is refused alike.
+    let path = self.path
+    func checkRecord(_ end: Int) throws(PlanFileError) {
+      guard end - recordStart > CSVScanner.maximumRecordLength else { return }
+      throw PlanFileError(
+        path: path, line: recordLine,
+        message: "the row is longer than \(CSVScanner.maximumRecordLength >> 20) MiB; a quote left open, or "
+          + "not a text file?")
+    }
     while true {
       var q = p
       while q < count && (b[q] == 0x20 || b[q] == 0x09) { q += 1 }
       if q < count && b[q] == 0x22 {
-        guard let after = try quotedField(openingAt: q, into: &fields) else {
+        guard let after = try quotedField(openingAt: q, into: &fields, checkRecord: checkRecord) else {
+          try checkRecord(count)
           line = recordLine
           return .incomplete
         }
@@ -73,6 +88,7 @@ struct CSVScanner {
       } else {
         // The hot path: most fields are unquoted and end at the next comma or line feed.
         q = CSVScanner.find(0x2C, or: 0x0A, in: b, from: q, to: count)
+        try checkRecord(q)
         if q == count && !final {
           line = recordLine
           return .incomplete
@@ -99,7 +115,7 @@ struct CSVScanner {
   /// and any blanks, which must be a comma, a line end or the end of the bytes; nil when the bytes end
   /// before that and are not final.
   private mutating func quotedField(
-    openingAt open: Int, into fields: inout [CSVField]
+    openingAt open: Int, into fields: inout [CSVField], checkRecord: (Int) throws(PlanFileError) -> Void
   ) throws(PlanFileError) -> Int? {
     let count = bytes.count
     let b = bytes.baseAddress!
@@ -108,6 +124,7 @@ struct CSVScanner {
     var i = open + 1
     while true {
       i = CSVScanner.find(0x22, or: 0x0A, in: b, from: i, to: count)
+      try checkRecord(i)
       guard i < count else {
         guard final else { return nil }
         throw PlanFileError(

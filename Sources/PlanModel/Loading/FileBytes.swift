@@ -42,7 +42,9 @@ enum FileBytes {
   }
 
   /// The whole file, read into an array of its size as `fstat` gives it, without copying; anything after
-  /// that (a file still growing, a pipe) is read in chunks until the end.
+  /// that (a file still growing, a pipe) is read in chunks until the end, or until a chunk holds a NUL
+  /// byte, which no plan file has and which the reader then refuses with its line: a device such as
+  /// /dev/zero never ends.
   static func read(_ file: borrowing OpenFile, path: String) throws(PlanFileError) -> [UInt8] {
     let descriptor = file.descriptor
     let size = file.size ?? 0
@@ -67,6 +69,7 @@ enum FileBytes {
       let n = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress!, $0.count) }
       if n > 0 {
         bytes.append(contentsOf: chunk[0..<n])
+        if chunk[0..<n].contains(0) { break }
       } else if n == 0 {
         atEnd = true
       } else if errno != EINTR {

@@ -11,7 +11,9 @@ public enum FileAccess {
     public var reason: String
   }
 
-  public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+  /// The file's bytes, or, when it holds more than `limit`, its first `limit + 1`: a pipe or a device such
+  /// as /dev/zero never ends, and the caller refuses what is too long.
+  public static func readBytes(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Failure(reason: reason()) }
     defer { close(fd) }
@@ -29,6 +31,7 @@ public enum FileAccess {
       }
       if count == 0 { return bytes }
       bytes.append(contentsOf: buffer[0..<count])
+      if bytes.count > limit { return Array(bytes.prefix(limit + 1)) }
     }
   }
 

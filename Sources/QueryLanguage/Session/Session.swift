@@ -41,7 +41,7 @@ public final class Session {
   /// How deeply `.read` may nest, so that a file reading itself stops with an error.
   static let maximumReadDepth = 16
   /// The largest script read, so that a runaway input is refused instead of filling memory.
-  static let maximumSourceBytes = 16 << 20
+  public static let maximumSourceBytes = 16 << 20
 
   public init(
     plan: Plan, planPath: String? = nil, standardOutput: @escaping (String) -> Void,

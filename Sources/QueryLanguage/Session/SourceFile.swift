@@ -11,7 +11,7 @@ public enum SourceFile {
   public static func read(_ path: String) -> Result<SourceText, Failure> {
     let bytes: [UInt8]
     do throws(FileAccess.Failure) {
-      bytes = try FileAccess.readBytes(path)
+      bytes = try FileAccess.readBytes(path, limit: Session.maximumSourceBytes)
     } catch {
       let reason = "cannot read '\(path)': \(error.reason)"
       return .failure(Failure(message: "sekom: error: " + reason, reason: reason, status: .fileError))
@@ -23,7 +23,7 @@ public enum SourceFile {
   public static func text(from bytes: [UInt8], name: String) -> Result<SourceText, Failure> {
     guard bytes.count <= Session.maximumSourceBytes else {
       let reason = "'\(name)' is larger than \(Session.maximumSourceBytes >> 20) MiB"
-      return .failure(Failure(message: "sekom: error: " + reason, reason: reason, status: .queryError))
+      return .failure(Failure(message: "sekom: error: " + reason, reason: reason, status: .fileError))
     }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
