@@ -149,6 +149,22 @@ struct EvaluationTests {
     #expect(actors.map(\.count).reduce(0, +) == Plan.embedded2021.activities.map(\.who.count).reduce(0, +))
   }
 
+  /// A missing prio or day matches no comparison, `!=` included; `not` and `is empty` find it.
+  @Test func missingValuesMatchNoComparison() throws {
+    var plan = Plan.embedded2021
+    plan.activities[0].priority = nil
+    func ids(_ query: String) throws -> [Int] {
+      guard case .activities(_, _, let rows) = try Self.result(query, plan: plan) else { return [] }
+      return rows.map(\.id)
+    }
+    #expect(try !ids("activities where prio != 2").contains(1))
+    #expect(try !ids("activities where prio >= 1").contains(1))
+    #expect(try ids("activities where not prio = 2").contains(1))
+    #expect(try ids("activities where prio is empty") == [1])
+    #expect(try ids("activities where start != 2021-01-01").count == 9)
+    #expect(try ids("activities where not start = 2021-01-01").count == 18)
+  }
+
   /// An activity that names no actor is counted and grouped under the empty value, not left out.
   @Test func activitiesWithoutActorsAreCountedUnderNone() throws {
     var plan = Plan.embedded2021

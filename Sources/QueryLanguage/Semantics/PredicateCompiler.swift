@@ -224,8 +224,9 @@ struct PredicateCompiler {
     let own: (Activity) -> Int? = field == .id ? { $0.id } : { $0.priority }
     let target = numbers[0]
     switch op {
+    // A missing prio matches no comparison, `!=` included, as a missing day does: `is empty` finds it.
     case .equal: return { own($0) == target }
-    case .notEqual: return { own($0) != target }
+    case .notEqual: return { own($0).map { $0 != target } ?? false }
     case .in:
       let set = Set(numbers)
       return { own($0).map { set.contains($0) } ?? false }
