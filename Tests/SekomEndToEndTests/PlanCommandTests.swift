@@ -348,6 +348,34 @@ struct PlanCommandTests {
     #expect(stdout.error.hasSuffix("; --format json keeps them\n"))
   }
 
+  /// Found in review: only the plan in use was protected, so a plan read earlier in the run, or the
+  /// running script itself, could be written over.
+  @Test func outputRefusesEveryPlanAndScriptOfTheRun() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = folder.appendingPathComponent("first.csv")
+    let second = folder.appendingPathComponent("second.csv")
+    for file in [first, second] {
+      try "vad,hur,vem,när,status,prio,inriktning\nEtt,Så,Kansli,2021,Pågår,1,A\n".write(
+        to: file, atomically: true, encoding: .utf8)
+    }
+    let switched = try SekomProcess.run([
+      "--plan", first.path, "-c", ".plan \(second.path)", "-c", ".output \(first.path)", "-c", "activities",
+    ])
+    #expect(switched.status == 3)
+    #expect(
+      switched.error.contains("refusing to write over the plan file '\(first.path)'"), "\(switched.error)")
+    let script = folder.appendingPathComponent("self.sq")
+    try ".output self.sq\nactivities count\n".write(to: script, atomically: true, encoding: .utf8)
+    let itself = try SekomProcess.run([script.path])
+    #expect(itself.status == 3)
+    #expect(itself.error.contains("refusing to write over the script '\(script.path)'"), "\(itself.error)")
+    #expect(try String(contentsOf: script, encoding: .utf8) == ".output self.sq\nactivities count\n")
+    for file in [first, second] {
+      #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("vad,hur,vem"))
+    }
+  }
+
   @Test func dotPlanSwitchesThePlanAndOutputRefusesToWriteOverIt() throws {
     let folder = try SekomProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -51,7 +51,12 @@ public final class Session {
     self.planPath = planPath
     self.standardOutput = standardOutput
     self.standardError = standardError
+    if let planPath { protectedFiles.append((planPath, "the plan file")) }
   }
+
+  /// The files `.output` must not write over: every plan file and every script read in the session,
+  /// not only the plan in use and the script running now.
+  private var protectedFiles: [(path: String, what: String)] = []
 
   // MARK: Running
 
@@ -91,7 +96,9 @@ public final class Session {
   @discardableResult
   public func runFile(_ path: String) -> ExitStatus {
     switch SourceFile.read(path) {
-    case .success(let source): return run(source)
+    case .success(let source):
+      protectedFiles.append((path, "the script"))
+      return run(source)
     case .failure(let failure):
       reportLine(failure.message)
       return failure.status
@@ -159,6 +166,7 @@ public final class Session {
   func replacePlan(with plan: Plan, path: String?) {
     self.plan = plan
     self.planPath = path
+    if let path { protectedFiles.append((path, "the plan file")) }
   }
 
   func requestQuit() { quitRequested = true }
@@ -175,6 +183,7 @@ public final class Session {
     case .success(let text): source = text
     case .failure(let failure): throw QueryError(.file, failure.reason, at: range)
     }
+    protectedFiles.append((path, "the script"))
     readDepth += 1
     defer { readDepth -= 1 }
     let status = run(source)
@@ -189,10 +198,12 @@ public final class Session {
   func redirectOutput(to path: String?, at range: SourceRange) throws(QueryError) {
     try closeOutput(at: range)
     guard let path else { return }
-    if let planPath, let target = FileAccess.identity(path), let planFile = FileAccess.identity(planPath),
-      target == planFile
+    if let target = FileAccess.identity(path),
+      let protected = protectedFiles.first(where: {
+        FileAccess.identity($0.path).map { $0 == target } ?? false
+      })
     {
-      throw QueryError(.file, "refusing to write over the plan file '\(planPath)'", at: range)
+      throw QueryError(.file, "refusing to write over \(protected.what) '\(protected.path)'", at: range)
     }
     do throws(FileAccess.Failure) {
       outputFile = try AtomicFile(path: path)
