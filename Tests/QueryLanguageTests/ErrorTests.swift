@@ -11,7 +11,8 @@ struct ErrorTests {
       "activities where Kansli = 1", "1:18",
       "unknown field 'Kansli'; to find an actor's activities write: vem = Kansli"
     ),
-    ("activites where prio = 1", "1:1", "a statement starts with 'activities'; did you mean 'activities'?"),
+    ("activites where prio = 1", "1:1", "unknown source 'activites'; did you mean 'activities'?"),
+    ("activities where kategori contains pa", "1:27", "'contains' does not apply to 'kategori'"),
     ("activities wher prio = 1", "1:12", "unknown clause 'wher'; did you mean 'where'?"),
     ("activities where prio = hög", "1:25", "'prio' is a number, and 'hög' is not a whole number"),
     ("activities where prio contains 1", "1:23", "'contains' works on text, and 'prio' is a number"),
@@ -154,6 +155,18 @@ struct ErrorTests {
     let error = try #require(Self.firstError(in: SourceText(name: "q", text: query)))
     #expect(error.kind == kind)
     #expect(error.range == SourceRange(start: 23, end: query.utf8.dropFirst(23).first! < 0x80 ? 24 : 26))
+  }
+
+  /// A value of several words, unquoted: the second word is taken for a clause, and the note says how to
+  /// write it.
+  @Test(arguments: [
+    ("aktiviteter där när överlappar vecka 20", "'vecka 20'"),
+    ("activities where när overlaps hösten 2021 count", "'hösten 2021'"),
+    ("activities where status = Ej påbörjat", "'Ej påbörjat'"),
+  ])
+  func anUnquotedValueOfSeveralWordsSaysToQuoteIt(_ query: String, _ quoted: String) throws {
+    let error = try #require(Self.firstError(in: SourceText(name: "q", text: query)))
+    #expect(error.notes == ["a value of several words is written in quotes: \(quoted)"])
   }
 
   @Test func aKeywordInPlaceOfAConditionSaysHowToEndTheCondition() {

@@ -312,6 +312,12 @@ struct PredicateCompiler {
   // MARK: Categories
 
   private func categoryTest(_ op: Operator) throws(QueryError) -> Test {
+    // The operator first: `kategori contains pa` is a wrong operator, not an unknown category.
+    guard [.equal, .notEqual, .in].contains(op) else {
+      throw QueryError(
+        .type, "'\(op.rawValue)' does not apply to 'kategori'; use =, != or in with a category name",
+        at: predicate.opRange)
+    }
     var categories: [StatusCategory] = []
     for value in try resolvedValues() {
       let normalized = value.text.replacing("_", with: " ").replacing("-", with: " ")
@@ -331,13 +337,9 @@ struct PredicateCompiler {
     switch op {
     case .equal: return { $0.status.category == categories[0] }
     case .notEqual: return { $0.status.category != categories[0] }
-    case .in:
+    default:
       let set = Set(categories)
       return { set.contains($0.status.category) }
-    default:
-      throw QueryError(
-        .type, "'\(op.rawValue)' does not apply to 'kategori'; use =, != or in with a category name",
-        at: predicate.opRange)
     }
   }
 

@@ -75,7 +75,7 @@ public struct Parser {
         let near = Spelling.nearest(text(sourceToken), in: Keyword.activities.spellings)
       {
         throw QueryError(
-          .syntax, "a statement starts with 'activities'; did you mean '\(near)'?", at: sourceToken.range)
+          .syntax, "unknown source '\(text(sourceToken))'; did you mean '\(near)'?", at: sourceToken.range)
       }
       throw QueryError(
         .syntax, "a statement starts with 'activities', found \(describe(sourceToken))", at: sourceToken.range
@@ -522,10 +522,26 @@ public struct Parser {
     if token.kind == .word, let near = Spelling.nearest(text(token), in: clauses) {
       return QueryError(.syntax, "unknown clause '\(text(token))'; did you mean '\(near)'?", at: token.range)
     }
+    // `när överlappar vecka 20`: a value of two words, the second taken for a clause.
+    var notes: [String] = []
+    if index >= 2, [.word, .integer].contains(token.kind),
+      [.word, .integer].contains(tokens[index - 1].kind),
+      isOperator(tokens[index - 2])
+    {
+      let phrase = source.slice(SourceRange(start: tokens[index - 1].range.start, end: token.range.end))
+      notes = ["a value of several words is written in quotes: '\(phrase)'"]
+    }
     return error(
       expected:
         "a clause (where, order by, select, group by, count, limit, timeline) or the end of the statement",
-      found: token)
+      found: token, notes: notes)
+  }
+
+  /// Whether a token is a comparison or a keyword operator, after which a value comes.
+  private func isOperator(_ token: Token) -> Bool {
+    if symbolicOperator(token.kind) != nil { return true }
+    let operators: [Keyword] = [.contains, .with, .matches, .before, .after, .overlaps]
+    return operators.contains(where: token.is)
   }
 
   private func error(expected: String, found token: Token, notes: [String] = []) -> QueryError {
