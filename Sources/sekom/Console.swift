@@ -27,6 +27,20 @@ enum Console {
     return Array(bytes.prefix(limit + 1))
   }
 
+  /// The option before the first argument that is not valid UTF-8 and follows one of `options`, if any.
+  static func argumentNotUTF8(after options: Set<String>) -> String? {
+    let count = Int(CommandLine.argc)
+    guard count > 2 else { return nil }
+    for index in 2..<count {
+      guard let raw = CommandLine.unsafeArgv[index], let previous = CommandLine.unsafeArgv[index - 1] else {
+        continue
+      }
+      let option = String(cString: previous)
+      if options.contains(option) && String(validatingCString: raw) == nil { return option }
+    }
+    return nil
+  }
+
   static func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
   }

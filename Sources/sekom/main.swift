@@ -3,6 +3,13 @@ import QueryLanguage
 // `check`, `diff`, `import` and `export` are commands of their own; anything else runs statements.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
+// Swift repairs invalid UTF-8 in arguments; a statement or a parameter value so repaired would run as
+// something the user did not write.
+if let bad = Console.argumentNotUTF8(after: ["-c", "--param"]) {
+  Console.error("sekom: error: the value after '\(bad)' is not valid UTF-8\nSee 'sekom --help'.\n")
+  Console.exit(.usage)
+}
+
 /// Parses a command line, or leaves with its help, the version, or a usage error (status 2).
 func parse<Options>(_ spec: CommandSpec<Options>, _ arguments: [String], into initial: Options) -> Options {
   do throws(UsageError) {

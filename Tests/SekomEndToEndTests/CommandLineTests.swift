@@ -42,6 +42,22 @@ struct CommandLineTests {
     #expect(script.error == "sekom: error: '/dev/zero' is larger than 16 MiB\n")
   }
 
+  /// A statement that is not UTF-8 is refused, not run as Swift's repair of it (found in review); a
+  /// control character in a line shown under an error is shown by its picture, not sent to the terminal.
+  @Test func statementsMustBeUTF8AndErrorsShowControlCharacters() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let invalid = try SekomProcess.runShell(
+      #"sekom -c "$(printf 'activities where vad = \377')""#, directory: folder)
+    #expect(invalid.status == 2)
+    #expect(invalid.error == "sekom: error: the value after '-c' is not valid UTF-8\nSee 'sekom --help'.\n")
+    let control = try SekomProcess.runShell(
+      #"sekom -c "$(printf 'activities where vad @ \001')""#, directory: folder)
+    #expect(control.status == 1)
+    #expect(!control.error.contains("\u{1}"))
+    #expect(control.error.contains("activities where vad @ \u{2401}\n"), "\(control.error)")
+  }
+
   /// Tables of one run stand apart by a blank line; a count's number is a line of its own.
   @Test func tablesOfOneRunStandApart() throws {
     let run = try SekomProcess.run([

@@ -34,7 +34,9 @@ public enum DiagnosticRenderer {
     let reach = maximumShownWidth * 4
     let from = scalarStart(max(lineRange.lowerBound, offset - reach), in: source.bytes)
     let to = scalarStart(min(lineRange.upperBound, offset + reach), in: source.bytes)
-    let characters = Array(String(decoding: source.bytes[from..<to], as: UTF8.self))
+    // Control characters are shown by their pictures (␀, ␛): written as they are, a NUL or an escape
+    // would reach the terminal.
+    let characters = String(decoding: source.bytes[from..<to], as: UTF8.self).map(visible)
     let errorIndex = source.characterCount(from: from, to: offset)
     let start = max(0, min(errorIndex - maximumShownWidth / 3, characters.count - maximumShownWidth))
     let end = min(characters.count, start + maximumShownWidth)
@@ -49,6 +51,18 @@ public enum DiagnosticRenderer {
     let width = rangeEnd > offset ? source.characterCount(from: offset, to: min(rangeEnd, to)) : 1
     let available = max(1, end - errorIndex)
     return (text, prefix + "^" + String(repeating: "~", count: max(0, min(width, available) - 1)))
+  }
+
+  private static func visible(_ character: Character) -> Character {
+    guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else {
+      return character
+    }
+    switch scalar.value {
+    case 0x09: return character
+    case 0x00..<0x20: return Character(Unicode.Scalar(0x2400 + scalar.value)!)
+    case 0x7F: return "\u{2421}"
+    default: return character
+    }
   }
 
   /// The offset itself, or the start of the UTF-8 sequence it falls inside.
