@@ -218,6 +218,13 @@ public final class LineEditor: LineReading {
     sigaction(SIGINT, &action, nil)
   }
 
+  /// Whether Ctrl-C was pressed since the last look, outside reading a line: while a statement runs. The
+  /// press is taken, so that the next prompt does not see it again.
+  public static func takeInterrupt() -> Bool {
+    guard interruptPipe.read >= 0 else { return false }
+    return drainInterrupts()
+  }
+
   /// The pipe a Ctrl-C writes to; set once, read from the signal handler.
   nonisolated(unsafe) private static var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
 

@@ -161,6 +161,8 @@ enum RunCommand {
       let library = Console.environment("SEKOM_LIBEDIT")
       if let editor = LineEditor(programName: "sekom", library: library) {
         reader = editor
+        // Ctrl-C while a statement runs stops it; the REPL goes on.
+        session.interruption = { LineEditor.takeInterrupt() }
       } else {
         Console.error(
           "sekom: warning: cannot load libedit (\(library ?? "libedit.so.2")); lines are read without editing "

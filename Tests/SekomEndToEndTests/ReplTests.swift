@@ -146,6 +146,28 @@ struct ReplTests {
     #expect(try home.historyEntries() == ["activities count"])
   }
 
+  /// Ctrl-C while a statement runs stops it, and the REPL goes on (found in review: it waited for the
+  /// end). The statement here, on 40,000 texts of 2,000 letters, would run for minutes.
+  @Test func controlCStopsARunningStatement() throws {
+    let home = try ReplHome()
+    let plan = home.folder.appendingPathComponent("big.csv")
+    let text = String(repeating: "a", count: 2_000)
+    var csv = "id,inriktning,vad,hur,vem,när,status,prio\n"
+    for id in 1...40_000 { csv += "\(id),A,V,\(text),Kansli,2021,Pågår,1\n" }
+    try csv.write(to: plan, atomically: true, encoding: .utf8)
+    let terminal = try home.start(["--plan", plan.path, "--no-init"])
+    try terminal.waitForPrompt(timeout: 30)
+    terminal.enter("activities where hur matches '(.|.)*Q' count")
+    try terminal.waitFor("count\n")
+    terminal.type("\u{03}")
+    let shown = try terminal.waitForPrompt()
+    #expect(shown.hasSuffix("^C\nthe statement was stopped (Ctrl-C)\n"), "\(shown)")
+    terminal.enter("activities where id < 3 count")
+    #expect(try terminal.waitForPrompt() == "activities where id < 3 count\n2\n")
+    terminal.enter(".quit")
+    #expect(try terminal.exitStatus() == 0)
+  }
+
   /// Ctrl-C pressed while sekom is still busy with earlier keys, here held up writing their echo because
   /// the terminal's output is stopped (Ctrl-S; a slow connection does the same), must cancel the line all
   /// the same. Ctrl-S makes the moment certain; pressed right after the echo shows, Ctrl-C meets the same

@@ -18,6 +18,8 @@ public struct QueryError: Error, Sendable, Equatable {
     case limit
     /// A file that cannot be read or written, or a plan file that is refused.
     case file
+    /// Ctrl-C stopped the statement while it ran.
+    case interrupted
   }
 
   public var kind: Kind

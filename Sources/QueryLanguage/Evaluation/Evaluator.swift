@@ -8,10 +8,35 @@ public struct Evaluator {
   public init(plan: Plan) { self.plan = plan }
 
   public func run(_ statement: CheckedStatement) -> QueryResult {
+    run(statement, interrupted: nil)!
+  }
+
+  /// As `run`, but asks `interrupted` now and then while testing activities, and gives up (nil) when it
+  /// says so: Ctrl-C in the REPL stops a long statement.
+  public func run(_ statement: CheckedStatement, interrupted: (() -> Bool)?) -> QueryResult? {
     // Positions until the rows are known and in order: each activity of the result is copied once.
     let activities = plan.activities
     var positions = Array(activities.indices)
-    if let filter = statement.filter { positions = positions.filter { filter(activities[$0]) } }
+    if let filter = statement.filter {
+      guard let interrupted else {
+        positions = positions.filter { filter(activities[$0]) }
+        return finish(statement, positions)
+      }
+      var kept: [Int] = []
+      for start in stride(from: 0, to: activities.count, by: 1024) {
+        if interrupted() { return nil }
+        for position in start..<min(start + 1024, activities.count) where filter(activities[position]) {
+          kept.append(position)
+        }
+      }
+      positions = kept
+    }
+    return finish(statement, positions)
+  }
+
+  private func finish(_ statement: CheckedStatement, _ positions: [Int]) -> QueryResult {
+    var positions = positions
+    let activities = plan.activities
     let ordering = Ordering(plan: plan)
     if !statement.order.isEmpty {
       positions = ordering.sort(positions: positions, of: activities, by: statement.order)

@@ -16,6 +16,10 @@ public enum ExitStatus: Int32, Sendable, Comparable {
 
   /// The status for an error of a kind.
   public init(for error: QueryError) {
-    self = error.kind == .file ? .fileError : .queryError
+    switch error.kind {
+    case .file: self = .fileError
+    case .interrupted: self = .interrupted
+    default: self = .queryError
+    }
   }
 }

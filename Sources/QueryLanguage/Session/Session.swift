@@ -54,6 +54,10 @@ public final class Session {
     if let planPath { protectedFiles.append((planPath, "the plan file")) }
   }
 
+  /// Asked while a statement runs; true stops it with an "interrupted" error. The REPL sets it to its
+  /// line editor's Ctrl-C.
+  public var interruption: (() -> Bool)?
+
   /// The files `.output` must not write over: every plan file and every script read in the session,
   /// not only the plan in use and the script running now.
   private var protectedFiles: [(path: String, what: String)] = []
@@ -109,7 +113,9 @@ public final class Session {
   /// script's header comment, or the statement itself.
   public func execute(_ statement: Statement, headerTitle: String? = nil) throws(QueryError) {
     let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
-    let result = Evaluator(plan: plan).run(checked)
+    guard let result = Evaluator(plan: plan).run(checked, interrupted: interruption) else {
+      throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: statement.range)
+    }
     let givenTitle = title ?? headerTitle
     let document = DocumentInfo(
       title: givenTitle ?? ASTPrinter.print(statement), titleGiven: givenTitle != nil,
@@ -250,6 +256,11 @@ public final class Session {
   public func report(_ error: QueryError, in source: SourceText) {
     // An empty message stands for an error already reported inside a `.read` file.
     guard !error.message.isEmpty else { return }
+    // After the ^C the terminal echoed, on a line of its own; the statement's place says nothing here.
+    if error.kind == .interrupted {
+      reportLine("\n" + error.message)
+      return
+    }
     reportLine(DiagnosticRenderer.render(error, in: source, color: colorErrors))
   }
 
