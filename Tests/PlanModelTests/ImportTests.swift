@@ -129,6 +129,25 @@ struct ImportTests {
       #expect(try again.report == report)
     }
 
+    /// Other word processors export a section heading without the tabs of an empty table row, or with a
+    /// blank line before the header row: the heading is the last non-blank line above the header row.
+    @Test(arguments: [
+      ("alone on its line", "\nVad\t"),
+      ("two tabs", "\t\t\nVad\t"),
+      ("trailing spaces", "  \u{A0}\nVad\t"),
+      ("tabs, then a blank line", "\t\t\t\t\t\n\nVad\t"),
+      ("alone, then blank lines", "\n\n\t\t\n\nVad\t"),
+    ])
+    func headingsExportedOtherwiseGiveTheSamePlan(shape: String, replacement: String) throws {
+      let text = String(decoding: ImportTests.seedBytes, as: UTF8.self)
+      let reshaped = text.replacingOccurrences(of: "\t\t\t\t\t\nVad\t", with: replacement)
+      #expect(reshaped.components(separatedBy: replacement).count == 4, "three headings reshaped")
+      let again = try HandlingsplanImporter.importText(reshaped, source: "reshaped.txt")
+      #expect(again.plan.metadata.directions == embedded.metadata.directions, "\(shape)")
+      #expect(again.plan.activities == embedded.activities, "\(shape)")
+      #expect(again.plan.metadata.corrections == embedded.metadata.corrections, "\(shape)")
+    }
+
     /// Old Mac line ends, a lone CR, count lines as LF does.
     @Test func toleratesCRLineEnds() throws {
       let text = String(decoding: ImportTests.seedBytes, as: UTF8.self)
@@ -341,7 +360,11 @@ extension ImportTests {
         "lacks the columns När/Resurs, Prio"
       ),
       (["VERKSAMHETSPLAN 2030", heading, "Vad\tHur\tVem\tVem\tNär\tStatus\tPrio"], 3, "names Vem twice"),
-      (["VERKSAMHETSPLAN 2030", header, row], 2, "no section heading"),
+      (["VERKSAMHETSPLAN 2030", header, row], 2, "no section heading (the direction) above it: line 1 is"),
+      (["VERKSAMHETSPLAN 2030", "", header, row], 3, "line 1 is the plan's title"),
+      (["", header, row], 2, "no section heading"),
+      (["VERKSAMHETSPLAN 2030", "Klimat", row], 3, "a table row before any header row"),
+      (["VERKSAMHETSPLAN 2030", "Klimat", "", row], 4, "a table row before any header row"),
       (["VERKSAMHETSPLAN 2030", heading, header, "\u{FFFD}" + row], 4, "not valid UTF-8"),
     ])
     func errorOnLine(lines: [String], line: Int, message: String) {

@@ -5,7 +5,7 @@
 /// puts them back by rule, in stages that each have their own file:
 ///
 /// 1. `SourceLines`: line ends, byte order mark, non-breaking spaces and UTF-8 checking.
-/// 2. `TableReader`: the sections (a heading line, then the header row) and their rows.
+/// 2. `TableReader`: the sections (the heading, the last line before the header row) and their rows.
 /// 3. `MetadataReader`: title, year, adoption day and annual meeting, from the lines before the tables.
 /// 4. `RowJoiner`: each empty Vad carries the Vad above; rows split by a page break are joined.
 /// 5. Here: each row becomes an activity; actors are split (`ActorSplitter`), a garbled date of the annual

@@ -72,7 +72,7 @@ extension HandlingsplanImporter {
     private static let adoptionWords = ["fastställ", "antagen", "antaget"]
 
     /// "VERKSAMHETSPLAN 2021", "Handlingsplan 2022": a short line of a plan word and a year.
-    private static func isTitle(_ line: SourceLine) -> Bool {
+    static func isTitle(_ line: SourceLine) -> Bool {
       let words = foldedWords(line.text)
       guard (2...5).contains(words.count), ["verksamhetsplan", "handlingsplan"].contains(words[0]),
         let last = words.last, let value = Int(last)

@@ -68,8 +68,9 @@ extension HandlingsplanImporter {
 
   /// Finds the tables in the lines: a heading line, the header row, then rows, until the next heading.
   ///
-  /// A heading is recognised by what follows it, the header row, not by its own shape alone: a row with only
-  /// a Vad looks the same as a heading. Inside a table, lines without tabs (page headers and footers, stray
+  /// A heading is the last non-blank line before a header row, recognised by that and not by its own shape:
+  /// word processors export it alone on its line or followed by the tabs of an empty table row, and a row
+  /// with only a Vad looks the same. Inside a table, lines without tabs (page headers and footers, stray
   /// prose) are ignored and reported, and count as a gap where a page break may have split a row.
   enum TableReader {
     static func read(
@@ -115,7 +116,11 @@ extension HandlingsplanImporter {
         }
         if isHeader(line) {
           guard tables != nil else {
-            throw error(line.number, "the header row has no section heading (the direction) above it")
+            var message = "the header row has no section heading (the direction) above it"
+            if let above = lines[..<index].last(where: { !$0.isBlank }), MetadataReader.isTitle(above) {
+              message += ": line \(above.number) is the plan's title"
+            }
+            throw error(line.number, message)
           }
           columns = try header(line, source: source, notes: &notes)
           headerLine = line.number
@@ -162,9 +167,10 @@ extension HandlingsplanImporter {
       return tables
     }
 
-    /// A line with tabs whose first cell alone has text: "Förebild och föregångare" and five tabs.
+    /// A line whose first cell alone has text: "Förebild och föregångare", with or without tabs after it.
+    /// The plan's title line is not one: a header row right below it means the heading is missing.
     private static func isHeading(_ line: SourceLine) -> Bool {
-      line.hasTabs && !line.cells[0].isEmpty && line.cells.dropFirst().allSatisfy(\.isEmpty)
+      !line.cells[0].isEmpty && line.cells.dropFirst().allSatisfy(\.isEmpty) && !MetadataReader.isTitle(line)
     }
 
     /// A line with tabs that starts with the Vad column's name.
