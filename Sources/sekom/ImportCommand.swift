@@ -5,6 +5,7 @@ import QueryLanguage
 struct ImportOptions {
   var input: String?
   var output: String?
+  var year: Int?
   var force = false
   var quiet = false
 }
@@ -12,7 +13,7 @@ struct ImportOptions {
 enum ImportCommand {
   static var spec: CommandSpec<ImportOptions> {
     CommandSpec<ImportOptions>(
-      usage: "sekom import FILE.txt [--output PLAN.csv|PLAN.json] [--force] [--quiet]",
+      usage: "sekom import FILE.txt [--output PLAN.csv|PLAN.json] [--year N] [--force] [--quiet]",
       abstract: "Read a handlingsplan exported as text and write it as a plan file.",
       discussion: """
         Reads sections under their headings, the header row Vad/Hur/Vem/När/Resurs/Status/Prio, rows that
@@ -20,7 +21,8 @@ enum ImportCommand {
         inference goes to standard error; the plan goes to --output (CSV or JSON by its extension), or as
         CSV to standard output. CSV keeps the activities only: a note says which metadata is not kept,
         and JSON keeps it all. An existing file is replaced only with --force, and is written whole or
-        not at all.
+        not at all. The plan year is the one the title line names ("VERKSAMHETSPLAN 2021"); --year gives
+        it instead, for a text that names none or the wrong one.
         Exit status: 0; 2 wrong usage; 3 when the text cannot be read, is refused as not a handlingsplan, or
         the plan file cannot be written.
         """,
@@ -31,6 +33,9 @@ enum ImportCommand {
             throw UsageError("--output must name a .csv or .json file; got '\(v)'")
           }
           o.output = v
+        },
+        .value("--year", name: "N", help: "The plan year, instead of the one the text names.") {
+          o, v throws(UsageError) in o.year = try Arguments.year(v)
         },
         .flag("--force", help: "Replace the output file if it exists.") { $0.force = true },
         .flag("--quiet", help: "Leave out the report of inferences and the note on what CSV leaves out.") {
@@ -61,7 +66,7 @@ enum ImportCommand {
     }
     let imported: (plan: Plan, report: ImportReport)
     do throws(ImportError) {
-      imported = try HandlingsplanImporter.importBytes(bytes, source: input)
+      imported = try HandlingsplanImporter.importBytes(bytes, source: input, year: options.year)
     } catch {
       // A text that is not a handlingsplan is input refused, as a bad plan file is: not a query error.
       Console.error(error.description + "\n")
@@ -69,7 +74,8 @@ enum ImportCommand {
     }
     if !quiet {
       Console.error(imported.report.lines.map { "\(input):\($0.line): note: \($0.message)\n" }.joined())
-      Console.error("sekom: \(imported.plan.activities.count) activities read from '\(input)'\n")
+      let count = imported.plan.activities.count
+      Console.error("sekom: \(count) \(count == 1 ? "activity" : "activities") read from '\(input)'\n")
     }
     let format = output.flatMap(PlanOutput.format(ofPath:)) ?? .csv
     let text = PlanOutput.text(imported.plan, as: format)

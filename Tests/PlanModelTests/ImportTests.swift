@@ -289,6 +289,44 @@ extension ImportTests {
     }
   }
 
+  /// A plan year given to the importer wins over the document's, and is the one of a document that names
+  /// none; the report says which it is. "Löpande" is all of the plan year, so its days show the year used.
+  struct GivenYear {
+    static let front = [
+      "SVERIGES EKOKOMMUNER", "VERKSAMHETSPLAN 2030", "Redovisas vid årsmötet 14 juni 2030",
+    ]
+    static let table = [
+      "Klimat", "Vad\tHur\tVem\tNär/Resurs\tStatus\tPrio",
+      "Söka bidrag\tSkriva.\tKansliet\tLöpande\tPågår\t1",
+    ]
+
+    @Test(arguments: [
+      (
+        front + table, 2031, "2: plan year 2031 as given; this line names 2030",
+        "Sveriges Ekokommuner – Verksamhetsplan 2030"
+      ),
+      (front + table, 2030, "2: plan year 2030", "Sveriges Ekokommuner – Verksamhetsplan 2030"),
+      (table, 2030, "1: plan year 2030 as given: no title names it", "Verksamhetsplan 2030"),
+      (["Inledning"] + table, 2029, "1: plan year 2029 as given: no title names it", "Verksamhetsplan 2029"),
+    ])
+    func yearGiven(lines: [String], year: Int, note: String, title: String) throws {
+      let imported = try HandlingsplanImporter.importText(
+        lines.joined(separator: "\n"), source: "plan.txt", year: year)
+      #expect(imported.plan.metadata.year == year)
+      #expect(imported.plan.metadata.title == title)
+      #expect(imported.plan.activities.first?.when.interval == DayInterval.year(year))
+      #expect(imported.report.lines.map(\.description).contains(note), "\(imported.report)")
+      #expect(!imported.report.lines.contains { $0.message.hasPrefix("plan year") && $0.description != note })
+    }
+
+    /// A date's own year stays: the annual meeting of a 2030 document is in 2030 whatever year is given.
+    @Test func datesKeepTheirOwnYear() throws {
+      let imported = try HandlingsplanImporter.importText(
+        (Self.front + Self.table).joined(separator: "\n"), source: "plan.txt", year: 2031)
+      #expect(imported.plan.metadata.annualMeeting == Day(year: 2030, month: 6, day: 14))
+    }
+  }
+
   struct ActorSplitting {
     @Test(arguments: [
       ("Styrelsen Expertgruppen Kansliet", ["Styrelse", "Expertgrupp", "Kansli"]),
@@ -378,7 +416,8 @@ extension ImportTests {
 
     @Test(arguments: [
       (["Bara prosa, ingen tabell."], "no handlingsplan table"),
-      ([heading, header, row], "the plan year is not given"),
+      ([heading, header, row], "the plan year is not given: no line such as"),
+      ([heading, header, row], "give it with --year"),
     ])
     func errorOnTheWholeText(lines: [String], message: String) {
       #expect {

@@ -221,6 +221,29 @@ struct PlanCommandTests {
     #expect(forced.error == "")
   }
 
+  /// A text whose heading stands alone on its line and which names no plan year: `--year` gives the
+  /// year, and the count of activities read is in the singular for one.
+  @Test(arguments: [
+    ([String](), 3, "one.txt: error: the plan year is not given", ""),
+    (["--year", "2030"], 0, "one.txt:1: note: plan year 2030 as given: no title names it", "\"år\": 2030"),
+    (["--year", "2030"], 0, "sekom: 1 activity read from 'one.txt'\n", "\"inriktning\": \"Klimat\""),
+    (["--year", "30"], 2, "--year takes a plan year such as 2022; got '30'", ""),
+  ])
+  func importTakesTheYearWhenTheTextNamesNone(
+    extra: [String], status: Int32, message: String, json: String
+  ) throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "Klimat\nVad\tHur\tVem\tNär/Resurs\tStatus\tPrio\nSöka bidrag\tSkriva.\tKansliet\tLöpande\tPågår\t1\n"
+      .write(to: folder.appendingPathComponent("one.txt"), atomically: true, encoding: .utf8)
+    let run = try SekomProcess.run(
+      ["import", "one.txt", "--output", "p.json"] + extra, directory: folder)
+    #expect(run.status == status, "\(run.error)")
+    #expect(run.error.contains(message), "\(run.error)")
+    let written = try? String(contentsOf: folder.appendingPathComponent("p.json"), encoding: .utf8)
+    #expect(json.isEmpty ? written == nil : written?.contains(json) == true, "\(written ?? "no file")")
+  }
+
   /// The exit statuses of the README's table: 0 success, 2 wrong usage, 3 a file that cannot be read, is
   /// refused or cannot be written, 4 a problem under `check --strict`. `DOC` is the 2021 document.
   @Test(arguments: [

@@ -15,16 +15,18 @@
 /// lists its own, so that a data-quality listing can show what the plan does not say literally.
 public enum HandlingsplanImporter {
   /// The plan in `text`; `source` names the file in errors and becomes the plan's `metadata.source`.
+  /// `year`, when given, is the plan year, whatever the document names; else the document must name one.
   ///
   /// Text decoded from invalid UTF-8 holds U+FFFD where the bad bytes were, and is refused with the line;
-  /// `importBytes(_:source:)` checks the bytes themselves.
+  /// `importBytes(_:source:year:)` checks the bytes themselves.
   public static func importText(
-    _ text: String, source: String
+    _ text: String, source: String, year: Int? = nil
   ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
     let lines = try sourceLines(of: text, source: source)
     var notes: [ImportNote] = []
     let tables = try TableReader.read(lines, source: source, notes: &notes)
-    let heading = try MetadataReader.read(lines[..<(tables.firstLine - 1)], source: source, notes: &notes)
+    let heading = try MetadataReader.read(
+      lines[..<(tables.firstLine - 1)], source: source, year: year, notes: &notes)
     let assembly = RowJoiner.assemble(tables.rows, notes: &notes)
     let context = TimeContext(planYear: heading.year, annualMeeting: heading.annualMeeting)
 
@@ -58,13 +60,13 @@ public enum HandlingsplanImporter {
     return (Plan(metadata: metadata, activities: activities), ImportReport(lines: ordered.map(\.element)))
   }
 
-  /// The plan in UTF-8 `bytes`: as `importText(_:source:)`, but invalid UTF-8 is found in the bytes, so
-  /// the error names the line even where decoding would have hidden it.
+  /// The plan in UTF-8 `bytes`: as `importText(_:source:year:)`, but invalid UTF-8 is found in the bytes,
+  /// so the error names the line even where decoding would have hidden it.
   public static func importBytes(
-    _ bytes: [UInt8], source: String
+    _ bytes: [UInt8], source: String, year: Int? = nil
   ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
     try validateUTF8(bytes, source: source)
-    return try importText(String(decoding: bytes, as: UTF8.self), source: source)
+    return try importText(String(decoding: bytes, as: UTF8.self), source: source, year: year)
   }
 
   /// The start of a fragment for a correction's `original`: its first two words, then an ellipsis.

@@ -13,8 +13,10 @@ extension HandlingsplanImporter {
   /// 2021", "Redovisas vid föreningens årsmöte 28 maj 2021", "Version 1, fastställd vid styrelsemöte 22 mars
   /// 2021", "Handlingsplan för 2021") rather than parsed. Each value found is reported with its line.
   enum MetadataReader {
+    /// `given` is the plan year the caller was told: it wins over the document's, and is the only one of a
+    /// document that names none.
     static func read(
-      _ lines: ArraySlice<SourceLine>, source: String, notes: inout [ImportNote]
+      _ lines: ArraySlice<SourceLine>, source: String, year given: Int? = nil, notes: inout [ImportNote]
     ) throws(ImportError) -> Heading {
       let titleLine = lines.first(where: isTitle)
       let planLine = lines.first { line in
@@ -27,7 +29,18 @@ extension HandlingsplanImporter {
       let titleYear = titleLine.flatMap { firstYear(in: foldedWords($0.text)[...]) }
       let planYear = planLine.flatMap { firstYear(in: foldedWords($0.text).dropFirst()) }
       let year: Int
-      if let found = titleYear ?? planYear, let line = titleLine ?? planLine {
+      if let given {
+        year = given
+        if let found = titleYear ?? planYear, let line = titleLine ?? planLine {
+          let message =
+            found == given ? "plan year \(given)" : "plan year \(given) as given; this line names \(found)"
+          notes.append(ImportNote(line: line.number, message: message))
+        } else {
+          notes.append(
+            ImportNote(
+              line: lines.first?.number ?? 1, message: "plan year \(given) as given: no title names it"))
+        }
+      } else if let found = titleYear ?? planYear, let line = titleLine ?? planLine {
         year = found
         notes.append(ImportNote(line: line.number, message: "plan year \(found)"))
         if let titleYear, let planYear, let planLine, titleYear != planYear {
@@ -46,7 +59,7 @@ extension HandlingsplanImporter {
         throw ImportError(
           source: source, line: nil,
           message: "the plan year is not given: no line such as \"Verksamhetsplan 2021\" or "
-            + "\"Handlingsplan för 2021\" before the first table")
+            + "\"Handlingsplan för 2021\" before the first table; give it with --year")
       }
 
       var heading = Heading(title: "Verksamhetsplan \(year)", year: year)
