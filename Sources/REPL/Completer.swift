@@ -131,19 +131,52 @@ struct Completer {
     return nil
   }
 
+  /// The operators a field of each type takes, as the checker (`PredicateCompiler`) accepts them; `is
+  /// empty` and `is not empty` go with every field.
+  static func operators(for type: FieldType) -> [Operator] {
+    let equality: [Operator] = [.equal, .notEqual]
+    let ordering: [Operator] = [.less, .lessEqual, .greater, .greaterEqual]
+    let text: [Operator] = [.contains, .startsWith, .matches]
+    let time: [Operator] = [.before, .after, .overlaps]
+    switch type {
+    case .integer: return equality + ordering + [.in]
+    case .text: return equality + ordering + text + [.in]
+    case .actors: return equality + text + [.in]
+    // `när` is text to =, contains and the like, but its order is by days, which only the time words ask.
+    case .time: return equality + text + [.in] + time
+    case .date: return equality + ordering + [.in] + time
+    case .category: return equality + [.in]
+    }
+  }
+
+  /// The operators `not` can go before: those without an opposite of their own.
+  static func negatable(_ op: Operator) -> Bool {
+    ![.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
+  }
+
   private func operators(for field: Field, swedish: Bool) -> [String] {
-    ["=", "!="] + negatableOperators(for: field, swedish: swedish)
+    Self.operators(for: field.type).map { spelling($0, swedish: swedish) }
       + (swedish ? ["är tom", "är inte tom", "inte"] : ["is empty", "is not empty", "not"])
   }
 
-  /// The operators `not` can go before.
   private func negatableOperators(for field: Field, swedish: Bool) -> [String] {
-    var words =
-      swedish ? ["innehåller", "börjar med", "matchar", "i"] : ["contains", "starts with", "matches", "in"]
-    if field.type == .time || field.type == .date {
-      words += swedish ? ["före", "efter", "överlappar"] : ["before", "after", "overlaps"]
+    Self.operators(for: field.type).filter(Self.negatable).map { spelling($0, swedish: swedish) }
+  }
+
+  private func spelling(_ op: Operator, swedish: Bool) -> String {
+    guard swedish else { return op.rawValue }
+    switch op {
+    case .contains: return "innehåller"
+    case .startsWith: return "börjar med"
+    case .matches: return "matchar"
+    case .in: return "i"
+    case .isEmpty: return "är tom"
+    case .isNotEmpty: return "är inte tom"
+    case .before: return "före"
+    case .after: return "efter"
+    case .overlaps: return "överlappar"
+    default: return op.rawValue
     }
-    return words
   }
 
   private func clauseWords(swedish: Bool) -> [String] {

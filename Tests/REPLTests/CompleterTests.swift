@@ -61,6 +61,77 @@ struct CompleterTests {
         == false)
   }
 
+  /// After a field, the operators its type takes and nothing else: a number is not searched as text.
+  @Test(arguments: [
+    ("activities where prio ", ["=", "!=", "<", "<=", ">", ">=", "in", "is empty", "is not empty", "not"]),
+    ("activities where id ", ["=", "!=", "<", "<=", ">", ">=", "in", "is empty", "is not empty", "not"]),
+    (
+      "activities where vad ",
+      [
+        "=", "!=", "<", "<=", ">", ">=", "contains", "starts with", "matches", "in", "is empty",
+        "is not empty", "not",
+      ]
+    ),
+    (
+      "activities where vem ",
+      ["=", "!=", "contains", "starts with", "matches", "in", "is empty", "is not empty", "not"]
+    ),
+    (
+      "activities where när ",
+      [
+        "=", "!=", "contains", "starts with", "matches", "in", "before", "after", "overlaps", "is empty",
+        "is not empty", "not",
+      ]
+    ),
+    (
+      "activities where slut ",
+      [
+        "=", "!=", "<", "<=", ">", ">=", "in", "before", "after", "overlaps", "is empty", "is not empty",
+        "not",
+      ]
+    ),
+    ("activities where kategori ", ["=", "!=", "in", "is empty", "is not empty", "not"]),
+    ("aktiviteter där prio ", ["=", "!=", "<", "<=", ">", ">=", "i", "är tom", "är inte tom", "inte"]),
+    ("aktiviteter där start inte ", ["i", "före", "efter", "överlappar"]),
+    ("activities where prio not ", ["in"]),
+    ("activities where kategori not ", ["in"]),
+    (
+      "activities where när not ",
+      ["contains", "starts with", "matches", "in", "before", "after", "overlaps"]
+    ),
+  ])
+  func operatorsFitTheField(line: String, operators: [String]) {
+    #expect(Self.completer.complete(pending: [], line: line).candidates == operators)
+  }
+
+  /// The checker is the truth: each field is offered exactly the operators it accepts, with and without
+  /// `not` before them.
+  @Test(arguments: Field.allCases)
+  func offeredOperatorsAreTheOnesTheCheckerAccepts(field: Field) {
+    let values: [Field: String] = [
+      .id: "1", .priority: "1", .who: "Kansli", .when: "2021", .start: "2021", .end: "2021",
+      .category: "paused",
+    ]
+    let value = values[field] ?? "'Förebild och föregångare'"
+    func accepted(_ op: Operator, negated: Bool) -> Bool {
+      let condition = (negated ? "not " : "") + (op == .in ? "in (\(value))" : "\(op.rawValue) \(value)")
+      let text = "activities where \(field.name) \(condition)"
+      guard case .success(.statement(let statement)) = Parser.parse(SourceText(name: "t", text: text)).first
+      else { return false }
+      do {
+        _ = try Checker(plan: .embedded2021, parameters: [:]).check(statement)
+        return true
+      } catch {
+        return false
+      }
+    }
+    let valued = Operator.allCases.filter { $0 != .isEmpty && $0 != .isNotEmpty }
+    #expect(valued.filter { accepted($0, negated: false) } == Completer.operators(for: field.type))
+    #expect(
+      valued.filter { accepted($0, negated: true) }
+        == Completer.operators(for: field.type).filter(Completer.negatable))
+  }
+
   @Test func afterNotOnlyTheOperatorsNotGoesBefore() {
     let candidates = Self.completer.complete(pending: [], line: "activities where vad not ").candidates
     #expect(candidates == ["contains", "starts with", "matches", "in"])
