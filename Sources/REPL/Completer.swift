@@ -39,60 +39,98 @@ struct Completer {
         break
       }
     }
-    let quoted = closingQuote != nil
-    let candidates = self.candidates(after: Array(tokens), in: source, closingQuote: closingQuote)
+    let offer = self.candidates(after: Array(tokens), in: source, inString: closingQuote != nil)
     let folded = SwedishCollation.fold(prefix)
-    // A value that needs quotes still matches what is typed without them.
-    let matching = candidates.filter {
-      let candidate = SwedishCollation.fold($0)
-      return candidate.hasPrefix(folded)
-        || (!quoted && candidate.dropFirst().hasPrefix(folded) && $0.first == "'")
-    }
     var unique: [String] = []
-    for candidate in matching where !unique.contains(candidate) { unique.append(candidate) }
+    for candidate in offer.words where SwedishCollation.fold(candidate).hasPrefix(folded) {
+      if !unique.contains(candidate) { unique.append(candidate) }
+    }
+    if offer.areValues { unique = Self.written(values: unique, closingQuote: closingQuote) }
     let wordStart = String(decoding: source.bytes[lineStart..<max(lineStart, prefixStart)], as: UTF8.self)
       .count
     return Completion(wordStart: wordStart, candidates: unique)
   }
 
+  /// Words to offer, and whether they are the plan's values, which may need quotes.
+  private struct Offer {
+    var words: [String]
+    var areValues = false
+  }
+
+  /// The matching plan values as candidates for the line editor, which writes a single candidate in whole
+  /// and, of several, puts in their common start when it is longer than the word typed, else lists them.
+  ///
+  /// One value is written quoted and closed when it needs quotes, so Tab finishes it. Several are given as
+  /// the plan writes them: the list is plain, and their common start goes in as a bare word, no quote left
+  /// open. Only when a bare word cannot hold that start ("Samverka med …" shares a space) does the quote
+  /// open with it: every candidate needs it, and the value can go on only inside it. Inside a string the
+  /// quote is the user's, closed after a single value only.
+  private static func written(values: [String], closingQuote: String?) -> [String] {
+    if let closingQuote {
+      // A quote inside is doubled, as the lexer reads it.
+      let escaped = values.map { $0.replacing(closingQuote, with: closingQuote + closingQuote) }
+      return escaped.count == 1 ? [escaped[0] + closingQuote] : escaped
+    }
+    let quoted = { (value: String) in
+      Self.needsQuotes(value) ? "'\(value.replacing("'", with: "''"))'" : value
+    }
+    if values.count == 1 || Self.needsQuotes(Self.commonPrefix(values)) { return values.map(quoted) }
+    return values
+  }
+
+  /// Whether a value must be quoted to be read as one value: anything but letters, digits and hyphens.
+  private static func needsQuotes(_ value: String) -> Bool {
+    value.contains { !($0.isLetter || $0.isNumber || $0 == "-") }
+  }
+
+  /// The common start of `words` as the line editor finds it: letter by letter, ignoring case.
+  private static func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first.map(Array.init) else { return "" }
+    for word in words.dropFirst() {
+      let same = zip(prefix, word).prefix { $0.lowercased() == $1.lowercased() }.count
+      prefix.removeLast(prefix.count - same)
+    }
+    return String(prefix)
+  }
+
   // MARK: Statements
 
-  private func candidates(
-    after tokens: [QueryLanguage.Token], in source: SourceText, closingQuote: String?
-  )
-    -> [String]
+  private func candidates(after tokens: [QueryLanguage.Token], in source: SourceText, inString: Bool)
+    -> Offer
   {
     // Only the statement being typed counts: start after the last `;`.
     let statement = Array(
       tokens.split(omittingEmptySubsequences: false, whereSeparator: { $0.kind == .semicolon }).last ?? [])
-    guard let last = statement.last else { return keywords([.activities], swedish: false) + ["aktiviteter"] }
+    guard let last = statement.last else {
+      return Offer(words: keywords([.activities], swedish: false) + ["aktiviteter"])
+    }
     let swedish = statement.first.map { source.slice($0.range).lowercased() == "aktiviteter" } ?? false
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
 
-    if closingQuote != nil || isValuePosition(statement, text) {
-      return values(for: fieldBefore(statement, text), closingQuote: closingQuote)
+    if inString || isValuePosition(statement, text) {
+      return Offer(words: values(for: fieldBefore(statement, text)), areValues: true)
     }
     // `vad not`: the operators that `not` can go before. A field name written as a value does not count.
     if last.is(.not), statement.count >= 2, case let before = statement[statement.count - 2],
       before.kind == .word, let field = Field(named: text(before)),
       !isValuePosition(Array(statement.dropLast(2)), text)
     {
-      return negatableOperators(for: field, swedish: swedish)
+      return Offer(words: negatableOperators(for: field, swedish: swedish))
     }
     if last.is(.where) || last.is(.and) || last.is(.or) || last.is(.not) || last.kind == .leftParen
       || last.is(.select) || last.is(.by) || last.kind == .comma
     {
-      return Field.allCases.map(\.name)
+      return Offer(words: Field.allCases.map(\.name))
     }
     if last.kind == .word, let field = Field(named: text(last)) {
       if statement.count >= 2, isFieldListPosition(statement[statement.count - 2]) {
-        return clauseWords(swedish: swedish) + [","]
+        return Offer(words: clauseWords(swedish: swedish) + [","])
       }
-      return operators(for: field, swedish: swedish)
+      return Offer(words: operators(for: field, swedish: swedish))
     }
-    if last.is(.order) || last.is(.group) { return [swedish ? "efter" : "by"] }
-    if last.is(.count) { return [swedish ? "efter" : "by"] + clauseWords(swedish: swedish) }
-    return clauseWords(swedish: swedish)
+    if last.is(.order) || last.is(.group) { return Offer(words: [swedish ? "efter" : "by"]) }
+    if last.is(.count) { return Offer(words: [swedish ? "efter" : "by"] + clauseWords(swedish: swedish)) }
+    return Offer(words: clauseWords(swedish: swedish))
   }
 
   /// After an operator that takes a value, or inside `in (…)`.
@@ -189,8 +227,8 @@ struct Completer {
     list.map { swedish && $0.spellings.count > 1 ? $0.spellings[1] : $0.name }
   }
 
-  /// The plan's own values for a field, quoted when they hold spaces; inside a string, closed with its quote.
-  private func values(for field: Field?, closingQuote: String?) -> [String] {
+  /// The plan's own values for a field, as the plan writes them, in Swedish order.
+  private func values(for field: Field?) -> [String] {
     guard let field else { return [] }
     let plan = session.plan
     var values: [String]
@@ -212,15 +250,7 @@ struct Completer {
     case .id, .how, .start, .end:
       values = []
     }
-    values = values.filter { !$0.isEmpty }.sorted(by: SwedishCollation.precedes)
-    // A quote inside is doubled, as the lexer reads it.
-    if let closingQuote {
-      return values.map { $0.replacing(closingQuote, with: closingQuote + closingQuote) + closingQuote }
-    }
-    return values.map {
-      $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") })
-        ? "'\($0.replacing("'", with: "''"))'" : $0
-    }
+    return values.filter { !$0.isEmpty }.sorted(by: SwedishCollation.precedes)
   }
 
   // MARK: Dot-commands

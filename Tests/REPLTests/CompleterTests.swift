@@ -1,8 +1,8 @@
-import LineEditor
 import PlanModel
 import QueryLanguage
 import Testing
 
+@testable import LineEditor
 @testable import REPL
 
 struct CompleterTests {
@@ -33,7 +33,7 @@ struct CompleterTests {
       ["Delta i SIS tekniska kommitté ””Hållbara städer och samhällen”””"]
     ),
     ("activities where vem in (Kansli, Sty", ["Styrelse"]),
-    ("activities where status = Vil", ["Vilande", "'Vilande pga Coronapandemi'"]),
+    ("activities where status = Vil", ["Vilande", "Vilande pga Coronapandemi"]),
     ("activities where kategori = pa", ["paused"]),
     ("activities where inriktning = 'Före", ["Förebild och föregångare'"]),
     ("activities where prio = 1 ", ["and", "or", "order by", "select"]),
@@ -130,6 +130,58 @@ struct CompleterTests {
     #expect(
       valued.filter { accepted($0, negated: true) }
         == Completer.operators(for: field.type).filter(Completer.negatable))
+  }
+
+  /// What Tab does with the completion, by the line editor's rule: a single candidate replaces the word
+  /// with a space after it; several put in their common start when it is longer than the word, else
+  /// they are listed. Quotes are opened only when what goes in needs them, and closed with the value.
+  static func tab(_ line: String) -> (line: String, listed: [String]?) {
+    let completion = completer.complete(pending: [], line: line)
+    let kept = String(line.prefix(completion.wordStart))
+    let typed = line.dropFirst(completion.wordStart)
+    let candidates = completion.candidates
+    if candidates.count == 1 { return (kept + candidates[0] + " ", nil) }
+    let common = LineEditor.commonPrefix(candidates)
+    if common.count > typed.count { return (kept + common, nil) }
+    return (line, candidates)
+  }
+
+  @Test(arguments: [
+    ("activities where vem = In", "activities where vem = Int", nil),
+    (
+      "activities where vem = Int", "activities where vem = Int",
+      ["Internationella arbetsgruppen", "Intresserade medlemmar"]
+    ),
+    ("activities where vem = Inte", "activities where vem = 'Internationella arbetsgruppen' ", nil),
+    (
+      "activities where vem = 'Int", "activities where vem = 'Int",
+      ["Internationella arbetsgruppen", "Intresserade medlemmar"]
+    ),
+    (
+      "activities where vem = ’Int", "activities where vem = ’Int",
+      ["Internationella arbetsgruppen", "Intresserade medlemmar"]
+    ),
+    ("activities where vem = 'Intr", "activities where vem = 'Intresserade medlemmar' ", nil),
+    ("activities where status = Vil", "activities where status = Vilande", nil),
+    (
+      "activities where status = Vilande", "activities where status = Vilande",
+      ["Vilande", "Vilande pga Coronapandemi"]
+    ),
+    ("activities where kategori = no", "activities where kategori = no", ["none", "not started"]),
+    ("activities where kategori = not", "activities where kategori = 'not started' ", nil),
+    // Every value shares "Samverka med ", which a bare word cannot hold: the quote they all need opens.
+    ("activities where vad = Samverka", "activities where vad = 'Samverka med ", nil),
+    (
+      "activities where vad = 'Samverka med ", "activities where vad = 'Samverka med ",
+      ["Samverka med Klimatkommunerna", "Samverka med Refarm Linné", "Samverka med WWF"]
+    ),
+    ("activities where vad = 'Samverka med W", "activities where vad = 'Samverka med WWF' ", nil),
+    ("activities where prio in (1, ", "activities where prio in (1, ", ["1", "2", "3"]),
+  ])
+  func valuesAreQuotedOnlyWhenWhatGoesInNeedsIt(line: String, after: String, listed: [String]?) {
+    let result = Self.tab(line)
+    #expect(result.line == after)
+    #expect(result.listed == listed)
   }
 
   @Test func afterNotOnlyTheOperatorsNotGoesBefore() {

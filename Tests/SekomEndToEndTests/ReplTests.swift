@@ -128,6 +128,36 @@ struct ReplTests {
     #expect(try terminal.exitStatus() == 0)
   }
 
+  /// After a number field Tab lists the comparisons, not the text operators. Actors that share "Int" are
+  /// listed as the plan writes them and no quote is opened; one more letter writes the actor meant, quoted
+  /// and closed, so that Enter runs the statement instead of asking for more.
+  @Test func tabOffersWhatFitsAndLeavesNoQuoteOpen() throws {
+    let home = try ReplHome()
+    let terminal = try home.start()
+    try terminal.waitForPrompt()
+    terminal.type("activities where prio \t")
+    let operators = try terminal.waitFor("sekom> activities where prio ")
+    let listed = operators.split(separator: "\n").dropFirst().dropLast().flatMap { $0.split(separator: " ") }
+    #expect(listed.contains("<=") && listed.contains(">"), "\(operators)")
+    #expect(!listed.contains("contains") && !listed.contains("matches"), "\(operators)")
+    terminal.type("= 3 and vem = Int\t")
+    let actors = try terminal.waitFor("sekom> activities where prio = 3 and vem = Int")
+    #expect(actors.contains("Internationella arbetsgruppen"), "\(actors)")
+    #expect(actors.contains("Intresserade medlemmar"), "\(actors)")
+    #expect(!actors.contains("'"), "\(actors)")
+    try terminal.waitForCursorLine("sekom> activities where prio = 3 and vem = Int")
+    terminal.type("r\t")
+    try terminal.waitForCursorLine("sekom> activities where prio = 3 and vem = 'Intresserade medlemmar'")
+    terminal.type("count\r")
+    let ran = try terminal.waitForPrompt()
+    #expect(ran.hasSuffix("count\n1\n"), "\(ran)")
+    #expect(!ran.contains(Prompt.continuation), "\(ran)")
+    terminal.type("\u{04}")
+    #expect(try terminal.exitStatus() == 0)
+    #expect(
+      try home.historyEntries() == ["activities where prio = 3 and vem = 'Intresserade medlemmar' count"])
+  }
+
   @Test func controlCCancelsAHalfTypedLine() throws {
     let home = try ReplHome()
     let terminal = try home.start()
