@@ -52,6 +52,10 @@ enum ImportCommand {
       })
   }
 
+  /// A document of a few hundred activities is a few hundred kilobytes; this stops a device such as
+  /// /dev/zero from filling memory.
+  static let maximumBytes = 64 << 20
+
   static func execute(_ options: ImportOptions) -> ExitStatus {
     let input = options.input!
     let output = options.output
@@ -59,9 +63,15 @@ enum ImportCommand {
     let quiet = options.quiet
     let bytes: [UInt8]
     do throws(FileAccess.Failure) {
-      bytes = try FileAccess.readBytes(input)
+      bytes = try FileAccess.readBytes(input, limit: maximumBytes)
     } catch {
       Console.error("sekom: error: cannot read '\(input)': \(error.reason)\n")
+      return .fileError
+    }
+    guard bytes.count <= maximumBytes else {
+      Console.error(
+        "sekom: error: '\(input)' is larger than \(maximumBytes >> 20) MiB; a handlingsplan text is far smaller\n"
+      )
       return .fileError
     }
     let imported: (plan: Plan, report: ImportReport)
