@@ -169,6 +169,39 @@ struct ErrorTests {
     #expect(error.notes == ["a value of several words is written in quotes: \(quoted)"])
   }
 
+  /// A value no activity has is not an error, but a warning with the nearest value the plan has: a typo
+  /// must not pass as a plain "0 activities" (found in review).
+  @Test(arguments: [
+    (
+      "activities where vem = Kansle count",
+      ["1:24 no activity of the plan has the actor 'Kansle'; did you mean 'Kansli'?"]
+    ),
+    (
+      "activities where vem in (Kansliet, Styrelsn)",
+      ["1:36 no activity of the plan has the actor 'Styrelsn'; did you mean 'Styrelse'?"]
+    ),
+    (
+      "activities where inriktning = Pådrivare",
+      [
+        "1:31 no activity of the plan has the inriktning 'Pådrivare'; did you mean 'Pådrivare och opinionsbildare'?"
+      ]
+    ),
+    ("activities where vem = 'Nytt namn'", ["1:24 no activity of the plan has the actor 'Nytt namn'"]),
+    ("activities where vem = Kansliet and inriktning != 'förebild och föregångare'", []),
+    ("activities where vem contains Kansle", []),
+  ])
+  func aValueNoActivityHasIsWarnedAbout(_ query: String, _ expected: [String]) throws {
+    let source = SourceText(name: "q", text: query)
+    var parser = Parser(source)
+    guard case .success(.statement(let statement)) = parser.nextItem() else {
+      Issue.record("no statement")
+      return
+    }
+    let checked = try Checker(plan: .embedded2021, parameters: [:]).check(statement)
+    #expect(checked.warnings.map { "\(source.location(of: $0.range.start)) \($0.message)" } == expected)
+    #expect(checked.warnings.allSatisfy { $0.kind == .warning })
+  }
+
   @Test func aKeywordInPlaceOfAConditionSaysHowToEndTheCondition() {
     let and = Self.firstError(in: SourceText(name: "q", text: "activities where prio = 1 and count"))
     #expect(and?.notes == ["to end the condition and start 'count', leave out the 'and'"])

@@ -7,7 +7,9 @@ public enum DiagnosticRenderer {
   /// With `color`, for a terminal: the severity in bold red and the caret in bold green, as compilers do.
   public static func render(_ error: QueryError, in source: SourceText, color: Bool = false) -> String {
     let location = source.location(of: error.range.start)
-    let severity = color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+    let word = error.kind == .warning ? "warning:" : "error:"
+    let severity =
+      color ? (error.kind == .warning ? "\u{1B}[1;35m" : "\u{1B}[1;31m") + word + "\u{1B}[0m" : word
     var lines = ["\(source.name):\(location): \(severity) \(error.message)"]
     if let shown = shownLine(for: error.range, on: location.line, in: source) {
       lines.append(shown.text)

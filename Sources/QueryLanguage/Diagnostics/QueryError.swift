@@ -20,6 +20,8 @@ public struct QueryError: Error, Sendable, Equatable {
     case file
     /// Ctrl-C stopped the statement while it ran.
     case interrupted
+    /// Not an error: something that looks like a mistake, shown as `warning:` while the statement runs.
+    case warning
   }
 
   public var kind: Kind

@@ -17,6 +17,45 @@ public struct Checker {
     self.today = today
   }
 
+  /// The warnings found while checking; a reference, since the checker is a value passed around.
+  final class Warnings {
+    var list: [QueryError] = []
+    /// The plan's actors by their folded names, worked out the first time a condition on `vem` needs them.
+    var foldedActors: [String: String]?
+  }
+
+  let warnings = Warnings()
+
+  /// Warns when `=`, `!=` or `in` names a value that no activity has, so that a typo does not pass as a
+  /// plain "0 activities": `vem = Kansle`, `inriktning = Pådrivare`.
+  func warnIfAbsent(_ value: Value, among present: [String: String], what: String) {
+    let folded = SwedishCollation.fold(value.text)
+    guard present[folded] == nil else { return }
+    var message = "no activity of the plan has the \(what) \(value.describe)"
+    if let near = Spelling.nearest(value.text, in: Array(present.values)) {
+      message += "; did you mean '\(near)'?"
+    } else if let started = present.values.filter({ SwedishCollation.fold($0).hasPrefix(folded) }).sorted()
+      .first
+    {
+      message += "; did you mean '\(started)'?"
+    }
+    warnings.list.append(QueryError(.warning, message, at: value.range))
+  }
+
+  /// The plan's actors by their folded names; each shared list looked at once.
+  func plansActors() -> [String: String] {
+    if let known = warnings.foldedActors { return known }
+    var seen = Set<UInt>()
+    var actors: [String: String] = [:]
+    for activity in plan.activities {
+      let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+      guard seen.insert(key).inserted else { continue }
+      for name in activity.who { actors[SwedishCollation.fold(name)] = name }
+    }
+    warnings.foldedActors = actors
+    return actors
+  }
+
   public func check(_ statement: Statement) throws(QueryError) -> CheckedStatement {
     guard Keyword.activities.spellings.contains(SwedishCollation.fold(statement.source.text)) else {
       throw QueryError(.name, "unknown source '\(statement.source.text)'", at: statement.source.range)
@@ -53,7 +92,8 @@ public struct Checker {
     }
     return CheckedStatement(
       filter: filter, order: order, columns: columns, selected: statement.select != nil, group: group,
-      count: count, limit: statement.limit?.value, timeline: statement.timeline != nil)
+      count: count, limit: statement.limit?.value, timeline: statement.timeline != nil,
+      warnings: warnings.list)
   }
 
   // MARK: Names

@@ -66,6 +66,12 @@ struct PredicateCompiler {
 
   private func textTest(_ op: Operator, text: @escaping (Activity) -> String) throws(QueryError) -> Test {
     let test = try stringTest(op)
+    if field == .direction && [.equal, .notEqual, .in].contains(op) {
+      let directions = Dictionary(
+        checker.plan.metadata.directions.map { (SwedishCollation.fold($0), $0) },
+        uniquingKeysWith: { a, _ in a })
+      for value in try resolvedValues() { checker.warnIfAbsent(value, among: directions, what: "inriktning") }
+    }
     // Directions, statuses and när texts repeat across a plan: test each distinct text once. Vad and hur
     // repeat too in large plans, and a regular expression costs far more than a lookup: kept while the
     // answers are found again often enough to pay.
@@ -188,6 +194,12 @@ struct PredicateCompiler {
     }
     // Names fold through the aliases on both sides: Kansliet and kansli are Kansli.
     let folded = values.map { SwedishCollation.fold(Actors.canonical($0.text)) }
+    if [.equal, .notEqual, .in].contains(op) {
+      let actors = checker.plansActors()
+      for (value, name) in zip(values, folded) where actors[name] == nil {
+        checker.warnIfAbsent(value, among: actors, what: "actor")
+      }
+    }
     let target = folded[0]
     // A plan names few actors, each many times: the answer for a name is worked out once and kept.
     let someActor: (@escaping (String) -> Bool) -> Test = { holds in

@@ -83,7 +83,7 @@ public final class Session {
       if quitRequested { break }
       do throws(QueryError) {
         switch item {
-        case .success(.statement(let statement)): try execute(statement, headerTitle: header)
+        case .success(.statement(let statement)): try execute(statement, headerTitle: header, in: source)
         case .success(.dotCommand(let line)): try DotCommands.execute(line, in: self, source: source)
         case .failure(let error): throw error
         }
@@ -111,8 +111,14 @@ public final class Session {
 
   /// Checks and runs one statement, writing its result. Reports take their title from `--title`, the
   /// script's header comment, or the statement itself.
-  public func execute(_ statement: Statement, headerTitle: String? = nil) throws(QueryError) {
+  /// Warnings are reported against `source`, the text the statement was read from.
+  public func execute(
+    _ statement: Statement, headerTitle: String? = nil, in source: SourceText? = nil
+  ) throws(QueryError) {
     let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
+    if let source {
+      for warning in checked.warnings { report(warning, in: source) }
+    }
     guard let result = Evaluator(plan: plan).run(checked, interrupted: interruption) else {
       throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: statement.range)
     }
