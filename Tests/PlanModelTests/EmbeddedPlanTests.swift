@@ -138,6 +138,31 @@ struct StatusCategoryTests {
     #expect(StatusText(text: text).category == category)
   }
 
+  /// Whole words only, and nothing beyond them that turns the category around: a negation, "att" after
+  /// "klar", a question, an alternative. Wording that may as well mean the future ("Genomförs…") is other.
+  @Test(arguments: [
+    ("Genomförs ej", StatusCategory.other), ("Genomförs under hösten", .other), ("Genomförs löpande", .other),
+    ("Genomförande pågår", .other), ("Klar att starta", .other), ("Klart att påbörja", .other),
+    ("Klart för beslut", .other), ("Klartecken från styrelsen", .other), ("Genomfört delvis", .ongoing),
+    ("Delvis klart", .ongoing), ("Delvis genomfört", .ongoing), ("Pågår ej", .other),
+    ("Pågår inte", .other), ("Pågår inte längre", .other), ("Planeras ej längre", .other),
+    ("Vid behov ej", .other), ("Bevakar inte", .other), ("Klart, ej rapporterat", .other),
+    ("Ej påbörjat, inte prioriterat", .other), ("Pågår?", .other), ("Klart (?)", .other),
+    ("Pågår/klart", .other), ("Vilande eller avslutat", .other), ("Pågick", .other),
+    ("Planerades", .other), ("Avslutas i maj", .other), ("Pausas", .other), ("Bevakningsuppdrag", .other),
+    ("Vilandeförklarad", .other), ("2021 genomförda", .other), ("Genomförs", .other),
+    ("Ej", .other), ("-", .other), ("PÅGÅR", .ongoing), ("Pa\u{030A}går", .ongoing),
+    ("Pågående", .ongoing), ("Pågår, men långsamt", .ongoing), ("3 genomförda, 2 kvar", .ongoing),
+    ("Fortsätter 2022", .ongoing), ("Under planering", .planned), ("Planerat till hösten", .planned),
+    ("Vilar", .paused), ("Pausad tills vidare", .paused), ("Inte påbörjat", .notStarted),
+    ("Ej startad", .notStarted), ("Ännu inte påbörjat", .notStarted), ("Inte ännu startat", .notStarted),
+    ("Ej påbörjat, planeras till hösten", .notStarted), ("Bevakas", .monitoring), ("Vid behov", .asNeeded),
+    ("Avslutat", .done), ("Slutfört 2021", .done), ("Klart, rapport skickad", .done), ("Klart.", .done),
+  ])
+  func wordsThatDoNotNameTheCategory(text: String, category: StatusCategory) {
+    #expect(StatusCategory(reading: text) == category)
+  }
+
   @Test func everyStatusOfThe2021PlanIsUnderstood() {
     #expect(!Plan.embedded2021.activities.contains { $0.status.category == .other })
   }
