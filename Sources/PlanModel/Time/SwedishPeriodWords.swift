@@ -7,7 +7,7 @@ extension SwedishTime {
     /// A word, as what the reader knows of it; every unknown word has the empty lexeme.
     case word(Lexeme)
     case number(Int, digits: Int)
-    case dash, slash, comma, dot, other
+    case dash, slash, comma, dot, colon, other
     /// An apostrophe, which abbreviates a year: "hösten '21".
     case apostrophe
 
@@ -28,9 +28,11 @@ extension SwedishTime {
       var word = String.UnicodeScalarView()
       var number = 0
       var digits = 0
-      func endWord() {
+      func endWord(gluedToNumber: Bool = false) {
         guard !word.isEmpty else { return }
-        tokens.append(.word(lexicon[String(word)] ?? Lexeme()))
+        var lexeme = lexicon[String(word)] ?? Lexeme()
+        if gluedToNumber { lexeme.roles.insert(.gluedToNumber) }
+        tokens.append(.word(lexeme))
         word = String.UnicodeScalarView()
       }
       func endNumber() {
@@ -42,7 +44,7 @@ extension SwedishTime {
       for scalar in scalars {
         let value = scalar.value
         if value &- 0x30 < 10 {
-          endWord()
+          endWord(gluedToNumber: true)
           // Runs longer than a year never name a period, so their value may stop growing.
           if digits < 9 { number = number * 10 + Int(value - 0x30) }
           digits += 1
@@ -76,6 +78,7 @@ extension SwedishTime {
         case "/": tokens.append(.slash)
         case ",": tokens.append(.comma)
         case ".": tokens.append(.dot)
+        case ":": tokens.append(.colon)
         case "'", "\u{2019}", "\u{00B4}": tokens.append(.apostrophe)
         default: if !scalar.properties.isWhitespace { tokens.append(.other) }
         }
@@ -113,6 +116,20 @@ extension SwedishTime {
       static let letterFr = Roles(rawValue: 1 << 19)
       static let letterO = Roles(rawValue: 1 << 20)
       static let letterM = Roles(rawValue: 1 << 21)
+      /// The Q and W of ISO forms, "2021-Q2" and "2021-W20".
+      static let isoQuarter = Roles(rawValue: 1 << 22)
+      static let isoWeek = Roles(rawValue: 1 << 23)
+      /// The ending of a day written as an ordinal: "11:e maj", "1:a maj".
+      static let ordinalSuffix = Roles(rawValue: 1 << 24)
+      /// "kl", before a time of day.
+      static let clock = Roles(rawValue: 1 << 25)
+      /// "eller": an alternative, not a list.
+      static let alternative = Roles(rawValue: 1 << 26)
+      /// Set by the tokenizer on a word written together with a number after it: "v37", "W20".
+      static let gluedToNumber = Roles(rawValue: 1 << 27)
+
+      /// The words a period may open with.
+      static let periodStart: Roles = [.month, .season, .week, .part, .ordinal, .wholeYear, .annualMeeting]
     }
 
     var roles: Roles = []
@@ -198,6 +215,14 @@ extension SwedishTime {
           "inställd", "inställt", "uppskjuten", "uppskjutet", "framflyttad", "framflyttat",
           "efter", "före", "innan", "inför", "sedan", "början", "slutet", "mitten", "tidigast",
           "tidig", "tidigt", "sen", "sent", "senare", "tidigare", "ej", "inte",
+          // Periods the reader does not read: beside one it reads ("Hösten/vintern", "under hösten och
+          // vintern") the text names more than that one.
+          "vinter", "vintern", "jul", "julen", "advent", "påsk", "påsken", "midsommar", "midsommaren",
+          "nyår", "nyåret", "årsskifte", "årsskiftet", "försommar", "försommaren", "sensommar",
+          "sensommaren", "förvår", "förvåren", "senvår", "senvåren", "förhöst", "förhösten", "senhöst",
+          "senhösten", "sportlov", "sportlovet", "påsklov", "påsklovet", "sommarlov", "sommarlovet",
+          "höstlov", "höstlovet", "jullov", "jullovet", "semester", "semestern", "halva", "halvan",
+          "läsår", "läsåret",
         ]
       ),
       // Words that may sit in a list of numbers: "vecka 37, 38 och 39".
@@ -205,6 +230,8 @@ extension SwedishTime {
       (.rangeJoin, ["till"]),
       (.listJoin, ["och", "samt"]),
       (.letterT, ["t"]), (.letterFr, ["fr"]), (.letterO, ["o"]), (.letterM, ["m"]),
+      (.isoQuarter, ["q"]), (.isoWeek, ["w"]), (.ordinalSuffix, ["a", "e"]), (.clock, ["kl"]),
+      (.alternative, ["eller"]),
     ]
 
     /// Every word above with all its roles, so that the tokenizer looks each word up once.
@@ -244,6 +271,8 @@ extension SwedishTime {
       case days(month: Int, Int, Int)
       /// ISO 8601 weeks of the year's week numbering.
       case weeks(Int, Int)
+      /// One day of an ISO 8601 week, 1 (Monday) to 7: "2021-W20-3".
+      case weekDay(week: Int, Int)
       case fixed(DayInterval)
       /// Names a period that does not exist, "vecka 54", or that the context cannot place.
       case invalid
@@ -268,6 +297,10 @@ extension SwedishTime {
         else { return nil }
         return DayInterval(start: start, end: end)
       case .weeks(let first, let last): return .isoWeeks(first, through: last, of: year)
+      case .weekDay(let week, let day):
+        return DayInterval.isoWeeks(week, through: week, of: year).map {
+          DayInterval(day: $0.start.adding(days: day - 1))
+        }
       case .fixed(let interval): return interval
       case .invalid: return nil
       }
@@ -279,7 +312,9 @@ extension DayInterval {
   /// ISO 8601 weeks `first` through `last` of a week-numbering year: weeks run Monday to Sunday and week 1
   /// holds the year's first Thursday, so it may start in December of the year before.
   fileprivate static func isoWeeks(_ first: Int, through last: Int, of year: Int) -> DayInterval? {
-    guard let january1 = Day(year: year, month: 1, day: 1), let january4 = Day(year: year, month: 1, day: 4)
+    // Week 1 of year 1 would start in year 0, the last week of 9999 end in 10000.
+    guard (2...9998).contains(year), let january1 = Day(year: year, month: 1, day: 1),
+      let january4 = Day(year: year, month: 1, day: 4)
     else { return nil }
     // A year has 53 weeks when it starts on a Thursday, or on a Wednesday in a leap year.
     let weekday = january1.isoWeekday

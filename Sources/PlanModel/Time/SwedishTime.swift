@@ -1,9 +1,11 @@
 /// Reads the `när` text of a plan row as the closed interval of days it names.
 ///
 /// The reader finds period phrases anywhere in the text ("3 tillfällen planerade under våren") and gives an
-/// interval only when they agree on one. It never guesses: words it does not know are passed over, but a
-/// word that bends a period ("efter sommaren", "slutet av maj"), a stray number next to a period, two
-/// different periods or a period that does not exist ("31 april", "vecka 54") give nil.
+/// interval only when they agree on one. It never guesses: words it does not know are passed over as
+/// filler, but everything that could change the meaning gives nil: a word that bends a period ("efter
+/// sommaren", "slutet av maj") or names one it does not read ("vintern"), an alternative ("hösten eller
+/// våren", "hösten/vintern"), a number that is not part of a period, a count ("3 tillfällen") or a time of
+/// day, a code such as "W20", two different periods, or a period that does not exist ("31 april").
 public enum SwedishTime {
   /// The days `text` names, reading yearless periods in `context.planYear`; nil when it names none or is
   /// not understood.
@@ -73,7 +75,9 @@ extension SwedishTime {
           if lexeme.roles.contains(.veto) { return nil }
           if lexeme.roles.contains(.continuous) { continuous = true }
           if case let (role, next)? = marker(at: i), let phrase = phrase(at: next, bareYear: true) {
-            guard let interval = phrase.interval, !strayNumber(at: phrase.next) else { return nil }
+            guard let interval = phrase.interval, !strayNumber(at: phrase.next),
+              !alternative(before: i, after: phrase.next)
+            else { return nil }
             // "Från maj till juni" is a whole range, not just a start.
             guard found.add(interval, as: role == .start && phrase.isRange ? .plain : role) else {
               return nil
@@ -81,16 +85,30 @@ extension SwedishTime {
             i = phrase.next
             continue
           }
+          if lexeme.roles.contains(.clock), let next = clockTime(at: i + 1, afterKl: true) {
+            i = next
+            continue
+          }
         }
         let bareYear = i == firstContent || roles(at: i - 1).contains(.yearIntroducer)
         if let phrase = phrase(at: i, bareYear: bareYear) {
           guard let interval = phrase.interval, !strayNumber(at: phrase.next),
-            found.add(interval, as: .plain)
+            !alternative(before: i, after: phrase.next), found.add(interval, as: .plain)
           else { return nil }
           i = phrase.next
           continue
         }
-        i += 1
+        // Outside a period a word is filler, but not a word written together with a number ("W20", "KW20"
+        // may be periods the reader does not know) or the letter of an ISO form it could not read
+        // ("2021-W"). A number must be a count or a time of day.
+        switch tokens[i] {
+        case .number:
+          guard let next = countOrTime(at: i) else { return nil }
+          i = next
+        case .word(let lexeme) where !lexeme.roles.isDisjoint(with: [.gluedToNumber, .isoQuarter, .isoWeek]):
+          return nil
+        default: i += 1
+        }
       }
       return combine(found, continuous: continuous)
     }
@@ -211,7 +229,8 @@ extension SwedishTime {
       }
     }
 
-    /// "2022-05-11", "2022-05", or a bare year where one may stand.
+    /// "2022-05-11", "2022-05", "2022-Q2", "2022-W20", "2022-W20-3", "2022.05.11", "2022/05/11", or a bare
+    /// year where one may stand.
     private func yearOrISO(_ year: Int, at i: Int, bareYear: Bool) -> (WrittenPeriod, Int)? {
       if token(i + 1) == .dash, case .number(let month, 2) = token(i + 2) {
         if token(i + 3) == .dash, case .number(let day, 2) = token(i + 4) {
@@ -219,17 +238,43 @@ extension SwedishTime {
         }
         return (WrittenPeriod(.months(month, month), year: year), i + 3)
       }
+      if token(i + 1) == .dash, case .word(let letter) = token(i + 2) {
+        if letter.roles.contains(.isoQuarter), case .number(let quarter, 1) = token(i + 3) {
+          let shape: WrittenPeriod.Shape =
+            (1...4).contains(quarter) ? .months(quarter * 3 - 2, quarter * 3) : .invalid
+          return (WrittenPeriod(shape, year: year), i + 4)
+        }
+        if letter.roles.contains(.isoWeek), case .number(let week, 2) = token(i + 3) {
+          guard token(i + 4) == .dash, case .number(let day, 1) = token(i + 5) else {
+            return (WrittenPeriod(.weeks(week, week), year: year), i + 4)
+          }
+          let shape: WrittenPeriod.Shape = (1...7).contains(day) ? .weekDay(week: week, day) : .invalid
+          return (WrittenPeriod(shape, year: year), i + 6)
+        }
+      }
+      // A year in a compound, "2020-talet" (the decade), is no year; "2018–våren 2021" is a range.
+      if token(i + 1) == .dash, case .word(let next) = token(i + 2), next.roles.isDisjoint(with: .periodStart)
+      {
+        return nil
+      }
+      // Year, month, day with dots or slashes: no other order starts with the year.
+      let separator = token(i + 1)
+      if separator == .dot || separator == .slash, case .number(let month, 2) = token(i + 2),
+        token(i + 3) == separator, case .number(let day, 2) = token(i + 4)
+      {
+        return (WrittenPeriod(.days(month: month, day, day), year: year), i + 5)
+      }
       guard bareYear, Words.isYear(year, digits: 4) else { return nil }
       return (WrittenPeriod(.year, year: year), i + 1)
     }
 
-    /// "11 maj", "19-20 oktober", "28 maj 2021".
+    /// "11 maj", "11:e maj", "19-20 oktober", "28 maj 2021".
     private func days(from first: Int, at i: Int) -> (WrittenPeriod, Int)? {
       var last = first
-      var j = i + 1
+      var j = afterOrdinalSuffix(i + 1)
       if token(j) == .dash, case .number(let value, let digits) = token(j + 1), digits <= 2 {
         last = value
-        j += 2
+        j = afterOrdinalSuffix(j + 2)
       }
       guard case .word(let lexeme) = token(j), lexeme.roles.contains(.month) else { return nil }
       let (year, next) = year(at: afterAbbreviation(lexeme, at: j + 1))
@@ -295,6 +340,54 @@ extension SwedishTime {
       return (nil, i)
     }
 
+    /// After the ":e" or ":a" of a day written as an ordinal, "11:e".
+    private func afterOrdinalSuffix(_ i: Int) -> Int {
+      token(i) == .colon && roles(at: i + 1).contains(.ordinalSuffix) ? i + 2 : i
+    }
+
+    /// Where a number outside a period ends, when it is a count ("3 tillfällen", "3-4 gånger", "3:e
+    /// mötet": a number before a word of its own) or a time of day ("13:00", "13:00-15:00"); nil for any
+    /// other number, which could change what the text means.
+    private func countOrTime(at i: Int) -> Int? {
+      if let next = clockTime(at: i, afterKl: false) { return next }
+      var j = afterOrdinalSuffix(i + 1)
+      if j == i + 1, token(j) == .dash, token(j + 1).isNumber { j += 2 }
+      guard case .word(let lexeme) = token(j), lexeme.roles.isEmpty else { return nil }
+      return j
+    }
+
+    /// A time of day or a span of them at `i`, the index after it: after "kl" "13", "13.00", "9-12",
+    /// "13.00–15.00"; elsewhere only with a colon, "13:00". Times of day do not change the days.
+    private func clockTime(at i: Int, afterKl: Bool) -> Int? {
+      func time(at k: Int) -> Int? {
+        guard case .number(let hour, let digits) = token(k), digits <= 2, hour <= 24 else { return nil }
+        let separator = token(k + 1)
+        if separator == .colon || (afterKl && separator == .dot), case .number(let minute, 2) = token(k + 2),
+          minute <= 59
+        {
+          return k + 3
+        }
+        return afterKl ? k + 1 : nil
+      }
+      let start = afterKl && token(i) == .dot ? i + 1 : i
+      guard let end = time(at: start) else { return nil }
+      if token(end) == .dash, let spanEnd = time(at: end + 1) { return spanEnd }
+      return end
+    }
+
+    /// Whether the phrase from `start` to `next` is one of alternatives: "hösten eller våren" (when not
+    /// joined as one phrase), "hösten/vintern".
+    private func alternative(before start: Int, after next: Int) -> Bool {
+      func offers(_ token: Token) -> Bool {
+        switch token {
+        case .slash: true
+        case .word(let lexeme): lexeme.roles.contains(.alternative)
+        default: false
+        }
+      }
+      return offers(token(start - 1)) || offers(token(next))
+    }
+
     private func afterAbbreviation(_ lexeme: Lexeme, at i: Int) -> Int {
       token(i) == .dot && lexeme.roles.contains(.abbreviation) ? i + 1 : i
     }
@@ -302,7 +395,9 @@ extension SwedishTime {
     /// Whether a number follows a phrase closely enough to belong to it unread: "hösten -21", "maj 11",
     /// "vecka 37, 38 och 39", "Kvartal 2, 2022". Reading the phrase without it would be a guess.
     private func strayNumber(at i: Int) -> Bool {
-      guard case .number = token(i + 1) else { return token(i).isNumber }
+      guard case .number = token(i + 1) else {
+        return token(i).isNumber && clockTime(at: i, afterKl: false) == nil
+      }
       switch token(i) {
       case .number, .dash, .slash, .apostrophe: return true
       case .comma: break
