@@ -38,7 +38,9 @@ public enum DiagnosticRenderer {
     let to = scalarStart(min(lineRange.upperBound, offset + reach), in: source.bytes)
     // Control characters are shown by their pictures (␀, ␛): written as they are, a NUL or an escape
     // would reach the terminal.
-    let characters = String(decoding: source.bytes[from..<to], as: UTF8.self).map(visible)
+    let decoded = String(decoding: source.bytes[from..<to], as: UTF8.self)
+    let hasControl = source.bytes[from..<to].contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
+    let characters = hasControl ? decoded.map(visible) : Array(decoded)
     let errorIndex = source.characterCount(from: from, to: offset)
     let start = max(0, min(errorIndex - maximumShownWidth / 3, characters.count - maximumShownWidth))
     let end = min(characters.count, start + maximumShownWidth)
