@@ -32,7 +32,7 @@ enum ExportCommand {
         {
           o, v in o.plan = v
         },
-        .value("--year", name: "YEAR", help: "The plan year for a plan file that does not give one.") {
+        .value("--year", name: "YEAR", help: "The plan year of a plan file, over the one it gives.") {
           o, v throws(UsageError) in o.year = try Arguments.year(v)
         },
         .value("-o", "--output", name: "FILE", help: "The plan file to write: .json or .csv.") {
