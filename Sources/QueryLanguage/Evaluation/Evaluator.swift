@@ -42,18 +42,17 @@ public struct Evaluator {
       positions = ordering.sort(positions: positions, of: activities, by: statement.order)
     }
     if let limit = statement.limit, statement.count == nil { positions = Array(positions.prefix(limit)) }
-    if case .total = statement.count { return .count(positions.count) }
-    let rows = positions.map { activities[$0] }
     switch statement.count {
     case .total:
-      return .count(rows.count)
+      return .count(positions.count)
     case .by(let field):
-      var entries = ordering.counts(rows, by: field)
+      var entries = ordering.counts(positions: positions, of: activities, by: field)
       if let limit = statement.limit { entries = Array(entries.prefix(limit)) }
       return .counts(by: field, entries: entries)
     case nil:
       break
     }
+    let rows = positions.map { activities[$0] }
     if let field = statement.group {
       return .groups(
         by: field, columns: statement.columns, selected: statement.selected,

@@ -131,17 +131,37 @@ struct Ordering {
   /// Groups the rows by a field's values: groups in the field's order, rows in result order within them.
   /// Values are grouped as they fold, so "Pågår" and "pågår" are one group, shown as first written.
   func group(_ rows: [Activity], by field: Field) -> [QueryResult.Group] {
-    grouped(rows, by: field, keepingRows: true).map { group in
+    grouped(rows.lazy.map { ($0, 1) }, by: field, keepingRows: true).map { group in
       QueryResult.Group(value: group.label, rows: group.rows)
     }
   }
 
-  /// `count by`: each group's value and size, without gathering the rows.
-  func counts(_ rows: [Activity], by field: Field) -> [(value: String, count: Int)] {
-    grouped(rows, by: field, keepingRows: false).map { ($0.label, $0.count) }
+  /// `count by`: each group's value and size, without gathering the rows. On `vem` each actor list the
+  /// activities share is looked at once, weighed by how many share it: a large plan writes a few
+  /// thousand lists for a million activities.
+  func counts(positions: [Int], of activities: [Activity], by field: Field) -> [(value: String, count: Int)] {
+    guard field == .who else {
+      return grouped(positions.lazy.map { (activities[$0], 1) }, by: field, keepingRows: false).map {
+        ($0.label, $0.count)
+      }
+    }
+    var listIndex: [UInt: Int] = [:]
+    var lists: [(first: Activity, count: Int)] = []
+    for position in positions {
+      let activity = activities[position]
+      let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+      if let index = listIndex[key] {
+        lists[index].count += 1
+      } else {
+        listIndex[key] = lists.count
+        lists.append((activity, 1))
+      }
+    }
+    return grouped(lists, by: field, keepingRows: false).map { ($0.label, $0.count) }
   }
 
-  private func grouped(_ rows: [Activity], by field: Field, keepingRows: Bool)
+  /// Groups rows, each counted `weight` times (once, but for the lists `counts` folds together).
+  private func grouped<Rows: Sequence<(Activity, Int)>>(_ rows: Rows, by field: Field, keepingRows: Bool)
     -> [(label: String, count: Int, rows: [Activity])]
   {
     let values = groupValues(for: field)
@@ -154,7 +174,7 @@ struct Ordering {
     var keys: [Key] = []
     var counts: [Int] = []
     var members: [[Activity]] = []
-    for row in rows {
+    for (row, weight) in rows {
       for value in values(row) {
         let index: Int
         if let known = groupOfText[value] {
@@ -175,7 +195,7 @@ struct Ordering {
           }
           groupOfText[value] = index
         }
-        counts[index] += 1
+        counts[index] += weight
         if keepingRows { members[index].append(row) }
       }
     }
