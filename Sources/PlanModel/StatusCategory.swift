@@ -42,13 +42,20 @@ public enum StatusCategory: String, CaseIterable, Sendable {
     }
   }
 
-  /// The category for a name as a user may write it: English or Swedish, any case.
+  /// The category for a name as a user may write it: English or Swedish, any case, the Swedish also
+  /// without its accents (`pagar`, `ovrig`), as keywords are.
   public init?(name: String) {
-    let folded = SwedishCollation.fold(name)
+    let folded = StatusCategory.unaccented(SwedishCollation.fold(name))
     guard
-      let found = StatusCategory.allCases.first(where: { $0.rawValue == folded || $0.swedishName == folded })
+      let found = StatusCategory.allCases.first(where: {
+        $0.rawValue == folded || StatusCategory.unaccented($0.swedishName) == folded
+      })
     else { return nil }
     self = found
+  }
+
+  private static func unaccented(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { ["å": "a", "ä": "a", "ö": "o"][$0] ?? $0 }))
   }
 
   /// The category of a status text, read from its first words as whole words; what follows them is a

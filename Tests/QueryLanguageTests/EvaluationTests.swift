@@ -23,6 +23,7 @@ struct EvaluationTests {
     ("activities where vem is empty", []),
     ("activities where kategori = paused", [6, 7, 10, 14, 26, 44]),
     ("activities where kategori = vilande", [6, 7, 10, 14, 26, 44]),
+    ("aktiviteter dar kategori = 'ej paborjad'", [4]),
     ("activities where kategori = planned", [12, 19, 28, 29, 38, 39]),
     ("activities where kategori = 'not started'", [4]),
     ("activities where kategori = not_started", [4]),
