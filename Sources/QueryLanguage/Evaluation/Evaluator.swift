@@ -16,27 +16,18 @@ public struct Evaluator {
   public func run(_ statement: CheckedStatement, interrupted: (() -> Bool)?) -> QueryResult? {
     // Positions until the rows are known and in order: each activity of the result is copied once.
     let activities = plan.activities
-    var positions = Array(activities.indices)
+    var positions: [Int]
     if let filter = statement.filter {
-      guard let interrupted else {
-        positions = positions.filter { filter(activities[$0]) }
-        return finish(statement, positions)
-      }
-      var kept: [Int] = []
+      positions = []
       for start in stride(from: 0, to: activities.count, by: 1024) {
-        if interrupted() { return nil }
+        if let interrupted, interrupted() { return nil }
         for position in start..<min(start + 1024, activities.count) where filter(activities[position]) {
-          kept.append(position)
+          positions.append(position)
         }
       }
-      positions = kept
+    } else {
+      positions = Array(activities.indices)
     }
-    return finish(statement, positions)
-  }
-
-  private func finish(_ statement: CheckedStatement, _ positions: [Int]) -> QueryResult {
-    var positions = positions
-    let activities = plan.activities
     let ordering = Ordering(plan: plan)
     if !statement.order.isEmpty {
       positions = ordering.sort(positions: positions, of: activities, by: statement.order)
