@@ -59,7 +59,7 @@ public enum SwedishCollation {
     sortKey(a).lexicographicallyPrecedes(sortKey(b))
   }
 
-  private static func composed(_ base: Unicode.Scalar?, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
+  static func composed(_ base: Unicode.Scalar?, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
     switch (base, mark) {
     case ("a", "\u{030A}"): "å"
     case ("a", "\u{0308}"): "ä"
