@@ -59,9 +59,11 @@ fi
 for name in "${targets[@]}"; do
   harness=fuzz/Harnesses/$name.swift
   [[ -f "$harness" ]] || { echo "build.sh: no harness $harness" >&2; exit 2; }
-  if stale "$out/$name" "$harness" "$out/libPlanModel.a" "$out/libQueryLanguage.a"; then
+  # Helpers the plan-file harnesses share go with every harness; one that does not use them is unharmed.
+  mapfile -t support < <(find fuzz/Support -name '*.swift' | sort)
+  if stale "$out/$name" "$harness" "${support[@]}" "$out/libPlanModel.a" "$out/libQueryLanguage.a"; then
     echo "build.sh: linking $name" >&2
-    swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" \
+    swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" "${support[@]}" \
       "$out/libQueryLanguage.a" "$out/libPlanModel.a" -o "$out/$name" 2>&1 \
       | { grep -v "ld.gold: warning: Cannot export local symbol" || true; }
   fi

@@ -20,44 +20,15 @@ public func fuzzImport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fatalError("activity \(index + 1) has the id \(activity.id)")
   }
   let json = PlanFile.json(plan)
-  let again: Plan
-  do {
-    again = try PlanFile.parse(bytes: Array(json.utf8), format: .json, path: "fuzz.txt")
-  } catch {
-    fatalError("the imported plan, written as JSON, does not load: \(error)\n\(json.prefix(3000))")
-  }
+  let again = reload(json, .json, path: "fuzz.txt")
   guard plan.metadata == again.metadata else {
     fatalError("the metadata differs after writing JSON:\n\(plan.metadata)\n\(again.metadata)")
   }
-  sameActivities(plan.activities, again.activities, from: "JSON")
+  sameActivities(plan.activities, again.activities, written: json)
   let csv = PlanFile.csv(plan)
-  let fromCSV: Plan
-  do {
-    fromCSV = try PlanFile.parse(
-      bytes: Array(csv.utf8), format: .csv, path: "fuzz.txt",
-      options: PlanReadOptions(year: plan.metadata.year))
-  } catch {
-    fatalError("the imported plan, written as CSV, does not load: \(error)\n\(csv.prefix(3000))")
-  }
-  sameActivities(withoutDays(plan.activities), withoutDays(fromCSV.activities), from: "CSV")
+  let fromCSV = reload(csv, .csv, path: "fuzz.txt", PlanReadOptions(year: plan.metadata.year))
+  sameActivities(withoutDays(plan.activities), withoutDays(fromCSV.activities), written: csv)
   return 0
-}
-
-private func withoutDays(_ activities: [Activity]) -> [Activity] {
-  activities.map { activity in
-    var activity = activity
-    activity.when.interval = nil
-    return activity
-  }
-}
-
-private func sameActivities(_ read: [Activity], _ again: [Activity], from format: String) {
-  guard read != again else { return }
-  guard read.count == again.count else {
-    fatalError("\(read.count) activities, \(again.count) read back from \(format)")
-  }
-  let i = read.indices.first { read[$0] != again[$0] }!
-  fatalError("activity \(i + 1) differs read back from \(format):\n\(read[i])\n\(again[i])")
 }
 
 /// The line an error names is a line of the text: LF, CRLF and CR each end one.

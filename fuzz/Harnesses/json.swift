@@ -17,48 +17,13 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
   }
   let json = PlanFile.json(plan)
-  let again = reload(json, .json, options)
+  let again = reload(json, .json, path: "fuzz.json", options)
   sameActivities(plan.activities, again.activities, written: json)
   guard plan.metadata == again.metadata else {
     fatalError("the metadata differs after writing JSON:\n\(plan.metadata)\n\(again.metadata)")
   }
   let csv = PlanFile.csv(plan)
-  let fromCSV = reload(csv, .csv, options)
+  let fromCSV = reload(csv, .csv, path: "fuzz.json", options)
   sameActivities(withoutDays(plan.activities), withoutDays(fromCSV.activities), written: csv)
   return 0
-}
-
-private func withoutDays(_ activities: [Activity]) -> [Activity] {
-  activities.map { activity in
-    var activity = activity
-    activity.when.interval = nil
-    return activity
-  }
-}
-
-private func reload(_ text: String, _ format: PlanFile.Format, _ options: PlanReadOptions) -> Plan {
-  do {
-    return try PlanFile.parse(bytes: Array(text.utf8), format: format, path: "fuzz.json", options: options)
-  } catch {
-    fatalError("the written plan does not load: \(error)\n\(text.prefix(2000))")
-  }
-}
-
-private func sameActivities(_ read: [Activity], _ again: [Activity], written: String) {
-  guard read != again else { return }
-  guard read.count == again.count else {
-    fatalError("\(read.count) activities, \(again.count) read back:\n\(written.prefix(2000))")
-  }
-  let i = read.indices.first { read[$0] != again[$0] }!
-  fatalError("activity \(i + 1) differs when read back:\n\(read[i])\n\(again[i])")
-}
-
-/// An error names the line it is on, a line of the file; only an empty file is refused as a whole.
-private func checkPlace(_ error: PlanFileError, _ bytes: [UInt8]) {
-  let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-  guard let line = error.line else {
-    guard error.message.hasPrefix("the file is empty") else { fatalError("no line: \(error)") }
-    return
-  }
-  guard (1...lines).contains(line) else { fatalError("line \(line) of \(lines): \(error)") }
 }
