@@ -50,11 +50,29 @@ public enum PlanCheck {
   /// source document last, so that what needs mending is read first.
   public static func findings(in plan: Plan) -> [Finding] {
     var findings: [Finding] = []
+    var notes: [Finding] = []
     var firstIndexOfID: [Int: Int] = [:]
     let directions = plan.metadata.directions
     // A plan file without `inriktningar` declares the directions its activities use, so only a JSON
     // plan's own list can leave one out; an undeclared direction sorts after all declared ones.
     let declaredDirections = Set(directions)
+    let knownNames = Actors.known + Actors.aliases.map(\.alias)
+    // What a text gives, worked out once per distinct text: a large plan repeats a few texts a million
+    // times, and a "did you mean" costs a spelling search.
+    var directionFindings: [String: (Finding.Kind, String)?] = [:]
+    var statusFindings: [String: (Finding.Kind, String)?] = [:]
+    var whenFindings: [String: (Finding.Kind, String)?] = [:]
+    var actorMessages: [String: String] = [:]
+    func once(
+      _ cache: inout [String: (Finding.Kind, String)?], _ text: String, _ make: () -> (Finding.Kind, String)?
+    )
+      -> (Finding.Kind, String)?
+    {
+      if let known = cache[text] { return known }
+      let found = make()
+      cache[text] = .some(found)
+      return found
+    }
     for (index, activity) in plan.activities.enumerated() {
       let id = activity.id
       if let first = firstIndexOfID[id] {
@@ -66,41 +84,48 @@ public enum PlanCheck {
       } else {
         firstIndexOfID[id] = index
       }
-      if activity.direction.trimmingSpaces.isEmpty {
-        findings.append(Finding(.missingDirection, activityID: id, message: "inriktning is empty"))
-      } else if !declaredDirections.contains(activity.direction) {
+      let direction = once(&directionFindings, activity.direction) {
+        if activity.direction.trimmingSpaces.isEmpty { return (.missingDirection, "inriktning is empty") }
+        guard !declaredDirections.contains(activity.direction) else { return nil }
         var message = "'\(activity.direction)' is not one of the plan's inriktningar"
         if let near = Spelling.nearest(activity.direction, in: directions) {
           message += "; did you mean '\(near)'?"
         }
-        findings.append(Finding(.undeclaredDirection, activityID: id, message: message))
+        return (.undeclaredDirection, message)
       }
-      let statusText = activity.status.text.trimmingSpaces
-      if statusText.isEmpty {
-        findings.append(Finding(.missingStatus, activityID: id, message: "the status is empty"))
-      } else if activity.status.category == .other {
-        findings.append(
-          Finding(.unknownStatus, activityID: id, message: "'\(statusText)' fits no status category"))
+      let status = once(&statusFindings, activity.status.text) {
+        let statusText = activity.status.text.trimmingSpaces
+        if statusText.isEmpty { return (.missingStatus, "the status is empty") }
+        return activity.status.category == .other
+          ? (.unknownStatus, "'\(statusText)' fits no status category") : nil
       }
-      let whenText = activity.when.text.trimmingSpaces
-      if whenText.isEmpty {
-        findings.append(Finding(.missingTime, activityID: id, message: "när is empty"))
-      } else if activity.when.interval == nil {
+      let when = once(&whenFindings, activity.when.text) {
+        let whenText = activity.when.text.trimmingSpaces
+        if whenText.isEmpty { return (.missingTime, "när is empty") }
+        guard activity.when.interval == nil else { return nil }
         let folded = SwedishCollation.fold(whenText)
-        if deliberateNoTime.contains(where: { folded.hasPrefix($0) }) {
-          findings.append(Finding(.noTimeOnPurpose, activityID: id, message: "'\(whenText)' names no time"))
-        } else {
-          findings.append(
-            Finding(.timeNotUnderstood, activityID: id, message: "'\(whenText)' gives no interval"))
-        }
+        return deliberateNoTime.contains(where: { folded.hasPrefix($0) })
+          ? (.noTimeOnPurpose, "'\(whenText)' names no time")
+          : (.timeNotUnderstood, "'\(whenText)' gives no interval")
+      }
+      for (kind, message) in [direction, status, when].compactMap({ $0 }) {
+        let finding = Finding(kind, activityID: id, message: message)
+        if finding.severity == .note { notes.append(finding) } else { findings.append(finding) }
       }
       if activity.who.isEmpty {
         findings.append(Finding(.missingActor, activityID: id, message: "vem is empty"))
       }
       for actor in activity.who where !Actors.known.contains(actor) {
-        var message = "'\(actor)' is not a known actor"
-        if let near = Spelling.nearest(actor, in: Actors.known + Actors.aliases.map(\.alias)) {
-          message += "; did you mean '\(Actors.canonical(near))'?"
+        let message: String
+        if let known = actorMessages[actor] {
+          message = known
+        } else {
+          var made = "'\(actor)' is not a known actor"
+          if let near = Spelling.nearest(actor, in: knownNames) {
+            made += "; did you mean '\(Actors.canonical(near))'?"
+          }
+          actorMessages[actor] = made
+          message = made
         }
         findings.append(Finding(.unknownActor, activityID: id, message: message))
       }
@@ -113,14 +138,14 @@ public enum PlanCheck {
       }
     }
     for correction in plan.metadata.corrections {
-      findings.append(
+      notes.append(
         Finding(
           .correction, activityID: correction.activityID,
           message:
             "\(correction.field): '\(correction.original)' → '\(correction.corrected)' (\(correction.reason))"
         ))
     }
-    return findings.filter { $0.severity == .problem } + findings.filter { $0.severity == .note }
+    return findings + notes
   }
 
   /// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st.
