@@ -45,17 +45,26 @@ public enum StatusCategory: String, CaseIterable, Sendable {
   /// The category for a name as a user may write it: English or Swedish, any case, the Swedish also
   /// without its accents (`pagar`, `ovrig`), as keywords are.
   public init?(name: String) {
-    let folded = StatusCategory.unaccented(SwedishCollation.fold(name))
-    guard
-      let found = StatusCategory.allCases.first(where: {
-        $0.rawValue == folded || StatusCategory.unaccented($0.swedishName) == folded
-      })
-    else { return nil }
+    guard let found = StatusCategory.byName[StatusCategory.unaccented(SwedishCollation.fold(name))] else {
+      return nil
+    }
     self = found
   }
 
+  /// Every category by its English name and its Swedish one without accents; no two names are alike.
+  private static let byName: [String: StatusCategory] = Dictionary(
+    uniqueKeysWithValues: allCases.flatMap { [($0.rawValue, $0), (unaccented($0.swedishName), $0)] })
+
   private static func unaccented(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map { ["å": "a", "ä": "a", "ö": "o"][$0] ?? $0 }))
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { scalar in
+          switch scalar {
+          case "å", "ä": "a"
+          case "ö": "o"
+          default: scalar
+          }
+        }))
   }
 
   /// The category of a status text, read from its first words as whole words; what follows them is a
@@ -70,13 +79,14 @@ public enum StatusCategory: String, CaseIterable, Sendable {
     }
     // The longest phrase that opens the text: "ej påbörjat" before a phrase of one word.
     guard
-      let (length, category) = StatusCategory.phrases[first]?.first(where: { rest, _ in
-        rest.count < words.count && zip(rest, words.dropFirst()).allSatisfy { $0 == $1 }
-      }).map({ ($0.rest.count + 1, $0.category) })
+      let (rest, category) = StatusCategory.phrases[first]?.first(where: { rest, _ in
+        words.dropFirst().starts(with: rest)
+      })
     else {
       self = .other
       return
     }
+    let length = rest.count + 1
     let after = words.dropFirst(length)
     // "Klar att starta", "Klart för beslut": ready to start, not done.
     if StatusCategory.readiness.contains(words[length - 1]), let next = after.first,
@@ -127,8 +137,9 @@ public enum StatusCategory: String, CaseIterable, Sendable {
     return words
   }
 
+  /// The words that say "not"; all but "aldrig" also open "ej påbörjat" and its kin.
   private static let negations: Set<Substring> = ["ej", "inte", "icke", "aldrig"]
-  /// Words of being done that also mean being ready for something.
+  /// Words of being done (from `done` below) that also mean being ready for something.
   private static let readiness: Set<Substring> = ["klar", "klart", "färdig", "färdigt"]
 
   /// The phrases that name a category, folded and split into words.
@@ -138,7 +149,7 @@ public enum StatusCategory: String, CaseIterable, Sendable {
       "färdigt", "avklarat", "avklarad",
     ]
     let started = ["påbörjad", "påbörjat", "påbörjats", "startad", "startat", "startats"]
-    let notStarted = ["ej", "inte", "icke"].flatMap { no in
+    let notStarted = negations.subtracting(["aldrig"]).sorted().map(String.init).flatMap { no in
       started.flatMap { [[no, $0], [no, "ännu", $0], ["ännu", no, $0]] }
     }
     return [

@@ -7,6 +7,8 @@ extension String {
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
       let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
     else { return "" }
+    // Most texts have nothing to trim: no new String for them.
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
     return String(scalars[first...last])
   }
 }

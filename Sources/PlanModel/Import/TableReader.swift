@@ -95,7 +95,8 @@ extension HandlingsplanImporter {
           continue
         }
         let next = lines[(index + 1)...].first { !$0.isBlank }
-        if isHeading(line), let next, isHeader(next) {
+        // The header row first: it is rare, and telling a heading from the title folds every word.
+        if let next, isHeader(next), isHeading(line) {
           var found = tables ?? Tables(firstLine: line.number)
           let name = line.cells[0]
           if let known = found.directions.firstIndex(of: name) {
