@@ -115,7 +115,7 @@ public enum DotCommands {
         arguments: 0...0
       ) { session, _, _ throws(QueryError) in
         try session.write(
-          TerminalText.fitTable(HelpText.fields(of: session.plan), width: session.outputWidth))
+          HelpText.fields(of: session.plan, width: session.outputWidth))
       },
       DotCommand(
         name: "help", usage: ".help", summary: "show the commands and a short tour of the language",

@@ -50,7 +50,8 @@ public enum HelpText {
   }
 
   /// Each field with its type, what it holds, and a few of the plan's own values.
-  public static func fields(of plan: Plan) -> String {
+  /// Fitted to `width`, a terminal's, wrapping long texts in their columns; whole without one.
+  public static func fields(of plan: Plan, width: Int? = nil) -> String {
     let rows = Field.allCases.map { field -> [String] in
       var seen = Set<String>()
       var examples: [String] = []
@@ -63,7 +64,7 @@ public enum HelpText {
       }
       return [field.name, field.type.rawValue, field.summary, examples.prefix(3).joined(separator: " | ")]
     }
-    return TableWriter(options: OutputOptions()).grid(
+    return TableWriter(options: OutputOptions(width: width)).grid(
       headers: ["field", "type", "holds", "for example"], rows: rows,
       rightAligned: [false, false, false, false])
   }

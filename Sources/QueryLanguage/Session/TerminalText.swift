@@ -1,4 +1,4 @@
-/// The listings of `.help` and `.fields` fitted to the terminal's width. Without a terminal (nil width)
+/// The listing of `.help` fitted to the terminal's width (`.fields` is a table, fitted as tables are). Without a terminal (nil width)
 /// they are written whole, a line for a line, for scripts that read them.
 enum TerminalText {
   /// Lines longer than the width broken at spaces. A line of two columns (a gap of two spaces or more, as
@@ -96,44 +96,5 @@ enum TerminalText {
     }
     lines.append(current)
     return lines.joined(separator: "\n")
-  }
-
-  /// A table as `TableWriter.grid` writes it whole (a header, its rule, the rows; a cell of several lines
-  /// goes on under an empty first cell), laid out again to fit the width. `.fields` gets its table whole
-  /// from `HelpText`, which takes no width, so it is read back here. Columns come out left-aligned; only
-  /// the last may hold a │. Text that is not such a table is wrapped as lines.
-  static func fitTable(_ text: String, width: Int?) -> String {
-    guard let width else { return text }
-    let lines = text.split(separator: "\n")
-    guard lines.contains(where: { $0.count > width }) else { return text }
-    guard lines.count >= 2, !lines[1].isEmpty, lines[1].allSatisfy({ $0 == "─" || $0 == "┼" }) else {
-      return wrap(text, width: width)
-    }
-    let headers = cells(of: lines[0], count: nil)
-    var rows: [[String]] = []
-    for line in lines.dropFirst(2) {
-      let row = cells(of: line, count: headers.count)
-      if row[0].isEmpty, let last = rows.indices.last {
-        for (column, cell) in row.enumerated() where !cell.isEmpty { rows[last][column] += "\n" + cell }
-      } else {
-        rows.append(row)
-      }
-    }
-    let fitted = TableWriter(options: OutputOptions(width: width)).grid(
-      headers: headers, rows: rows, rightAligned: headers.map { _ in false })
-    return text.hasSuffix("\n") ? fitted : String(fitted.dropLast())
-  }
-
-  private static func cells(of line: Substring, count: Int?) -> [String] {
-    var cells = line.split(
-      separator: "│", maxSplits: (count ?? Int.max) - 1, omittingEmptySubsequences: false
-    ).map { cell in
-      var cell = cell
-      while cell.first == " " { cell.removeFirst() }
-      while cell.last == " " { cell.removeLast() }
-      return String(cell)
-    }
-    while let count, cells.count < count { cells.append("") }
-    return cells
   }
 }
