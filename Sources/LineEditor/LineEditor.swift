@@ -133,7 +133,9 @@ public final class LineEditor: LineReading {
     _ = sekom_el_winsertstr(editLine, wide)
   }
 
-  static func commonPrefix(_ words: [String]) -> String {
+  /// The common start of `words` that Tab writes in: letter by letter, ignoring case. Public so that a
+  /// completer can know what will be written before it offers candidates.
+  public static func commonPrefix(_ words: [String]) -> String {
     guard var prefix = words.first.map(Array.init) else { return "" }
     for word in words.dropFirst() {
       let characters = Array(word)

@@ -74,23 +74,13 @@ struct Completer {
     let quoted = { (value: String) in
       Self.needsQuotes(value) ? "'\(value.replacing("'", with: "''"))'" : value
     }
-    if values.count == 1 || Self.needsQuotes(Self.commonPrefix(values)) { return values.map(quoted) }
+    if values.count == 1 || Self.needsQuotes(LineEditor.commonPrefix(values)) { return values.map(quoted) }
     return values
   }
 
   /// Whether a value must be quoted to be read as one value: anything but letters, digits and hyphens.
   private static func needsQuotes(_ value: String) -> Bool {
     value.contains { !($0.isLetter || $0.isNumber || $0 == "-") }
-  }
-
-  /// The common start of `words` as the line editor finds it: letter by letter, ignoring case.
-  private static func commonPrefix(_ words: [String]) -> String {
-    guard var prefix = words.first.map(Array.init) else { return "" }
-    for word in words.dropFirst() {
-      let same = zip(prefix, word).prefix { $0.lowercased() == $1.lowercased() }.count
-      prefix.removeLast(prefix.count - same)
-    }
-    return String(prefix)
   }
 
   // MARK: Statements
