@@ -28,9 +28,7 @@ enum CheckCommand {
         {
           o, v in o.plan = v
         },
-        .value("--year", name: "YEAR", help: "The plan year of a plan file, over the one it gives.") {
-          o, v throws(UsageError) in o.year = try Arguments.year(v)
-        },
+        .planYear(\.year),
         .value("--format", name: "FORMAT", help: "table, csv, tsv, json or markdown.") {
           o, v throws(UsageError) in o.format = try Arguments.format(v, allowed: Arguments.reportFormats)
         },
@@ -87,9 +85,7 @@ enum DiffCommand {
         Exit status: 0; 2 wrong usage; 3 when a plan cannot be read.
         """,
       options: [
-        .value("--year", name: "YEAR", help: "The plan year for plan files that do not give one.") {
-          o, v throws(UsageError) in o.year = try Arguments.year(v)
-        },
+        .planYear(\.year, help: "The plan year of both plan files, over the ones they give."),
         .value("--format", name: "FORMAT", help: "table, markdown, csv, tsv or json.") {
           o, v throws(UsageError) in o.format = try Arguments.format(v, allowed: Arguments.reportFormats)
         },

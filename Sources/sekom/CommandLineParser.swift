@@ -31,6 +31,16 @@ struct OptionSpec<Options> {
   {
     OptionSpec(names: names, valueName: nil, help: help, apply: { options, _ in apply(&options) })
   }
+
+  /// `--year YEAR` for the commands that read plan files.
+  static func planYear(
+    _ year: WritableKeyPath<Options, Int?>,
+    help: String = "The plan year of a plan file, over the one it gives."
+  ) -> OptionSpec {
+    .value("--year", name: "YEAR", help: help) { options, value throws(UsageError) in
+      options[keyPath: year] = try Arguments.year(value)
+    }
+  }
 }
 
 /// A command's options, arguments and help, and the parsing of its command line. Hand-written rather than

@@ -32,16 +32,8 @@ enum ExportCommand {
         {
           o, v in o.plan = v
         },
-        .value("--year", name: "YEAR", help: "The plan year of a plan file, over the one it gives.") {
-          o, v throws(UsageError) in o.year = try Arguments.year(v)
-        },
-        .value("-o", "--output", name: "FILE", help: "The plan file to write: .json or .csv.") {
-          o, v throws(UsageError) in
-          guard PlanOutput.format(ofPath: v) != nil else {
-            throw UsageError("--output must name a .json or .csv file; got '\(v)'")
-          }
-          o.output = v
-        },
+        .planYear(\.year),
+        PlanOutput.outputOption(\.output, formats: ".json or .csv"),
         .value("--format", name: "FORMAT", help: "json (default) or csv, for standard output.") {
           o, v throws(UsageError) in
           switch v {
@@ -58,7 +50,7 @@ enum ExportCommand {
       },
       validate: { o throws(UsageError) in
         // With a file the extension decides; a --format that says otherwise is a mistake to point out.
-        if let output = o.output, let format = o.format, PlanOutput.format(ofPath: output) != format {
+        if let output = o.output, let format = o.format, PlanFile.format(path: output) != format {
           throw UsageError("--format \(format == .json ? "json" : "csv") does not match --output '\(output)'")
         }
       })
@@ -66,20 +58,9 @@ enum ExportCommand {
 
   static func execute(_ options: ExportOptions) -> ExitStatus {
     guard let plan = PlanLoading.load(path: options.plan, year: options.year) else { return .fileError }
-    let format = options.output.flatMap(PlanOutput.format(ofPath:)) ?? options.format ?? .json
-    let text = PlanOutput.text(plan, as: format)
-    let status: ExitStatus
-    if let output = options.output {
-      status = PlanOutput.write(
-        text, to: output, force: options.force, inputs: options.plan.map { [($0, "plan file")] } ?? [])
-    } else {
-      Console.output(text)
-      status = .success
-    }
-    if status == .success && format == .csv && !options.quiet {
-      let advice = options.output.map { "--output " + PlanOutput.jsonPath(for: $0) } ?? "--format json"
-      Console.error(PlanOutput.csvNote(plan, place: options.output ?? "sekom", keptBy: advice))
-    }
-    return status
+    return PlanOutput.emit(
+      plan, as: options.output.flatMap(PlanFile.format(path:)) ?? options.format ?? .json, to: options.output,
+      force: options.force, inputs: options.plan.map { [($0, "plan file")] } ?? [], quiet: options.quiet,
+      standardOutputAdvice: "--format json")
   }
 }

@@ -27,13 +27,7 @@ enum ImportCommand {
         the plan file cannot be written.
         """,
       options: [
-        .value("-o", "--output", name: "FILE", help: "The plan file to write: .csv or .json.") {
-          o, v throws(UsageError) in
-          guard PlanOutput.format(ofPath: v) != nil else {
-            throw UsageError("--output must name a .csv or .json file; got '\(v)'")
-          }
-          o.output = v
-        },
+        PlanOutput.outputOption(\.output, formats: ".csv or .json"),
         .value("--year", name: "N", help: "The plan year, instead of the one the text names.") {
           o, v throws(UsageError) in o.year = try Arguments.year(v)
         },
@@ -87,20 +81,8 @@ enum ImportCommand {
       let count = imported.plan.activities.count
       Console.error("sekom: \(count) \(count == 1 ? "activity" : "activities") read from '\(input)'\n")
     }
-    let format = output.flatMap(PlanOutput.format(ofPath:)) ?? .csv
-    let text = PlanOutput.text(imported.plan, as: format)
-    let status: ExitStatus
-    if let output {
-      status = PlanOutput.write(text, to: output, force: force, inputs: [(input, "input")])
-    } else {
-      Console.output(text)
-      status = .success
-    }
-    // The document's title, dates and corrections have no place in CSV: say so, since nothing else would.
-    if status == .success && format == .csv && !quiet {
-      let advice = "--output " + (output.map(PlanOutput.jsonPath(for:)) ?? "PLAN.json")
-      Console.error(PlanOutput.csvNote(imported.plan, place: output ?? "sekom", keptBy: advice))
-    }
-    return status
+    return PlanOutput.emit(
+      imported.plan, as: output.flatMap(PlanFile.format(path:)) ?? .csv, to: output, force: force,
+      inputs: [(input, "input")], quiet: quiet, standardOutputAdvice: "--output PLAN.json")
   }
 }

@@ -4,16 +4,41 @@ import QueryLanguage
 /// Writing a plan as a plan file, for `import` and `export`: the format by the file's extension, a note
 /// on what CSV leaves out, and the file put in place whole, never over one it must not replace.
 enum PlanOutput {
-  /// The format a plan file's name asks for, by its extension in any case, as the readers take it.
-  static func format(ofPath path: String) -> PlanFile.Format? {
-    let name = path.lowercased()
-    if name.hasSuffix(".csv") { return .csv }
-    if name.hasSuffix(".json") { return .json }
-    return nil
+  /// `-o`/`--output FILE`: a plan file named `.csv` or `.json`, in any case, as the readers take it.
+  /// `formats` names them, the command's default first: ".csv or .json".
+  static func outputOption<Options>(
+    _ output: WritableKeyPath<Options, String?>, formats: String
+  ) -> OptionSpec<Options> {
+    .value("-o", "--output", name: "FILE", help: "The plan file to write: \(formats).") {
+      options, value throws(UsageError) in
+      guard PlanFile.format(path: value) != nil else {
+        throw UsageError("--output must name a \(formats) file; got '\(value)'")
+      }
+      options[keyPath: output] = value
+    }
   }
 
-  static func text(_ plan: Plan, as format: PlanFile.Format) -> String {
-    format == .json ? PlanFile.json(plan) : PlanFile.csv(plan)
+  /// Writes the plan as `format` to `output`, or to standard output without one; then, for CSV and
+  /// unless `quiet`, the note on what CSV leaves out, whose advice for standard output is
+  /// `standardOutputAdvice`. `inputs` are the files not to write over.
+  static func emit(
+    _ plan: Plan, as format: PlanFile.Format, to output: String?, force: Bool,
+    inputs: [(path: String, what: String)], quiet: Bool, standardOutputAdvice: String
+  ) -> ExitStatus {
+    let text = format == .json ? PlanFile.json(plan) : PlanFile.csv(plan)
+    let status: ExitStatus
+    if let output {
+      status = write(text, to: output, force: force, inputs: inputs)
+    } else {
+      Console.output(text)
+      status = .success
+    }
+    // The title, dates and corrections have no place in CSV: say so, since nothing else would.
+    if status == .success && format == .csv && !quiet {
+      let advice = output.map { "--output " + jsonPath(for: $0) } ?? standardOutputAdvice
+      Console.error(csvNote(plan, place: output ?? "sekom", keptBy: advice))
+    }
+    return status
   }
 
   /// `PLACE: note: …` saying which metadata CSV does not keep and what would, for standard error.
@@ -26,7 +51,7 @@ enum PlanOutput {
 
   /// The `.json` twin of a `.csv` path, for the note's advice.
   static func jsonPath(for path: String) -> String {
-    format(ofPath: path) == .csv ? String(path.dropLast(4)) + ".json" : path
+    PlanFile.format(path: path) == .csv ? String(path.dropLast(4)) + ".json" : path
   }
 
   /// Writes `text` to `path` through a temporary file. Refuses, with status 3, to write over any of

@@ -48,9 +48,7 @@ enum RunCommand {
         .value("--plan", name: "FILE", help: "Read a plan file (.csv or .json) instead of the 2021 plan.") {
           o, v in o.plan = v
         },
-        .value("--year", name: "YEAR", help: "The plan year of a plan file, over the one it gives.") {
-          o, v throws(UsageError) in o.year = try Arguments.year(v)
-        },
+        .planYear(\.year),
         .value(
           "--format", name: "FORMAT",
           help: "table, csv, tsv, json, markdown, html or timeline (default table)."

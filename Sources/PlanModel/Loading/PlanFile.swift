@@ -86,7 +86,7 @@ public enum PlanFile {
   }
 
   /// The format a file's extension names, `.csv` or `.json` in any case.
-  static func format(path: String) -> Format? {
+  public static func format(path: String) -> Format? {
     let name = path.split(separator: "/").last.map { SwedishCollation.fold(String($0)) } ?? ""
     if name.hasSuffix(".csv") { return .csv }
     if name.hasSuffix(".json") { return .json }
