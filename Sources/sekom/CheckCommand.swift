@@ -45,14 +45,16 @@ enum CheckCommand {
       return .fileError
     }
     let findings = PlanCheck.findings(in: loaded)
-    let rows = findings.map { finding -> [ReportCell] in
+    let rows = findings.map { finding in
       [
-        .number(finding.activityID), .text(finding.severity.rawValue), .text(finding.kind.rawValue),
-        .text(finding.message),
+        finding.activityID.map(String.init) ?? "", finding.severity.rawValue, finding.kind.rawValue,
+        finding.message,
       ]
     }
     Console.output(
-      Report.render(headers: ["id", "severity", "finding", "detail"], rows: rows, as: options.format))
+      TextTable.render(
+        headers: ["id", "severity", "finding", "detail"], rows: rows, as: options.format,
+        options: Arguments.terminalOptions, numericColumns: [0]))
     let problems = findings.count { $0.severity == .problem }
     if options.format == .table {
       let notes = findings.count - problems
@@ -106,14 +108,16 @@ enum DiffCommand {
       let after = PlanLoading.load(path: paths[1], year: options.year)
     else { return .fileError }
     let changes = PlanDiff.changes(from: before, to: after)
-    let rows = changes.map { change -> [ReportCell] in
+    let rows = changes.map { change in
       [
-        .number(change.activityID), .text(change.what), .text(change.field ?? change.kind.rawValue),
-        .text(change.old ?? ""), .text(change.new ?? ""),
+        String(change.activityID), change.what, change.field ?? change.kind.rawValue, change.old ?? "",
+        change.new ?? "",
       ]
     }
     Console.output(
-      Report.render(headers: ["id", "vad", "change", "was", "now"], rows: rows, as: options.format))
+      TextTable.render(
+        headers: ["id", "vad", "change", "was", "now"], rows: rows, as: options.format,
+        options: Arguments.terminalOptions, numericColumns: [0]))
     if options.format == .table {
       Console.output("(\(changes.count) change\(changes.count == 1 ? "" : "s"))\n")
     }

@@ -1,8 +1,10 @@
 /// Rows of text under headers, in any output format: the reports of `sekom check` and `sekom diff`, which
-/// are not query results but read best in the same forms.
+/// are not query results but read best in the same forms. The cells of `numericColumns` are numbers:
+/// JSON writes them bare, and an empty one as null, as query results write ids.
 public enum TextTable {
   public static func render(
-    headers: [String], rows: [[String]], as format: OutputFormat, options: OutputOptions = .init()
+    headers: [String], rows: [[String]], as format: OutputFormat, options: OutputOptions = .init(),
+    numericColumns: Set<Int> = []
   ) -> String {
     switch format {
     case .table, .html, .timeline:
@@ -23,8 +25,12 @@ public enum TextTable {
     case .json:
       let writer = JSONWriter()
       let objects = rows.map { row in
-        "  {" + zip(headers, row).map { "\(writer.string($0)): \(writer.string($1))" }.joined(separator: ", ")
-          + "}"
+        let members = zip(headers, row).enumerated().map { column, pair in
+          let value =
+            !numericColumns.contains(column) ? writer.string(pair.1) : pair.1.isEmpty ? "null" : pair.1
+          return "\(writer.string(pair.0)): \(value)"
+        }
+        return "  {" + members.joined(separator: ", ") + "}"
       }
       return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
