@@ -191,7 +191,12 @@ struct ReplTests {
     try terminal.waitFor("count\n")
     terminal.type("\u{03}")
     let shown = try terminal.waitForPrompt()
-    #expect(shown.hasSuffix("^C\nthe statement was stopped (Ctrl-C)\n"), "\(shown)")
+    // The terminal echoes ^C only when the key comes after libedit has given it back its own mode; on a
+    // busy machine it can come before, and the statement is stopped all the same.
+    #expect(
+      shown.hasSuffix("^C\nthe statement was stopped (Ctrl-C)\n")
+        || shown == "\nthe statement was stopped (Ctrl-C)\n",
+      "\(shown)")
     terminal.enter("activities where id < 3 count")
     #expect(try terminal.waitForPrompt() == "activities where id < 3 count\n2\n")
     terminal.enter(".quit")
