@@ -63,7 +63,7 @@ struct MarkdownWriter {
   /// rather than showing `\_` and `\#`.
   func cell(_ text: String) -> String {
     // Most texts hold none of these: leave them without looking at their characters.
-    guard text.utf8.contains(where: { MarkdownWriter.markBytes.contains($0) }) else { return text }
+    guard text.utf8.contains(where: MarkdownWriter.isMark) else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var rest = Substring(text)
@@ -97,5 +97,15 @@ struct MarkdownWriter {
     "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "#", "$",
   ]
   private static let escapedInAddresses: Set<Character> = ["\\", "`", "*", "[", "]", "<", ">", "|"]
-  private static let markBytes = Set(escaped.union(["\n", "\r"]).compactMap(\.asciiValue))
+  /// The ASCII bytes of `escaped` and the line ends, as bits: tested for every byte of every cell.
+  private static let markBits: (low: UInt64, high: UInt64) = escaped.union(["\n", "\r"]).reduce((0, 0)) {
+    bits, mark in
+    let value = UInt64(mark.asciiValue!)
+    return value < 64 ? (bits.low | 1 << value, bits.high) : (bits.low, bits.high | 1 << (value - 64))
+  }
+
+  private static func isMark(_ byte: UInt8) -> Bool {
+    byte < 64
+      ? markBits.low & 1 << UInt64(byte) != 0 : byte < 128 && markBits.high & 1 << UInt64(byte - 64) != 0
+  }
 }
