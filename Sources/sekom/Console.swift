@@ -17,14 +17,9 @@ enum Console {
   /// Standard input whole, or its first `limit + 1` bytes when it holds more.
   static func readStandardInput(limit: Int) -> [UInt8] {
     var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while bytes.count <= limit {
-      let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 { return bytes }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
-    return Array(bytes.prefix(limit + 1))
+    // A read error ends the input where it came, as the end of the input would.
+    try? FileAccess.readAll(descriptor: 0, limit: limit, into: &bytes)
+    return bytes
   }
 
   /// The option before the first argument that is not valid UTF-8 and follows one of `options`, if any.

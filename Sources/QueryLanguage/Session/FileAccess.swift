@@ -22,17 +22,24 @@ public enum FileAccess {
     guard (info.st_mode & S_IFMT) != S_IFDIR else { throw Failure(reason: "it is a directory") }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(max(0, Int(info.st_size)))
+    try readAll(descriptor: fd, limit: limit, into: &bytes)
+    return bytes
+  }
+
+  /// Reads a descriptor to its end into `bytes`, or until they hold more than `limit`, and then keeps
+  /// `limit + 1` of them. On a read error what was read stays in `bytes`.
+  public static func readAll(descriptor: Int32, limit: Int, into bytes: inout [UInt8]) throws(Failure) {
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    while bytes.count <= limit {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
         throw Failure(reason: reason())
       }
-      if count == 0 { return bytes }
+      if count == 0 { return }
       bytes.append(contentsOf: buffer[0..<count])
-      if bytes.count > limit { return Array(bytes.prefix(limit + 1)) }
     }
+    bytes.removeLast(bytes.count - (limit + 1))
   }
 
   /// The same file, whatever path names it; nil when it does not exist.
