@@ -60,17 +60,13 @@ enum PlanOutput {
   static func write(
     _ text: String, to path: String, force: Bool, inputs: [(path: String, what: String)]
   ) -> ExitStatus {
-    if let target = FileAccess.identity(path) {
-      for input in inputs {
-        if let source = FileAccess.identity(input.path), source == target {
-          Console.error("sekom: error: refusing to write over the \(input.what) '\(input.path)'\n")
-          return .fileError
-        }
-      }
-      if !force {
-        Console.error("sekom: error: '\(path)' exists; give --force to replace it\n")
-        return .fileError
-      }
+    if let input = FileAccess.first(of: inputs, sameAs: path, path: \.path) {
+      Console.error("sekom: error: refusing to write over the \(input.what) '\(input.path)'\n")
+      return .fileError
+    }
+    if !force && FileAccess.identity(path) != nil {
+      Console.error("sekom: error: '\(path)' exists; give --force to replace it\n")
+      return .fileError
     }
     do throws(FileAccess.Failure) {
       let file = try AtomicFile(path: path)

@@ -42,6 +42,15 @@ public enum FileAccess {
     bytes.removeLast(bytes.count - (limit + 1))
   }
 
+  /// The first of `files` that is the file at `path`, whatever paths name them; nil when none is, or
+  /// `path` does not exist yet.
+  public static func first<File>(of files: [File], sameAs path: String, path filePath: (File) -> String)
+    -> File?
+  {
+    guard let target = identity(path) else { return nil }
+    return files.first { identity(filePath($0)).map { $0 == target } ?? false }
+  }
+
   /// The same file, whatever path names it; nil when it does not exist.
   public static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {
     var info = stat()

@@ -51,7 +51,7 @@ public final class Session {
     self.planPath = planPath
     self.standardOutput = standardOutput
     self.standardError = standardError
-    if let planPath { protectedFiles.append((planPath, "the plan file")) }
+    if let planPath { protect(planPath, as: "the plan file") }
   }
 
   /// Asked while a statement runs; true stops it with an "interrupted" error. The REPL sets it to its
@@ -61,6 +61,11 @@ public final class Session {
   /// The files `.output` must not write over: every plan file and every script read in the session,
   /// not only the plan in use and the script running now.
   private var protectedFiles: [(path: String, what: String)] = []
+
+  /// Adds a file to those `.output` must not write over, once however often it is read.
+  private func protect(_ path: String, as what: String) {
+    if !protectedFiles.contains(where: { $0.path == path }) { protectedFiles.append((path, what)) }
+  }
 
   // MARK: Running
 
@@ -101,7 +106,7 @@ public final class Session {
   public func runFile(_ path: String) -> ExitStatus {
     switch SourceFile.read(path) {
     case .success(let source):
-      protectedFiles.append((path, "the script"))
+      protect(path, as: "the script")
       return run(source)
     case .failure(let failure):
       reportLine(failure.message)
@@ -178,7 +183,7 @@ public final class Session {
   func replacePlan(with plan: Plan, path: String?) {
     self.plan = plan
     self.planPath = path
-    if let path { protectedFiles.append((path, "the plan file")) }
+    if let path { protect(path, as: "the plan file") }
   }
 
   func requestQuit() { quitRequested = true }
@@ -195,7 +200,7 @@ public final class Session {
     case .success(let text): source = text
     case .failure(let failure): throw QueryError(.file, failure.reason, at: range)
     }
-    protectedFiles.append((path, "the script"))
+    protect(path, as: "the script")
     readDepth += 1
     defer { readDepth -= 1 }
     let status = run(source)
@@ -210,11 +215,7 @@ public final class Session {
   func redirectOutput(to path: String?, at range: SourceRange) throws(QueryError) {
     try closeOutput(at: range)
     guard let path else { return }
-    if let target = FileAccess.identity(path),
-      let protected = protectedFiles.first(where: {
-        FileAccess.identity($0.path).map { $0 == target } ?? false
-      })
-    {
+    if let protected = FileAccess.first(of: protectedFiles, sameAs: path, path: \.path) {
       throw QueryError(.file, "refusing to write over \(protected.what) '\(protected.path)'", at: range)
     }
     do throws(FileAccess.Failure) {
