@@ -191,20 +191,22 @@ struct Completer {
     Self.operators(for: field.type).filter(Self.negatable).map { spelling($0, swedish: swedish) }
   }
 
+  /// An operator as the keyword table spells it; the symbols are the same in both languages.
   private func spelling(_ op: Operator, swedish: Bool) -> String {
-    guard swedish else { return op.rawValue }
+    let words: [Keyword]
     switch op {
-    case .contains: return "innehåller"
-    case .startsWith: return "börjar med"
-    case .matches: return "matchar"
-    case .in: return "i"
-    case .isEmpty: return "är tom"
-    case .isNotEmpty: return "är inte tom"
-    case .before: return "före"
-    case .after: return "efter"
-    case .overlaps: return "överlappar"
+    case .contains: words = [.contains]
+    case .startsWith: words = [.starts, .with]
+    case .matches: words = [.matches]
+    case .in: words = [.in]
+    case .isEmpty: words = [.is, .empty]
+    case .isNotEmpty: words = [.is, .not, .empty]
+    case .before: words = [.before]
+    case .after: words = [.after]
+    case .overlaps: words = [.overlaps]
     default: return op.rawValue
     }
+    return keywords(words, swedish: swedish).joined(separator: " ")
   }
 
   private func clauseWords(swedish: Bool) -> [String] {
