@@ -188,9 +188,15 @@ struct PredicateCompiler {
         .type, "'\(op.rawValue)' does not apply to 'vem', a list of actors; use =, contains, in or matches",
         at: predicate.opRange)
     }
+    // A plan names few actors, each many times: the answer for a name is worked out once and kept.
+    let someActor: (@escaping (String) -> Bool) -> Test = { holds in
+      let answers = Memo { holds(SwedishCollation.fold($0)) }
+      let lists = ListMemo { $0.contains { answers[$0] } }
+      return { lists[$0.who] }
+    }
     if op == .matches {
       let pattern = try regularExpression(values[0])
-      return { $0.who.contains { name in pattern.matches(name) } }
+      return someActor { pattern.matchesFolded($0) }
     }
     // Names fold through the aliases on both sides: Kansliet and kansli are Kansli.
     let folded = values.map { SwedishCollation.fold(Actors.canonical($0.text)) }
@@ -201,12 +207,6 @@ struct PredicateCompiler {
       }
     }
     let target = folded[0]
-    // A plan names few actors, each many times: the answer for a name is worked out once and kept.
-    let someActor: (@escaping (String) -> Bool) -> Test = { holds in
-      let answers = Memo { holds(SwedishCollation.fold($0)) }
-      let lists = ListMemo { $0.contains { answers[$0] } }
-      return { lists[$0.who] }
-    }
     switch op {
     case .equal: return someActor { $0 == target }
     case .notEqual:
