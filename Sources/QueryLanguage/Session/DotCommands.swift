@@ -7,7 +7,9 @@ public struct DotCommand {
   public let summary: String
   /// How many arguments it takes.
   let arguments: ClosedRange<Int>
-  let action: (Session, DotCommandLine, SourceText) throws(QueryError) -> Void
+  /// Runs the command. An error of the command itself is thrown; the status of statements it ran (as
+  /// `.read` does), already reported where they failed, is returned.
+  private(set) var action: (Session, DotCommandLine, SourceText) throws(QueryError) -> ExitStatus
 
   public init(
     name: String, usage: String, summary: String, arguments: ClosedRange<Int>,
@@ -17,7 +19,20 @@ public struct DotCommand {
     self.usage = usage
     self.summary = summary
     self.arguments = arguments
-    self.action = action
+    self.action = { session, line, source throws(QueryError) in
+      try action(session, line, source)
+      return .success
+    }
+  }
+
+  /// A command that runs statements of its own and returns their worst status.
+  static func runningStatements(
+    name: String, usage: String, summary: String, arguments: ClosedRange<Int>,
+    action: @escaping (Session, DotCommandLine, SourceText) throws(QueryError) -> ExitStatus
+  ) -> DotCommand {
+    var command = DotCommand(name: name, usage: usage, summary: summary, arguments: arguments) { _, _, _ in }
+    command.action = action
+    return command
   }
 }
 
@@ -82,12 +97,12 @@ public enum DotCommands {
             notes: ["as in: .param \(line.arguments[0].text) \(quote)\(text)\(quote)"])
         }
       },
-      DotCommand(
-        name: "read", usage: ".read FILE", summary: "run the statements of a file", arguments: 1...1
-      ) { session, line, source throws(QueryError) in
-        let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
-        try session.read(path, at: line.arguments[0].range)
-      },
+      DotCommand.runningStatements(
+        name: "read", usage: ".read FILE", summary: "run the statements of a file", arguments: 1...1,
+        action: { session, line, source throws(QueryError) in
+          let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
+          return try session.read(path, at: line.arguments[0].range)
+        }),
       DotCommand(
         name: "output", usage: ".output [FILE]",
         summary: "write results to a file; alone, back to standard output",
@@ -138,7 +153,11 @@ public enum DotCommands {
   /// Commands only the REPL adds, named when used elsewhere.
   static let replOnly = ["history"]
 
-  static func execute(_ line: DotCommandLine, in session: Session, source: SourceText) throws(QueryError) {
+  /// Runs a dot-command; its own errors are thrown, and what it returns is the status of statements it
+  /// ran.
+  static func execute(_ line: DotCommandLine, in session: Session, source: SourceText) throws(QueryError)
+    -> ExitStatus
+  {
     let commands = session.commands
     guard let command = commands.first(where: { $0.name == line.name.text.lowercased() }) else {
       if replOnly.contains(line.name.text.lowercased()) {
@@ -153,7 +172,7 @@ public enum DotCommands {
     guard command.arguments.contains(line.arguments.count) else {
       throw QueryError(.syntax, "usage: \(command.usage)", at: line.range)
     }
-    try command.action(session, line, source)
+    return try command.action(session, line, source)
   }
 
   private static func suggestion(_ text: String, _ names: [String], prefix: String = "") -> String {

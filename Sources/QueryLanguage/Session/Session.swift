@@ -36,6 +36,8 @@ public final class Session {
   /// document in each (one HTML page, markdown tables apart).
   private var standardOutputDocument = ResultDocument()
   private var outputFileDocument = ResultDocument()
+  /// The files being read, outermost first: a file on this stack cannot be read again inside itself.
+  private var filesBeingRead: [(device: UInt64, inode: UInt64)] = []
   private var readDepth = 0
 
   /// How deeply `.read` may nest, so that a file reading itself stops with an error.
@@ -89,7 +91,11 @@ public final class Session {
       do throws(QueryError) {
         switch item {
         case .success(.statement(let statement)): try execute(statement, headerTitle: header, in: source)
-        case .success(.dotCommand(let line)): try DotCommands.execute(line, in: self, source: source)
+        case .success(.dotCommand(let line)):
+          // Statements run by the command (`.read`) report their own errors where they fail.
+          let ran = try DotCommands.execute(line, in: self, source: source)
+          status = max(status, ran)
+          if ran != .success && !keepGoing { return status }
         case .failure(let error): throw error
         }
       } catch {
@@ -107,7 +113,7 @@ public final class Session {
     switch SourceFile.read(path) {
     case .success(let source):
       protect(path, as: "the script")
-      return run(source)
+      return running(path) { run(source) }
     case .failure(let failure):
       reportLine(failure.message)
       return failure.status
@@ -188,12 +194,16 @@ public final class Session {
 
   func requestQuit() { quitRequested = true }
 
-  /// `.read`: runs another file inside this one, its errors reported with its own name.
-  func read(_ path: String, at range: SourceRange) throws(QueryError) {
+  /// `.read`: runs another file inside this one, its errors reported with its own name where they
+  /// happen. Returns the worst status of its statements.
+  func read(_ path: String, at range: SourceRange) throws(QueryError) -> ExitStatus {
+    if let file = FileAccess.identity(path), filesBeingRead.contains(where: { $0 == file }) {
+      // A file reading itself, directly or through others, would run without end (or, with
+      // --keep-going, run its copies' copies); refused once, where it is asked for.
+      throw QueryError(.limit, "'\(path)' is already being read; a file cannot read itself", at: range)
+    }
     guard readDepth < Session.maximumReadDepth else {
-      throw QueryError(
-        .limit, ".read is nested more than \(Session.maximumReadDepth) deep; does a file read itself?",
-        at: range)
+      throw QueryError(.limit, ".read is nested more than \(Session.maximumReadDepth) deep", at: range)
     }
     let source: SourceText
     switch SourceFile.read(path) {
@@ -203,11 +213,15 @@ public final class Session {
     protect(path, as: "the script")
     readDepth += 1
     defer { readDepth -= 1 }
-    let status = run(source)
-    if status != .success {
-      // Already reported where it happened; stop the including file too unless running on.
-      throw QueryError(status == .fileError ? .file : .syntax, "", at: range)
-    }
+    return running(path) { run(source) }
+  }
+
+  /// Runs `body` with the file at `path` on the stack of files being read.
+  private func running(_ path: String, _ body: () -> ExitStatus) -> ExitStatus {
+    guard let file = FileAccess.identity(path) else { return body() }
+    filesBeingRead.append(file)
+    defer { filesBeingRead.removeLast() }
+    return body()
   }
 
   /// `.output FILE`: results go to the file, written whole when it is closed; nil goes back to standard
@@ -261,8 +275,6 @@ public final class Session {
   // MARK: Messages
 
   public func report(_ error: QueryError, in source: SourceText) {
-    // An empty message stands for an error already reported inside a `.read` file.
-    guard !error.message.isEmpty else { return }
     // After the ^C the terminal echoed, on a line of its own; the statement's place says nothing here.
     if error.kind == .interrupted {
       reportLine("\n" + error.message)
