@@ -18,10 +18,12 @@ public struct Activity: Sendable, Equatable {
   public var status: StatusText
   /// `prio`: 1 (highest) to 3; nil when the plan gives none.
   public var priority: Int?
+  /// `kommentar`: the latest follow-up note, empty when there is none. Earlier notes are in the log.
+  public var comment: String
 
   public init(
     id: Int, direction: String, what: String, how: String, who: [String], when: WhenText,
-    status: StatusText, priority: Int?
+    status: StatusText, priority: Int?, comment: String = ""
   ) {
     self.id = id
     self.direction = direction
@@ -31,6 +33,7 @@ public struct Activity: Sendable, Equatable {
     self.when = when
     self.status = status
     self.priority = priority
+    self.comment = comment
   }
 }
 

@@ -2,6 +2,8 @@
 public struct Plan: Sendable {
   public var metadata: PlanMetadata
   public var activities: [Activity]
+  /// The follow-up log (`logg`), oldest first: every change sekom made to the plan file.
+  public var log: [LogEntry] = []
   /// Whether the plan year was not given (by the reader's options, the file, or the years its `när`
   /// texts name) and a default year was used: how the plan was read, not part of the plan.
   public var yearWasAssumed = false
@@ -35,6 +37,8 @@ public struct PlanMetadata: Sendable, Equatable {
   public var annualMeeting: Day?
   /// The main directions (inriktningar), in plan order.
   public var directions: [String]
+  /// The board's meetings (styrelsemöten), in order, which `last meeting` and `next meeting` name.
+  public var boardMeetings: [Day] = []
   /// Corrections made to the source document's text, kept so that a data-quality listing can show them.
   public var corrections: [Correction]
   /// Where the plan came from: a file path, or a description of the embedded plan.

@@ -44,7 +44,7 @@ enum JSONReader {
 
 /// The recursive-descent reader for the plan shape; recursion follows the shape, at most four levels,
 /// except in `skip`, which the tokenizer's depth limit bounds.
-private final class JSONPlanReader {
+final class JSONPlanReader {
   let tokens: JSONTokenizer
   // Written for every value: `unchecked` spares the run-time exclusivity check on each access, which costs
   // more than the work. No access overlaps another: closures given to `members` and `elements` touch the
@@ -57,12 +57,15 @@ private final class JSONPlanReader {
 
   private enum ActivityKey: Equatable {
     case column(PlanColumn)
+    /// `kommentar`, the latest follow-up note: optional, and not a column of CSV files.
+    case comment
     case ignored
   }
 
   private static let ignoredKeys = ["kategori", "start", "slut"]
   private static let metadataKeys = [
-    "titel", "år", "fastställd", "årsmöte", "inriktningar", "rättelser", "aktiviteter",
+    "titel", "år", "fastställd", "årsmöte", "styrelsemöten", "inriktningar", "rättelser", "aktiviteter",
+    "logg",
   ]
   private static let correctionKeys = ["id", "fält", "original", "rättat", "skäl"]
 
@@ -115,6 +118,18 @@ private final class JSONPlanReader {
         draft.year = year
       case "fastställd": draft.adopted = try day(value, field: name)
       case "årsmöte": draft.annualMeeting = try day(value, field: name)
+      case "styrelsemöten":
+        try elements(of: value, field: name) { element throws(PlanFileError) in
+          guard let meeting = try day(element, field: name) else {
+            throw wrongType(element, field: name, expected: "a date written as 2021-06-14")
+          }
+          draft.boardMeetings.append(meeting)
+        }
+        draft.boardMeetings.sort()
+      case "logg":
+        try elements(of: value, field: name) { element throws(PlanFileError) in
+          draft.log.append(try logEntry(element))
+        }
       case "inriktningar":
         var directions: [String] = []
         try elements(of: value, field: name) { element throws(PlanFileError) in
@@ -147,14 +162,42 @@ private final class JSONPlanReader {
   }
 
   private func readActivity(opening: JSONToken) throws(PlanFileError) {
+    let fields = try activityFields(opening: opening, number: draft.count + 1)
+    try draft.add(
+      id: fields.id, line: opening.line, direction: fields.direction, what: fields.what, how: fields.how,
+      who: fields.who, when: fields.when, status: fields.status, priority: fields.priority,
+      comment: fields.comment)
+  }
+
+  /// What an activity object holds; `when` is the index of its `när` text in the draft's table.
+  struct ActivityFields {
+    var id: Int?
+    var direction = "", what = "", how = "", who: [String] = []
+    var when = 0
+    var status = StatusText(text: "")
+    var priority: Int?
+    var comment = ""
+  }
+
+  /// Reads an activity object whose `{` has been read; `number` is its place, for messages.
+  func activityFields(opening: JSONToken, number: Int) throws(PlanFileError) -> ActivityFields {
     var seen: UInt16 = 0
     var id: Int?
     var direction = "", what = "", how = "", who: [String] = []
     var when = 0
     var status: StatusText?
     var priority: Int?
+    var comment = ""
     try members { keyToken throws(PlanFileError) in
       let kind = try activityKey(at: keyToken)
+      if kind == .comment {
+        guard seen & 1 << 15 == 0 else {
+          throw tokens.error(at: keyToken, field: "kommentar", "the key appears twice in this activity")
+        }
+        seen |= 1 << 15
+        comment = ByteText.string(try string(try tokens.next(), field: "kommentar"))
+        return
+      }
       guard case .column(let column) = kind else { return try skip(try tokens.next()) }
       guard seen & 1 << column.rawValue == 0 else {
         throw tokens.error(at: keyToken, field: column.name, "the key appears twice in this activity")
@@ -182,18 +225,18 @@ private final class JSONPlanReader {
     if let missing = PlanColumn.allCases.first(where: { $0 != .id && seen & 1 << $0.rawValue == 0 }) {
       throw tokens.error(
         at: opening, field: missing.name,
-        "activity \(draft.count + 1) lacks this key; an activity has the keys "
+        "activity \(number) lacks this key; an activity has the keys "
           + PlanColumn.names.joined(separator: ", ") + " (id may be left out)")
     }
-    try draft.add(
-      id: id, line: opening.line, direction: direction, what: what, how: how, who: who, when: when,
-      status: status!, priority: priority)
+    return ActivityFields(
+      id: id, direction: direction, what: what, how: how, who: who, when: when, status: status!,
+      priority: priority, comment: comment)
   }
 
   /// The keys as sekom writes them, compared byte for byte before any other lookup.
   private static let exactKeys: [([UInt8], ActivityKey)] =
     PlanColumn.allCases.map { (Array($0.name.utf8), .column($0)) }
-    + ignoredKeys.map { (Array($0.utf8), .ignored) }
+    + [(Array("kommentar".utf8), .comment)] + ignoredKeys.map { (Array($0.utf8), .ignored) }
 
   /// What an activity key means: one of `exactKeys`, or else looked up once per distinct key.
   private func activityKey(at token: JSONToken) throws(PlanFileError) -> ActivityKey {
@@ -209,7 +252,8 @@ private final class JSONPlanReader {
       let folded = SwedishCollation.fold(key)
       keyKinds.append(
         PlanColumn(name: key).map(ActivityKey.column)
-          ?? (JSONPlanReader.ignoredKeys.contains(folded) ? .ignored : nil))
+          ?? (folded == "kommentar" ? .comment : JSONPlanReader.ignoredKeys.contains(folded) ? .ignored : nil)
+      )
     }
     guard let kind = keyKinds[index] else {
       throw unknownKey(keys.strings[index], at: token, in: "an activity", known: PlanColumn.names)
@@ -218,7 +262,7 @@ private final class JSONPlanReader {
   }
 
   /// `vem`: an array of names, or one string of names separated by `;`, or null for none.
-  private func actors(_ value: JSONToken) throws(PlanFileError) -> [String] {
+  func actors(_ value: JSONToken) throws(PlanFileError) -> [String] {
     switch value.kind {
     case .null: return []
     case .string: return draft.whoList(try tokens.content(of: value))
@@ -264,7 +308,7 @@ private final class JSONPlanReader {
   // MARK: Values
 
   /// Calls `body` with each key of an object whose `{` has been read; `body` reads the value.
-  private func members(_ body: (JSONToken) throws(PlanFileError) -> Void) throws(PlanFileError) {
+  func members(_ body: (JSONToken) throws(PlanFileError) -> Void) throws(PlanFileError) {
     var token = try tokens.next()
     if token.kind == .endObject { return }
     while true {
@@ -287,14 +331,14 @@ private final class JSONPlanReader {
 
   /// Calls `body` with the first token of each element of the array `opening` begins (it must be `[`, read
   /// already); `body` reads the rest of the element.
-  private func elements(
+  func elements(
     of opening: JSONToken, field: String, _ body: (JSONToken) throws(PlanFileError) -> Void
   ) throws(PlanFileError) {
     guard opening.kind == .beginArray else { throw wrongType(opening, field: field, expected: "an array") }
     try elementsAfterOpening(body)
   }
 
-  private func elementsAfterOpening(_ body: (JSONToken) throws(PlanFileError) -> Void) throws(PlanFileError) {
+  func elementsAfterOpening(_ body: (JSONToken) throws(PlanFileError) -> Void) throws(PlanFileError) {
     var token = try tokens.next()
     if token.kind == .endArray { return }
     while true {
@@ -310,7 +354,7 @@ private final class JSONPlanReader {
   }
 
   /// Reads past a value whose first token is given; recursion is bounded by the tokenizer's depth limit.
-  private func skip(_ first: JSONToken) throws(PlanFileError) {
+  func skip(_ first: JSONToken) throws(PlanFileError) {
     switch first.kind {
     case .beginObject: try members { _ throws(PlanFileError) in try skip(try tokens.next()) }
     case .beginArray:
@@ -320,17 +364,17 @@ private final class JSONPlanReader {
     }
   }
 
-  private func keyText(_ token: JSONToken) throws(PlanFileError) -> String {
+  func keyText(_ token: JSONToken) throws(PlanFileError) -> String {
     ByteText.string(try tokens.content(of: token))
   }
 
-  private func string(_ token: JSONToken, field: String) throws(PlanFileError) -> UnsafeBufferPointer<UInt8> {
+  func string(_ token: JSONToken, field: String) throws(PlanFileError) -> UnsafeBufferPointer<UInt8> {
     guard token.kind == .string else { throw wrongType(token, field: field, expected: "a string") }
     let content = try tokens.content(of: token)
     return UnsafeBufferPointer(rebasing: content[ByteText.trimmed(content, 0, content.count)])
   }
 
-  private func integer(_ token: JSONToken, field: String, orNull: Bool = false) throws(PlanFileError) -> Int {
+  func integer(_ token: JSONToken, field: String, orNull: Bool = false) throws(PlanFileError) -> Int {
     let expected = orNull ? "a whole number or null" : "a whole number"
     guard token.kind == .number else { throw wrongType(token, field: field, expected: expected) }
     let text = UnsafeBufferPointer(rebasing: tokens.bytes[token.start..<token.end])
@@ -340,7 +384,7 @@ private final class JSONPlanReader {
     return value
   }
 
-  private func day(_ token: JSONToken, field: String) throws(PlanFileError) -> Day? {
+  func day(_ token: JSONToken, field: String) throws(PlanFileError) -> Day? {
     if token.kind == .null { return nil }
     let text = ByteText.string(try string(token, field: field))
     guard let day = Day(iso: Substring(text)) else {
@@ -350,14 +394,15 @@ private final class JSONPlanReader {
     return day
   }
 
-  private func wrongType(_ token: JSONToken, field: String, expected: String) -> PlanFileError {
+  func wrongType(_ token: JSONToken, field: String, expected: String) -> PlanFileError {
     tokens.error(at: token, field: field, "expected \(expected); found \(tokens.describe(token))")
   }
 
-  private func unknownKey(_ key: String, at token: JSONToken, in place: String, known: [String])
+  func unknownKey(_ key: String, at token: JSONToken, in place: String, known: [String])
     -> PlanFileError
   {
-    let candidates = place == "an activity" ? known + ["nar"] + JSONPlanReader.ignoredKeys : known
+    let candidates =
+      place == "an activity" ? known + ["nar", "kommentar"] + JSONPlanReader.ignoredKeys : known
     let hint =
       Spelling.nearest(key, in: candidates).map { "did you mean '\($0 == "nar" ? "när" : $0)'?" }
       ?? "the keys are \(known.joined(separator: ", "))"

@@ -76,6 +76,8 @@ struct PlanDraft {
   var annualMeeting: Day?
   var declaredDirections: [String]?
   var corrections: [Correction] = []
+  var boardMeetings: [Day] = []
+  var log: [LogEntry] = []
 
   /// Keep activities whose id was used before, for `sekom check` to report, instead of refusing the file.
   let allowsRepeatedIDs: Bool
@@ -132,7 +134,7 @@ struct PlanDraft {
   /// Adds an activity; `id` nil means its position. A repeated id refuses the file, naming both lines.
   mutating func add(
     id: Int?, line: Int, direction: String, what: String, how: String, who: [String], when whenIndex: Int,
-    status: StatusText, priority: Int?
+    status: StatusText, priority: Int?, comment: String = ""
   ) throws(PlanFileError) {
     let id = id ?? activities.count + 1
     if checksIDs { try noteID(id, line: line) }
@@ -140,7 +142,8 @@ struct PlanDraft {
     activities.append(
       Activity(
         id: id, direction: direction, what: what, how: how, who: who,
-        when: WhenText(text: whens.strings[whenIndex], interval: nil), status: status, priority: priority))
+        when: WhenText(text: whens.strings[whenIndex], interval: nil), status: status, priority: priority,
+        comment: comment))
     whenIndices.append(Int32(whenIndex))
   }
 
@@ -204,6 +207,8 @@ struct PlanDraft {
       directions: declaredDirections ?? directions.strings.filter { !$0.isEmpty },
       corrections: corrections, source: path)
     var plan = Plan(metadata: metadata, activities: activities)
+    plan.metadata.boardMeetings = boardMeetings
+    plan.log = log.map { $0.readingWhen(in: context) }
     plan.yearWasAssumed = stated == nil
     return plan
   }

@@ -42,6 +42,11 @@ enum PlanFileWriter {
     ]
     if let adopted = metadata.adopted { members.append("  \"fastställd\": \(string(adopted.iso))") }
     if let meeting = metadata.annualMeeting { members.append("  \"årsmöte\": \(string(meeting.iso))") }
+    if !metadata.boardMeetings.isEmpty {
+      members.append(
+        "  \"styrelsemöten\": [" + metadata.boardMeetings.map { string($0.iso) }.joined(separator: ", ") + "]"
+      )
+    }
     members.append("  \"inriktningar\": " + array(metadata.directions.map { "    " + string($0) }))
     if !metadata.corrections.isEmpty {
       let corrections = metadata.corrections.map { c in
@@ -50,12 +55,13 @@ enum PlanFileWriter {
       }
       members.append("  \"rättelser\": " + array(corrections))
     }
-    members.append("  \"aktiviteter\": " + array(plan.activities.map(activity)))
+    members.append("  \"aktiviteter\": " + array(plan.activities.map { activity($0) }))
+    if !plan.log.isEmpty { members.append("  \"logg\": " + array(plan.log.map(logEntry))) }
     return "{\n" + members.joined(separator: ",\n") + "\n}\n"
   }
 
-  private static func activity(_ activity: Activity) -> String {
-    let members = [
+  private static func activity(_ activity: Activity, indent: String = "    ") -> String {
+    var members = [
       "\"id\": \(activity.id)",
       "\"inriktning\": \(string(activity.direction))",
       "\"vad\": \(string(activity.what))",
@@ -65,7 +71,30 @@ enum PlanFileWriter {
       "\"status\": \(string(activity.status.text))",
       "\"prio\": " + (activity.priority.map(String.init) ?? "null"),
     ]
-    return "    {\n" + members.map { "      " + $0 }.joined(separator: ",\n") + "\n    }"
+    if !activity.comment.isEmpty { members.append("\"kommentar\": \(string(activity.comment))") }
+    return indent + "{\n" + members.map { indent + "  " + $0 }.joined(separator: ",\n") + "\n" + indent + "}"
+  }
+
+  /// A log entry on one line, or, for an addition or removal, with the activity below it.
+  private static func logEntry(_ entry: LogEntry) -> String {
+    var members = [
+      "\"tid\": \(string(entry.time.iso))", "\"av\": \(string(entry.author))", "\"grupp\": \(entry.group)",
+    ]
+    if let undoes = entry.undoes { members.append("\"ångrar\": \(undoes)") }
+    members += ["\"id\": \(entry.activityID)", "\"fält\": \(string(entry.fieldName))"]
+    members.append("\"från\": " + logValue(entry.from))
+    members.append("\"till\": " + logValue(entry.to))
+    return "    {" + members.joined(separator: ", ") + "}"
+  }
+
+  private static func logValue(_ value: LogValue?) -> String {
+    switch value {
+    case nil: "null"
+    case .text(let text): string(text)
+    case .actors(let names): "[" + names.map(string).joined(separator: ", ") + "]"
+    case .priority(let priority): priority.map(String.init) ?? "null"
+    case .activity(let activity): "\n" + self.activity(activity, indent: "      ") + "\n    "
+    }
   }
 
   /// Items already indented, one a line, inside brackets indented for a member of the top object.
