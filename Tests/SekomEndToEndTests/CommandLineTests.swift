@@ -282,8 +282,8 @@ struct CommandLineTests {
     process.environment = environment
     let pipe = Pipe()
     process.standardOutput = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    try SekomProcess.start(process)
+    let output = String(decoding: SekomProcess.readToEnd(pipe.fileHandleForReading), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     #expect(output.split(separator: "\n").first == "6,Chilenska ekokommunnätverket")

@@ -61,7 +61,7 @@ struct HTMLPage: Decodable {
     try python.run()
     input.fileHandleForWriting.write(Data(html.utf8))
     try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let data = SekomProcess.readToEnd(output.fileHandleForReading)
     python.waitUntilExit()
     self = try JSONDecoder().decode(HTMLPage.self, from: data)
   }

@@ -50,13 +50,43 @@ struct SekomProcess {
     try process.run()
     if let input { stdin.fileHandleForWriting.write(input) }
     try stdin.fileHandleForWriting.close()
-    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+    let outputData = readToEnd(stdout.fileHandleForReading)
     process.waitUntilExit()
     try stderr.close()
     let errorData = try Data(contentsOf: errorFile)
     return Outcome(
       status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
       error: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// All a pipe gives until its writers close it. Foundation's `readDataToEndOfFile` traps when a signal
+  /// interrupts its read (seen on a busy machine), so the bytes are read here, again after EINTR.
+  static func readToEnd(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { return data }
+      data.append(contentsOf: buffer[0..<count])
+    }
+  }
+
+  /// Starts a process; a script just written may still be open in a child another test is forking
+  /// (ETXTBSY), so starting is tried again a few times.
+  static func start(_ process: Process) throws {
+    var tries = 0
+    while true {
+      do {
+        try process.run()
+        return
+      } catch let error as NSError
+        where tries < 20 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY)
+      {
+        tries += 1
+        usleep(50_000)
+      }
+    }
   }
 
   static func run(_ arguments: [String], stdin text: String) throws -> Outcome {
