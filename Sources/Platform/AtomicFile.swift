@@ -84,12 +84,16 @@ public final class AtomicFile {
   public func write(_ text: String) throws(FileAccess.Failure) {
     var text = text
     // withUTF8 rethrows untyped errors: the failure comes out as a value.
-    let failure = text.withUTF8 { buffer in Result { () throws(FileAccess.Failure) in try write(UnsafeRawBufferPointer(buffer)) } }
+    let failure = text.withUTF8 { buffer in
+      Result { () throws(FileAccess.Failure) in try write(UnsafeRawBufferPointer(buffer)) }
+    }
     try failure.get()
   }
 
   public func write(_ bytes: [UInt8]) throws(FileAccess.Failure) {
-    let failure = bytes.withUnsafeBytes { buffer in Result { () throws(FileAccess.Failure) in try write(buffer) } }
+    let failure = bytes.withUnsafeBytes { buffer in
+      Result { () throws(FileAccess.Failure) in try write(buffer) }
+    }
     try failure.get()
   }
 

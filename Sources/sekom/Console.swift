@@ -1,5 +1,5 @@
-import QueryLanguage
 import Platform
+import QueryLanguage
 
 #if canImport(Glibc)
   import Glibc

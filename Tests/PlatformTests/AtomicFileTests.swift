@@ -5,7 +5,8 @@ import Testing
 /// The atomic writer against planted links, devices, FIFOs, modes, races and full disks.
 struct AtomicFileTests {
   static func folder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("platform-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("platform-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -38,7 +39,9 @@ struct AtomicFileTests {
     try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
     #expect(symlink(victim, folder + "/.out.json.sekom-\(getpid())") == 0)
     let file = try AtomicFile(path: folder + "/out.json")
-    let temporary = try Self.names(in: folder).filter { $0.hasPrefix(".out.json.sekom-") && !$0.hasSuffix("\(getpid())") }
+    let temporary = try Self.names(in: folder).filter {
+      $0.hasPrefix(".out.json.sekom-") && !$0.hasSuffix("\(getpid())")
+    }
     #expect(temporary.count == 1)
     // Unpredictable, and private while written.
     #expect(Self.mode(of: folder + "/" + temporary[0]) == 0o600)
@@ -95,7 +98,8 @@ struct AtomicFileTests {
     try "old\n".write(toFile: folder + "/real/file.txt", atomically: false, encoding: .utf8)
     #expect(symlink("real/file.txt", folder + "/link.txt") == 0)
     try Self.write("new\n", to: folder + "/link.txt")
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.txt") == "real/file.txt")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.txt") == "real/file.txt")
     #expect(try Self.text(of: folder + "/real/file.txt") == "new\n")
     #expect(try Self.names(in: folder) == ["link.txt", "real"])
     #expect(try Self.names(in: folder + "/real") == ["file.txt"])

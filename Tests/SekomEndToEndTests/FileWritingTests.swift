@@ -20,7 +20,9 @@ struct FileWritingTests {
 
   @Test(arguments: ["/dev/null", "/dev/stdout"])
   func outputToADeviceIsWrittenInPlace(path: String) throws {
-    let run = try SekomProcess.run(["--format", "csv", "-c", ".output \(path)", "-c", "activities where id = 1"])
+    let run = try SekomProcess.run([
+      "--format", "csv", "-c", ".output \(path)", "-c", "activities where id = 1",
+    ])
     #expect(run.status == 0, "\(run.error)")
     #expect(run.output.hasPrefix(path == "/dev/stdout" ? "id," : ""))
     var info = stat()
@@ -35,7 +37,9 @@ struct FileWritingTests {
     try "old\n".write(toFile: real, atomically: false, encoding: .utf8)
     #expect(chmod(real, 0o600) == 0)
     #expect(symlink("real.csv", link) == 0)
-    let run = try SekomProcess.run(["--format", "csv", "-c", ".output \(link)", "-c", "activities where id = 1"])
+    let run = try SekomProcess.run([
+      "--format", "csv", "-c", ".output \(link)", "-c", "activities where id = 1",
+    ])
     #expect(run.status == 0, "\(run.error)")
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.csv")
     #expect(try String(contentsOfFile: real, encoding: .utf8).hasPrefix("id,"))
@@ -108,7 +112,8 @@ struct FileWritingTests {
     let fifo = folder.appendingPathComponent("wait.sq").path
     #expect(mkfifo(fifo, 0o600) == 0)
     let script = folder.appendingPathComponent("s.sq")
-    try ".output \(folder.path)/o.json\nactivities\n.read wait.sq\n".write(to: script, atomically: false, encoding: .utf8)
+    try ".output \(folder.path)/o.json\nactivities\n.read wait.sq\n".write(
+      to: script, atomically: false, encoding: .utf8)
     let processID = try Self.spawn([SekomProcess.binary.path, script.path])
     // Until the temporary file is there, written: the process then waits in open() on the FIFO.
     var waited = 0
