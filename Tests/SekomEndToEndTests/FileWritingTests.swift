@@ -67,9 +67,9 @@ struct FileWritingTests {
   @Test func aNewFileGetsTheUmasksMode() throws {
     let folder = try SekomProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try SekomProcess.runShell("umask 027; sekom export --output new.json", directory: folder)
+    let run = try SekomProcess.runShell("umask 002; sekom export --output new.json", directory: folder)
     #expect(run.status == 0, "\(run.error)")
-    #expect(try Self.mode(of: folder.appendingPathComponent("new.json").path) == 0o640)
+    #expect(try Self.mode(of: folder.appendingPathComponent("new.json").path) == 0o664)
   }
 
   @Test func aDanglingLinkCountsAsExistingWithoutForce() throws {
