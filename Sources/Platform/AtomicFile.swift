@@ -51,6 +51,13 @@ public final class AtomicFile {
       // A device or a FIFO: replacing it with a regular file would break it (as root, /dev/null).
       fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
       guard fd >= 0 else { throw FileAccess.Failure(reason: FileAccess.reason()) }
+      // A regular file put there since the look above would be written over in part: refused instead.
+      var opened = stat()
+      guard fstat(fd, &opened) == 0, (opened.st_mode & S_IFMT) != S_IFREG else {
+        close(fd)
+        fd = -1
+        throw FileAccess.Failure(reason: "it changed while it was opened")
+      }
       writesInPlace = true
       target = path
       temporaryPath = nil
