@@ -9,20 +9,24 @@ let package = Package(
   targets: [
     // The plan: activities, Swedish rules for time, actors and status, plan files, the 2021 plan.
     .target(name: "PlanModel"),
+    // The operating system: reading files, and the atomic writer every file sekom writes goes through.
+    .target(name: "Platform", dependencies: ["CPlatform"]),
+    // What Swift cannot write safely: the signal handler that removes temporary files, renameat2(2).
+    .target(name: "CPlatform"),
     // The query language: lexer, parser, checker, evaluator, output formats and script runner.
-    .target(name: "QueryLanguage", dependencies: ["PlanModel"]),
+    .target(name: "QueryLanguage", dependencies: ["PlanModel", "Platform"]),
     // libedit, the system's line editor, loaded when the REPL starts (its headers from libedit-dev, in
     // /usr/include; not linked, so no pkg-config), with wrappers for the variadic calls Swift cannot make.
     .systemLibrary(name: "CLibedit", providers: [.apt(["libedit-dev"])]),
     // A small Swift API over libedit: read a line with editing, history and completion.
     .target(name: "LineEditor", dependencies: ["CLibedit"]),
     // The interactive loop: prompts, continuation lines, history entries, completion, the init file.
-    .target(name: "REPL", dependencies: ["QueryLanguage", "PlanModel", "LineEditor"]),
+    .target(name: "REPL", dependencies: ["QueryLanguage", "PlanModel", "LineEditor", "Platform"]),
     // Thin wiring: command-line options to a session.
     .executableTarget(
       name: "sekom",
       dependencies: [
-        "PlanModel", "QueryLanguage", "REPL",
+        "PlanModel", "QueryLanguage", "REPL", "Platform", "LineEditor",
       ],
       // A release build carries the Swift runtime inside: it runs on any Linux machine with libedit, and
       // starts in half the time, with no Swift libraries to find and link at every start.
@@ -32,6 +36,7 @@ let package = Package(
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"], exclude: ["Resources"]),
     .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "PlanModel"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "QueryLanguage", "LineEditor"]),
+    .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
     .testTarget(name: "SekomEndToEndTests", dependencies: ["sekom"]),
   ]
 )

@@ -1,3 +1,4 @@
+import Platform
 import QueryLanguage
 
 #if canImport(Glibc)
@@ -36,6 +37,28 @@ enum Console {
     return nil
   }
 
+  /// The first argument that is not valid UTF-8, its bytes shown with the invalid ones as `\xFF`, if any.
+  /// Swift repairs such arguments: a file name so repaired would name another file.
+  static func firstArgumentNotUTF8() -> String? {
+    for index in 1..<Int(CommandLine.argc) {
+      guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+      let bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+      var shown = ""
+      var rest = bytes[...]
+      while !rest.isEmpty {
+        // The longest valid prefix is shown as text; the byte that breaks it, in hex.
+        var valid = rest.endIndex
+        while String(validating: rest[rest.startIndex..<valid], as: UTF8.self) == nil { valid -= 1 }
+        shown += String(decoding: rest[rest.startIndex..<valid], as: UTF8.self)
+        guard valid < rest.endIndex else { break }
+        shown += "\\x" + String(rest[valid], radix: 16, uppercase: true)
+        rest = rest[(valid + 1)...]
+      }
+      return shown
+    }
+    return nil
+  }
+
   static func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
   }
@@ -51,6 +74,8 @@ enum Console {
       while offset < buffer.count {
         let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
         if count < 0 && errno == EINTR { continue }
+        // SIGPIPE is ignored for the files sekom writes; a reader of ours that left still ends the run.
+        if count < 0 && errno == EPIPE { ProcessSignals.endForBrokenPipe() }
         if count <= 0 { return }
         offset += count
       }

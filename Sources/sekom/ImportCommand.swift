@@ -1,4 +1,5 @@
 import PlanModel
+import Platform
 import QueryLanguage
 
 /// `sekom import`: a handlingsplan exported as text becomes a plan file, with a report of every inference.

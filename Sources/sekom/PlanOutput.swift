@@ -1,4 +1,5 @@
 import PlanModel
+import Platform
 import QueryLanguage
 
 /// Writing a plan as a plan file, for `import` and `export`: the format by the file's extension, a note
@@ -64,16 +65,18 @@ enum PlanOutput {
       Console.error("sekom: error: refusing to write over the \(input.what) '\(input.path)'\n")
       return .fileError
     }
-    if !force && FileAccess.identity(path) != nil {
-      Console.error("sekom: error: '\(path)' exists; give --force to replace it\n")
-      return .fileError
-    }
+    // Without --force the name must be free when the file takes it, in the same step: of concurrent
+    // runs exactly one wins, and a dangling link counts as taken.
     do throws(FileAccess.Failure) {
-      let file = try AtomicFile(path: path)
+      let file = try AtomicFile(path: path, existing: force ? .replace : .keep)
       try file.write(text)
       try file.commit()
     } catch {
-      Console.error("sekom: error: cannot write '\(path)': \(error.reason)\n")
+      if error.nameTaken {
+        Console.error("sekom: error: '\(path)' exists; give --force to replace it\n")
+      } else {
+        Console.error("sekom: error: cannot write '\(path)': \(error.reason)\n")
+      }
       return .fileError
     }
     return .success

@@ -1,5 +1,6 @@
 import LineEditor
 import PlanModel
+import Platform
 import QueryLanguage
 import REPL
 

@@ -1,12 +1,23 @@
+import Platform
 import QueryLanguage
+
+// A FIFO whose reader left must fail the write (status 3) instead of ending the process unnoticed.
+ProcessSignals.ignoreBrokenPipe()
 
 // `check`, `diff`, `import` and `export` are commands of their own; anything else runs statements.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 // Swift repairs invalid UTF-8 in arguments; a statement or a parameter value so repaired would run as
 // something the user did not write.
-if let bad = Console.argumentNotUTF8(after: ["-c", "--param"]) {
+if let bad = Console.argumentNotUTF8(after: ["-c", "--param", "--title"]) {
   Console.error("sekom: error: the value after '\(bad)' is not valid UTF-8\nSee 'sekom --help'.\n")
+  Console.exit(.usage)
+}
+// A file name so repaired would name another file: refused rather than opened under a name not given.
+if let bad = Console.firstArgumentNotUTF8() {
+  Console.error(
+    "sekom: error: the argument '\(bad)' is not valid UTF-8 (file names too must be UTF-8)\n"
+      + "See 'sekom --help'.\n")
   Console.exit(.usage)
 }
 

@@ -1,4 +1,5 @@
 import PlanModel
+import Platform
 
 /// The dot-commands of scripts and the REPL, as one table from which `.help` and completion are made.
 public struct DotCommand {

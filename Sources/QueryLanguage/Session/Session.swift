@@ -1,4 +1,5 @@
 import PlanModel
+import Platform
 
 /// One run of sekom: the plan, the settings and parameters, and where results and messages go. Scripts,
 /// `-c` statements, standard input and the REPL all run statements through a session.
@@ -267,6 +268,11 @@ public final class Session {
     do throws(FileAccess.Failure) {
       try file.write(text)
     } catch {
+      // A file that missed some results is never put in place; the error is reported once, here, and
+      // later results go to standard output.
+      file.discard()
+      outputFile = nil
+      outputFileDocument = ResultDocument()
       throw QueryError(
         .file, "cannot write '\(file.path)': \(error.reason)", at: SourceRange(start: 0, end: 0))
     }

@@ -1,3 +1,5 @@
+import Platform
+
 /// Reading a script from a file: whole, as UTF-8, with the place of the first invalid byte named.
 public enum SourceFile {
   public struct Failure: Error {

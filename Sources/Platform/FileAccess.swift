@@ -4,11 +4,12 @@
   import Darwin
 #endif
 
-/// Reading and writing the files a session names, with the system's reason when that fails. Files are
-/// written whole or not at all: into a temporary file beside the target, renamed over it at the end.
+/// Reading the files a session names, with the system's reason when that fails; `AtomicFile` writes them.
 public enum FileAccess {
   public struct Failure: Error {
     public var reason: String
+    /// The file was not written because its name was taken (`AtomicFile.Existing.keep`).
+    public var nameTaken = false
   }
 
   /// The file's bytes, or, when it holds more than `limit`, its first `limit + 1`: a pipe or a device such
@@ -58,74 +59,17 @@ public enum FileAccess {
     return (UInt64(info.st_dev), UInt64(info.st_ino))
   }
 
-  static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-  }
-
-  static func reason() -> String { String(cString: strerror(errno)) }
+  public static func reason() -> String { String(cString: strerror(errno)) }
 
   /// The directory part of a path, "." when it has none.
-  static func directory(of path: String) -> String {
+  public static func directory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   /// A relative path taken from a directory: `.read other.sq` in a script reads the file beside it.
-  static func resolve(_ path: String, from directory: String?) -> String {
+  public static func resolve(_ path: String, from directory: String?) -> String {
     guard let directory, !path.hasPrefix("/"), directory != "." else { return path }
     return directory + "/" + path
   }
-}
-
-/// A file being written: text goes to a temporary file that replaces the target only when it is closed.
-public final class AtomicFile {
-  public let path: String
-  private let temporaryPath: String
-  private var fd: Int32
-
-  public init(path: String) throws(FileAccess.Failure) {
-    self.path = path
-    temporaryPath =
-      FileAccess.directory(of: path) + "/.\(path.split(separator: "/").last ?? "output").sekom-\(getpid())"
-    fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw FileAccess.Failure(reason: FileAccess.reason()) }
-  }
-
-  public func write(_ text: String) throws(FileAccess.Failure) {
-    var text = text
-    let ok = text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return false }
-        offset += count
-      }
-      return true
-    }
-    guard ok else { throw FileAccess.Failure(reason: FileAccess.reason()) }
-  }
-
-  /// Puts the file in place. Until then the target is untouched.
-  public func commit() throws(FileAccess.Failure) {
-    guard fd >= 0 else { return }
-    let closed = close(fd) == 0
-    fd = -1
-    guard closed, rename(temporaryPath, path) == 0 else {
-      let why = FileAccess.reason()
-      unlink(temporaryPath)
-      throw FileAccess.Failure(reason: why)
-    }
-  }
-
-  /// Leaves the target as it was.
-  public func discard() {
-    guard fd >= 0 else { return }
-    close(fd)
-    fd = -1
-    unlink(temporaryPath)
-  }
-
-  deinit { discard() }
 }
