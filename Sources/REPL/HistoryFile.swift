@@ -105,12 +105,12 @@ public struct HistoryFile: Sendable {
     let line = Array((HistoryFile.encode(entry) + "\n").utf8)
     // A retry when another REPL made the file first or replaced it while this one waited for the lock.
     for _ in 0..<20 {
-      var fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+      var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
       if fd < 0 && errno == ENOENT {
         var info = stat()
         if lstat(path, &info) == 0 { throw Problem(reason: "it is a link to nothing") }
         HistoryFile.makeFolders(for: path)
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if fd < 0 && errno == EEXIST { continue }
       }
       guard fd >= 0 else { throw Problem(reason: String(cString: strerror(errno))) }
@@ -130,7 +130,9 @@ public struct HistoryFile: Sendable {
         var start = [UInt8](repeating: 0, count: HistoryFile.header.utf8.count + 1)
         guard pread(fd, &start, start.count, 0) == start.count,
           start.elementsEqual((HistoryFile.header + "\n").utf8)
-        else { throw Problem(reason: "it is not a history file (its first line is not \(HistoryFile.header))") }
+        else {
+          throw Problem(reason: "it is not a history file (its first line is not \(HistoryFile.header))")
+        }
         // A last line without its line end, as another program may leave it, stays a line of its own.
         var last: UInt8 = 0
         if pread(fd, &last, 1, off_t(info.st_size) - 1) == 1 && last != UInt8(ascii: "\n") {
@@ -220,7 +222,9 @@ public struct HistoryFile: Sendable {
       case UInt8(ascii: "0")...UInt8(ascii: "7"):
         var value = Int(escape - UInt8(ascii: "0"))
         for _ in 0..<2 {
-          guard index < input.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(input[index]) else { break }
+          guard index < input.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(input[index]) else {
+            break
+          }
           value = value * 8 + Int(input[index] - UInt8(ascii: "0"))
           index += 1
         }
