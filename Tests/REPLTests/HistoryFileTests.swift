@@ -76,6 +76,25 @@ struct HistoryFileTests {
     #expect(HistoryFile.decode(Array(line.utf8)) == nil)
   }
 
+  /// Generated entries from the characters the format escapes, and others: a file of them is read back
+  /// entry for entry.
+  @Test func generatedEntriesComeBackFromAWholeFile() throws {
+    let alphabet: [Character] = [
+      " ", "\t", "\n", "\\", "0", "4", "M", "-", "^", "$", "s", "a", "å", "Ö", "\u{1}", "\u{7f}", "\u{1b}",
+      "'", "\"", "é", "e\u{301}", "😀", "_",
+    ]
+    var state: UInt64 = 0x5EC0
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let entries = (0..<500).map { _ in
+      String((0..<(1 + next(12))).map { _ in alphabet[next(alphabet.count)] })
+    }
+    let text = ([HistoryFile.header] + entries.map(HistoryFile.encode)).joined(separator: "\n") + "\n"
+    #expect(try HistoryFile.parse(Array(text.utf8)) == entries)
+  }
+
   @Test func entriesWrittenByAppendAreLoadedBack() throws {
     let folder = try Folder()
     let file = HistoryFile(path: folder.history)
@@ -160,6 +179,29 @@ struct HistoryFileTests {
     #expect(try HistoryFile(path: folder.history, limit: 100).load() == latest)
     try file.append("entry 12")
     #expect(try HistoryFile(path: folder.history, limit: 100).load() == latest + ["entry 12"])
+  }
+
+  /// Trimming while another REPL appends: no entry written after the trim's reading is lost with the old
+  /// file, so what is left is an unbroken run of the latest entries.
+  @Test func trimmingWhileAnotherAppendsLosesNothingRecent() throws {
+    let folder = try Folder()
+    let path = folder.history
+    let count = 200
+    DispatchQueue.concurrentPerform(iterations: 2) { worker in
+      if worker == 0 {
+        let file = HistoryFile(path: path)
+        for i in 0..<count { try? file.append("entry \(i)") }
+      } else {
+        // Until the last entry is in: trimming all the while the other appends.
+        let file = HistoryFile(path: path, limit: 10)
+        for _ in 0..<100_000 where (try? file.load())?.last != "entry \(count - 1)" {}
+      }
+    }
+    let entries = try HistoryFile(path: path, limit: 10_000).load()
+    let numbers = entries.compactMap { Int($0.dropFirst("entry ".count)) }
+    #expect(numbers.count == entries.count)
+    #expect(numbers.last == count - 1)
+    #expect(numbers == Array((count - numbers.count)..<count), "\(numbers)")
   }
 
   /// Not sekom's format: refused on reading, and never written.
