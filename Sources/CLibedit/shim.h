@@ -144,16 +144,6 @@ static inline int sekom_history_enter(HistoryW *history, const wchar_t *line) {
   return sekom_libedit_table()->history_w(history, &event, H_ENTER, line);
 }
 
-static inline int sekom_history_load(HistoryW *history, const char *path) {
-  HistEventW event;
-  return sekom_libedit_table()->history_w(history, &event, H_LOAD, path);
-}
-
-static inline int sekom_history_save(HistoryW *history, const char *path) {
-  HistEventW event;
-  return sekom_libedit_table()->history_w(history, &event, H_SAVE, path);
-}
-
 /// H_FIRST, H_LAST, H_NEXT or H_PREV: the entry moved to, or NULL past either end.
 static inline const wchar_t *sekom_history_step(HistoryW *history, int operation) {
   HistEventW event;

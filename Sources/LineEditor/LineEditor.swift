@@ -89,19 +89,6 @@ public final class LineEditor: LineReading {
     return entries
   }
 
-  /// Loads a history file; false when it exists but cannot be read.
-  public func loadHistory(from path: String) -> Bool {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return errno == ENOENT }
-    return sekom_history_load(history, path) >= 0
-  }
-
-  /// Writes the history file, making its folder if needed; false when that fails.
-  public func saveHistory(to path: String) -> Bool {
-    LineEditor.makeDirectories(for: path)
-    return sekom_history_save(history, path) >= 0
-  }
-
   // MARK: Completion
 
   private func completeAtCursor() -> UInt8 {
@@ -290,14 +277,6 @@ public final class LineEditor: LineReading {
   static func terminalWidth() -> Int {
     var size = winsize()
     return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-  }
-
-  static func makeDirectories(for path: String) {
-    var folder = path.hasPrefix("/") ? "" : "."
-    for part in path.split(separator: "/").dropLast() {
-      folder += "/" + part
-      mkdir(folder, 0o755)
-    }
   }
 }
 

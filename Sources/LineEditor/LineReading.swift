@@ -30,7 +30,6 @@ public protocol LineReading: AnyObject {
   func readLine(prompt: String) -> LineInput
   func addHistory(_ entry: String)
   var historyEntries: [String] { get }
-  func saveHistory(to path: String) -> Bool
   var complete: ((String) -> Completion)? { get set }
 }
 
@@ -58,6 +57,4 @@ public final class PlainLineReader: LineReading {
   public func addHistory(_ entry: String) {
     if historyEntries.last != entry { historyEntries.append(entry) }
   }
-
-  public func saveHistory(to path: String) -> Bool { true }
 }

@@ -10,11 +10,12 @@ public struct ReplPaths: Sendable {
     self.initFile = initFile
   }
 
-  /// The paths from an environment; nil where neither the XDG variable nor HOME is set.
+  /// The paths from an environment; nil where neither the XDG variable nor HOME is set. A relative path in
+  /// either is ignored, as the XDG rules say: it would name a different file in every folder.
   public init(environment: [String: String]) {
     func base(_ variable: String, _ fallback: String) -> String? {
       if let value = environment[variable], value.hasPrefix("/") { return value }
-      guard let home = environment["HOME"], !home.isEmpty else { return nil }
+      guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
       return home + "/" + fallback
     }
     history = base("XDG_STATE_HOME", ".local/state").map { $0 + "/sekom/history" }

@@ -70,7 +70,6 @@ public final class Repl {
     }
     if pending.isEmpty == false { accept(";") }
     show("\n")
-    saveHistory()
     return .success
   }
 
@@ -84,7 +83,7 @@ public final class Repl {
     // A blank line ends a statement even when it is not complete, as in files.
     if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(items) { return }
     pending = []
-    reader.addHistory(Repl.historyEntry(text))
+    remember(Repl.historyEntry(text))
     session.run(items, from: source)
   }
 
@@ -106,22 +105,39 @@ public final class Repl {
     return lines.joined(separator: " ")
   }
 
-  /// A history file that cannot be used is mentioned once, when first found out; the REPL works on.
-  private var historyWarned = false
+  /// The history file, while it can be used: nil without a line editor or a path, and from the first
+  /// trouble with it on, which is mentioned once.
+  private var historyFile: HistoryFile?
+  /// The latest entry, which a statement equal to it does not repeat (libedit keeps no repeats in a row).
+  private var lastEntry: String?
 
   private func loadHistory() {
-    guard let path = paths.history else { return }
-    guard let editor = reader as? LineEditor else { return }
-    if !editor.loadHistory(from: path) {
-      historyWarned = true
-      warn("sekom: warning: cannot read the history file '\(path)'; history is kept for this session only\n")
+    guard let path = paths.history, reader is LineEditor else { return }
+    let file = HistoryFile(path: path)
+    do {
+      for entry in try file.load() { reader.addHistory(entry) }
+      lastEntry = reader.historyEntries.last
+      historyFile = file
+    } catch {
+      warn(
+        "sekom: warning: cannot read the history file '\(path)': \(error.reason); history is kept for this "
+          + "session only\n")
     }
   }
 
-  private func saveHistory() {
-    guard let path = paths.history, reader is LineEditor else { return }
-    if !reader.saveHistory(to: path) && !historyWarned {
-      warn("sekom: warning: cannot write the history file '\(path)'\n")
+  /// Adds a statement to the history, and to the file at once: a hangup later loses nothing of it.
+  private func remember(_ entry: String) {
+    reader.addHistory(entry)
+    guard entry != lastEntry else { return }
+    lastEntry = entry
+    guard let file = historyFile else { return }
+    do {
+      try file.append(entry)
+    } catch {
+      historyFile = nil
+      warn(
+        "sekom: warning: cannot write the history file '\(file.path)': \(error.reason); history is kept for "
+          + "this session only\n")
     }
   }
 }

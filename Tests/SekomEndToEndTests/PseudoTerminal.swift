@@ -31,6 +31,8 @@ final class PseudoTerminal {
   /// The read end of the pipe in `.pipe` mode; -1 otherwise.
   private let pipeRead: Int32
   private var masterOpen = true
+  /// Set once `hangUp` has closed the master.
+  private var hungUp = false
   private var pipeOpen: Bool
   private var status: Int32?
 
@@ -116,8 +118,37 @@ final class PseudoTerminal {
       var ignored: Int32 = 0
       while waitpid(processID, &ignored, 0) < 0 && errno == EINTR {}
     }
-    close(master)
+    if !hungUp { close(master) }
     if pipeRead >= 0 { close(pipeRead) }
+  }
+
+  /// Closes the master side, as closing a terminal window or losing an ssh connection does, and waits for
+  /// the child to end, however it ends (a hangup usually kills it); its raw wait status.
+  @discardableResult
+  func hangUp(
+    timeout: Double = PseudoTerminal.defaultTimeout, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Int32 {
+    if !hungUp {
+      hungUp = true
+      masterOpen = false
+      close(master)
+    }
+    let deadline = PseudoTerminal.now() + timeout
+    while true {
+      var raw: Int32 = 0
+      let result = waitpid(processID, &raw, WNOHANG)
+      if result == processID {
+        status = (raw & 0x7f) != 0 ? 128 + (raw & 0x7f) : (raw >> 8) & 0xff
+        return raw
+      }
+      if result < 0 && errno != EINTR {
+        throw failure("waitpid: \(String(cString: strerror(errno)))", sourceLocation)
+      }
+      if PseudoTerminal.now() >= deadline {
+        throw failure("sekom did not end within \(timeout) s of the hangup", sourceLocation)
+      }
+      usleep(5000)
+    }
   }
 
   // MARK: Typing
