@@ -29,11 +29,9 @@ struct Completer {
         prefixStart = last.range.start
         tokens.removeLast()
       case .unclosedString:
-        let opening = source.slice(last.range).unicodeScalars.first!
-        prefix = String(source.slice(last.range).unicodeScalars.dropFirst())
-        prefixStart = last.range.start + String(opening).utf8.count
-        // ‘ closes with ’ and “ with ”; the other quotes close themselves.
-        closingQuote = ["‘": "’", "“": "”"][opening] ?? String(opening)
+        prefix = source.slice(last.content)
+        prefixStart = last.content.start
+        closingQuote = Lexer.closingQuote(of: last, in: source)
         tokens.removeLast()
       default:
         break
@@ -92,7 +90,7 @@ struct Completer {
     let statement = Array(
       tokens.split(omittingEmptySubsequences: false, whereSeparator: { $0.kind == .semicolon }).last ?? [])
     guard let last = statement.last else {
-      return Offer(words: keywords([.activities], swedish: false) + ["aktiviteter"])
+      return Offer(words: keywords(Keyword.sources, swedish: false) + keywords(Keyword.sources, swedish: true))
     }
     let swedish = statement.first.map { source.slice($0.range).lowercased() == "aktiviteter" } ?? false
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
@@ -209,10 +207,10 @@ struct Completer {
     return keywords(words, swedish: swedish).joined(separator: " ")
   }
 
+  /// What can come after a whole condition or clause: a connective or a new clause, from the keyword table.
   private func clauseWords(swedish: Bool) -> [String] {
-    swedish
-      ? ["där", "och", "eller", "sortera efter", "visa", "gruppera efter", "antal", "högst"]
-      : ["where", "and", "or", "order by", "select", "group by", "count", "limit"]
+    Keyword.allCases.filter { $0.role == .connective || Keyword.clauses.contains($0) }
+      .map { $0.phrase(swedish: swedish) }
   }
 
   private func keywords(_ list: [Keyword], swedish: Bool) -> [String] {
