@@ -90,7 +90,8 @@ struct Completer {
     let statement = Array(
       tokens.split(omittingEmptySubsequences: false, whereSeparator: { $0.kind == .semicolon }).last ?? [])
     guard let last = statement.last else {
-      return Offer(words: keywords(Keyword.sources, swedish: false) + keywords(Keyword.sources, swedish: true))
+      return Offer(
+        words: keywords(Keyword.sources, swedish: false) + keywords(Keyword.sources, swedish: true))
     }
     let swedish = statement.first.map { source.slice($0.range).lowercased() == "aktiviteter" } ?? false
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
@@ -245,18 +246,23 @@ struct Completer {
 
   // MARK: Dot-commands
 
+  /// The line is split into words by the lexer, as the command will be, so a file name in quotes
+  /// (`.read ’min f`) completes inside them.
   private func dotCommand(_ line: String) -> Completion {
-    let leading = line.prefix { $0 == " " || $0 == "\t" }.count
-    let words = line.dropFirst(leading).split(separator: " ", omittingEmptySubsequences: false)
-    let commands = session.commands.map(\.name)
-    if words.count <= 1 {
-      let typed = String(words.first?.dropFirst() ?? "")
-      let matching = commands.filter { $0.hasPrefix(typed.lowercased()) }.map { "." + $0 }
-      return Completion(wordStart: leading, candidates: matching)
+    let source = SourceText(name: "", text: line)
+    let lineToken = Lexer.tokens(of: source)[0]
+    let words = lineToken.kind == .dotCommand ? Lexer.words(ofDotCommand: lineToken, in: source) : []
+    // The word being typed: the last one, when the cursor is at its end.
+    let typing = words.last.flatMap { $0.range.end == source.bytes.count ? $0 : nil }
+    let characters = { (offset: Int) in String(decoding: source.bytes[..<offset], as: UTF8.self).count }
+    if words.isEmpty || (words.count == 1 && typing != nil) {
+      let typed = typing.map { source.slice($0.range) } ?? ""
+      let matching = session.commands.map(\.name).filter { $0.hasPrefix(typed.lowercased()) }.map { "." + $0 }
+      return Completion(wordStart: characters(lineToken.range.start), candidates: matching)
     }
-    let command = words[0].dropFirst().lowercased()
-    let argument = String(words.last!)
-    let argumentStart = line.count - argument.count
+    let command = source.slice(words[0].range).lowercased()
+    let argument = typing.map { Lexer.value(of: $0, in: source) } ?? ""
+    let argumentStart = characters(typing?.content.start ?? source.bytes.count)
     switch command {
     case "read", "plan", "output":
       return fileNames(argument, start: argumentStart)

@@ -183,7 +183,8 @@ public struct Checker {
           notes: ["give it with --param \(name)=VALUE, or .param \(name) VALUE in a script"])
       }
       return Value(kind: .string(value), text: value, range: literal.range, content: nil, parameter: name)
-    default: return Value(kind: literal.kind, text: literal.text, range: literal.range, content: literal.content)
+    default:
+      return Value(kind: literal.kind, text: literal.text, range: literal.range, content: literal.content)
     }
   }
 }

@@ -51,7 +51,10 @@ public enum HelpText {
     var lines: [String] = []
     var line = source
     for clause in Keyword.clauses {
-      let part = "[" + ([clause.phrase(swedish: false)] + (clause.entry.usage.map { [$0] } ?? [])).joined(separator: " ") + "]"
+      let part =
+        "["
+        + ([clause.phrase(swedish: false)] + (clause.entry.usage.map { [$0] } ?? [])).joined(separator: " ")
+        + "]"
       if line.count > indent.count && line.count + part.count > 80 {
         lines.append(String(line.dropLast()))
         line = indent

@@ -104,8 +104,10 @@ public enum Keyword: Int, CaseIterable, Sendable {
 
   /// The longest spelling in bytes, lower or upper case: a longer word is no keyword, and the lexer need
   /// not fold it to look.
-  static let longestSpelling = allCases.flatMap(\.spellings).map { max($0.utf8.count, $0.uppercased().utf8.count) }
-    .max()!
+  static let longestSpelling = allCases.flatMap(\.spellings).map {
+    max($0.utf8.count, $0.uppercased().utf8.count)
+  }
+  .max()!
 
   /// The keywords each folded spelling stands for; "efter" is both `by` (sortera efter) and `after`.
   static let bySpelling: [String: KeywordSet] = {

@@ -244,7 +244,8 @@ extension Lexer {
   /// them. Other tokens are their text.
   public static func value(of token: Token, in source: SourceText) -> String {
     let text = source.slice(token.content)
-    guard token.kind == .string || token.kind == .unclosedString, let closing = closingQuote(of: token, in: source)
+    guard token.kind == .string || token.kind == .unclosedString,
+      let closing = closingQuote(of: token, in: source)
     else { return text }
     return text.replacing(closing + closing, with: closing)
   }
@@ -283,7 +284,8 @@ extension Lexer {
     }
     let range = SourceRange(start: start, end: offset)
     return Token(
-      kind: kind, range: range, content: content ?? range, keywords: [], startsLine: false, followsBlankLine: false)
+      kind: kind, range: range, content: content ?? range, keywords: [], startsLine: false,
+      followsBlankLine: false)
   }
 }
 

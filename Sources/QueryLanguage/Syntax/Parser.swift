@@ -464,7 +464,8 @@ public struct Parser {
       token.kind == .dotCommand || token.followsBlankLine || (token.startsLine && token.is(.activities))
     guard boundary else { return token }
     return Token(
-      kind: .end, range: token.range, content: token.range, keywords: [], startsLine: true, followsBlankLine: true)
+      kind: .end, range: token.range, content: token.range, keywords: [], startsLine: true,
+      followsBlankLine: true)
   }
 
   private func text(_ token: Token) -> String { source.slice(token.range) }
