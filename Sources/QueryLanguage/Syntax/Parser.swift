@@ -84,38 +84,39 @@ public struct Parser {
     index += 1
     var result = Statement(
       source: Name(text(sourceToken), range: sourceToken.range), range: sourceToken.range)
-    var seen: [String: SourceRange] = [:]
-    func once(_ name: String, _ range: SourceRange) throws(QueryError) {
-      if let first = seen[name] {
+    var seen: [Keyword: SourceRange] = [:]
+    func once(_ clause: Keyword, _ range: SourceRange) throws(QueryError) {
+      if let first = seen[clause] {
+        let name = clause.phrase(swedish: false)
         let at = source.location(of: first.start)
         throw QueryError(
           .syntax, "'\(name)' is given twice; a statement has each clause at most once", at: range,
           notes: ["the first '\(name)' is at \(at)"])
       }
-      seen[name] = range
+      seen[clause] = range
     }
     while current.kind != .end && current.kind != .semicolon {
       let token = current
       if token.is(.where) {
-        try once("where", token.range)
+        try once(.where, token.range)
         index += 1
         result.filter = try expression()
       } else if token.is(.order) {
-        try once("order by", token.range)
+        try once(.order, token.range)
         index += 1
         try expect(.by, after: token)
         result.order = try list { (parser: inout Parser) throws(QueryError) in try parser.orderKey() }
       } else if token.is(.select) {
-        try once("select", token.range)
+        try once(.select, token.range)
         index += 1
         result.select = try list { (parser: inout Parser) throws(QueryError) in try parser.fieldName() }
       } else if token.is(.group) {
-        try once("group by", token.range)
+        try once(.group, token.range)
         index += 1
         try expect(.by, after: token)
         result.group = try fieldName()
       } else if token.is(.count) {
-        try once("count", token.range)
+        try once(.count, token.range)
         index += 1
         var clause = CountClause(by: nil, range: token.range)
         if current.is(.by) {
@@ -126,11 +127,11 @@ public struct Parser {
         }
         result.count = clause
       } else if token.is(.timeline) {
-        try once("timeline", token.range)
+        try once(.timeline, token.range)
         index += 1
         result.timeline = token.range
       } else if token.is(.limit) {
-        try once("limit", token.range)
+        try once(.limit, token.range)
         index += 1
         result.limit = try limit()
       } else {
@@ -472,15 +473,11 @@ public struct Parser {
 
   private mutating func expect(_ keyword: Keyword, after previous: Token) throws(QueryError) {
     guard current.is(keyword) else {
-      let pair = text(previous).lowercased()
-      throw error(
-        expected: "'\(keyword.spellings[pairedSpelling(pair)])' after '\(text(previous))'", found: current)
+      let swedish = Keyword.isSwedish(text(previous).lowercased())
+      throw error(expected: "'\(keyword.phrase(swedish: swedish))' after '\(text(previous))'", found: current)
     }
     index += 1
   }
-
-  /// Swedish keywords pair with Swedish ones: 'sortera' wants 'efter', 'order' wants 'by'.
-  private func pairedSpelling(_ word: String) -> Int { Keyword.isSwedish(word) ? 1 : 0 }
 
   private func unexpectedClause(_ token: Token) -> QueryError {
     let clauses = Keyword.clauses.map(\.name) + Keyword.clauses.map(\.swedish)
@@ -516,11 +513,10 @@ public struct Parser {
         at: SourceRange(start: last, end: last + 1), notes: notes)
     case .unclosedString:
       let bytes = source.bytes
-      let start = token.range.start
-      let quote = SourceRange(start: start, end: start + Lexer.closingQuote(in: bytes, at: start)!.count)
+      let quote = SourceRange(start: token.range.start, end: token.content.start)
       if let other = Lexer.mismatchedClosingQuote(in: bytes, string: token.range.start..<token.range.end) {
         // Not incomplete: the REPL would wait for a closing quote the user believes was typed.
-        let closing = String(decoding: Lexer.closingQuote(in: bytes, at: start)!, as: UTF8.self)
+        let closing = Lexer.closingQuote(of: token, in: source)!
         let stray = String(decoding: bytes[other..<other + (bytes[other] < 0x80 ? 1 : 3)], as: UTF8.self)
         return QueryError(
           .lexical,
