@@ -93,7 +93,7 @@ struct Completer {
       return Offer(
         words: keywords(Keyword.sources, swedish: false) + keywords(Keyword.sources, swedish: true))
     }
-    let swedish = statement.first.map { source.slice($0.range).lowercased() == "aktiviteter" } ?? false
+    let swedish = statement.first.map { Keyword.isSwedish(source.slice($0.range).lowercased()) } ?? false
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
 
     if inString || isValuePosition(statement, text) {

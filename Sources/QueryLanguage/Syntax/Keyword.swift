@@ -98,7 +98,7 @@ public enum Keyword: Int, CaseIterable, Sendable {
 
   /// Whether a word, folded to lower case, is a Swedish spelling of a keyword: `sortera` pairs with
   /// `efter`, `order` with `by`.
-  static func isSwedish(_ word: String) -> Bool {
+  public static func isSwedish(_ word: String) -> Bool {
     allCases.contains { $0.spellings.dropFirst().contains(word) }
   }
 
