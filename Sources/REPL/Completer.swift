@@ -29,11 +29,9 @@ struct Completer {
         prefixStart = last.range.start
         tokens.removeLast()
       case .unclosedString:
-        let opening = source.slice(last.range).unicodeScalars.first!
-        prefix = String(source.slice(last.range).unicodeScalars.dropFirst())
-        prefixStart = last.range.start + String(opening).utf8.count
-        // ‘ closes with ’ and “ with ”; the other quotes close themselves.
-        closingQuote = ["‘": "’", "“": "”"][opening] ?? String(opening)
+        prefix = source.slice(last.content)
+        prefixStart = last.content.start
+        closingQuote = Lexer.closingQuote(of: last, in: source)
         tokens.removeLast()
       default:
         break
@@ -92,9 +90,10 @@ struct Completer {
     let statement = Array(
       tokens.split(omittingEmptySubsequences: false, whereSeparator: { $0.kind == .semicolon }).last ?? [])
     guard let last = statement.last else {
-      return Offer(words: keywords([.activities], swedish: false) + ["aktiviteter"])
+      return Offer(
+        words: keywords(Keyword.sources, swedish: false) + keywords(Keyword.sources, swedish: true))
     }
-    let swedish = statement.first.map { source.slice($0.range).lowercased() == "aktiviteter" } ?? false
+    let swedish = statement.first.map { Keyword.isSwedish(source.slice($0.range).lowercased()) } ?? false
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
 
     if inString || isValuePosition(statement, text) {
@@ -209,10 +208,10 @@ struct Completer {
     return keywords(words, swedish: swedish).joined(separator: " ")
   }
 
+  /// What can come after a whole condition or clause: a connective or a new clause, from the keyword table.
   private func clauseWords(swedish: Bool) -> [String] {
-    swedish
-      ? ["där", "och", "eller", "sortera efter", "visa", "gruppera efter", "antal", "högst"]
-      : ["where", "and", "or", "order by", "select", "group by", "count", "limit"]
+    Keyword.allCases.filter { $0.role == .connective || Keyword.clauses.contains($0) }
+      .map { $0.phrase(swedish: swedish) }
   }
 
   private func keywords(_ list: [Keyword], swedish: Bool) -> [String] {
@@ -247,18 +246,23 @@ struct Completer {
 
   // MARK: Dot-commands
 
+  /// The line is split into words by the lexer, as the command will be, so a file name in quotes
+  /// (`.read ’min f`) completes inside them.
   private func dotCommand(_ line: String) -> Completion {
-    let leading = line.prefix { $0 == " " || $0 == "\t" }.count
-    let words = line.dropFirst(leading).split(separator: " ", omittingEmptySubsequences: false)
-    let commands = session.commands.map(\.name)
-    if words.count <= 1 {
-      let typed = String(words.first?.dropFirst() ?? "")
-      let matching = commands.filter { $0.hasPrefix(typed.lowercased()) }.map { "." + $0 }
-      return Completion(wordStart: leading, candidates: matching)
+    let source = SourceText(name: "", text: line)
+    let lineToken = Lexer.tokens(of: source)[0]
+    let words = lineToken.kind == .dotCommand ? Lexer.words(ofDotCommand: lineToken, in: source) : []
+    // The word being typed: the last one, when the cursor is at its end.
+    let typing = words.last.flatMap { $0.range.end == source.bytes.count ? $0 : nil }
+    let characters = { (offset: Int) in String(decoding: source.bytes[..<offset], as: UTF8.self).count }
+    if words.isEmpty || (words.count == 1 && typing != nil) {
+      let typed = typing.map { source.slice($0.range) } ?? ""
+      let matching = session.commands.map(\.name).filter { $0.hasPrefix(typed.lowercased()) }.map { "." + $0 }
+      return Completion(wordStart: characters(lineToken.range.start), candidates: matching)
     }
-    let command = words[0].dropFirst().lowercased()
-    let argument = String(words.last!)
-    let argumentStart = line.count - argument.count
+    let command = source.slice(words[0].range).lowercased()
+    let argument = typing.map { Lexer.value(of: $0, in: source) } ?? ""
+    let argumentStart = characters(typing?.content.start ?? source.bytes.count)
     switch command {
     case "read", "plan", "output":
       return fileNames(argument, start: argumentStart)

@@ -160,6 +160,8 @@ public struct Checker {
     var kind: Literal.Kind
     var text: String
     var range: SourceRange
+    /// Where the text is written out in the source: a string's contents; nil for a parameter's value.
+    var content: SourceRange?
     /// The parameter's name when the value came from one, for messages.
     var parameter: String?
 
@@ -180,8 +182,9 @@ public struct Checker {
           .name, message, at: literal.range,
           notes: ["give it with --param \(name)=VALUE, or .param \(name) VALUE in a script"])
       }
-      return Value(kind: .string(value), text: value, range: literal.range, parameter: name)
-    default: return Value(kind: literal.kind, text: literal.text, range: literal.range)
+      return Value(kind: .string(value), text: value, range: literal.range, content: nil, parameter: name)
+    default:
+      return Value(kind: literal.kind, text: literal.text, range: literal.range, content: literal.content)
     }
   }
 }

@@ -167,15 +167,10 @@ struct PredicateCompiler {
   /// Where a pattern's mistake is in the source: exactly, when the value is written out as the pattern
   /// is (a bare word, or quoted without doubled quotes inside); else the whole value.
   private func place(of error: PatternError, in value: Checker.Value) -> SourceRange {
-    let written = value.range.end - value.range.start
-    let quote: Int
-    switch written - value.text.utf8.count {
-    case 0 where value.parameter == nil: quote = 0
-    case 2 where value.parameter == nil: quote = 1  // '…' or "…"
-    case 6 where value.parameter == nil: quote = 3  // ”…”, ’…’ and the other typographic quotes
-    default: return value.range
+    guard let content = value.content, content.end - content.start == value.text.utf8.count else {
+      return value.range
     }
-    let start = value.range.start + quote + error.offset
+    let start = content.start + error.offset
     return SourceRange(start: start, end: start + max(1, error.length))
   }
 

@@ -13,8 +13,7 @@ public enum HelpText {
       \(lines.joined(separator: "\n"))
 
       Statements:
-        activities [where CONDITION] [order by FIELD [asc|desc], …] [select FIELD, …]
-                   [group by FIELD] [count | count by FIELD] [limit N]
+      \(statementSynopsis)
         Clauses come in any order, each at most once.
 
       Conditions:
@@ -42,6 +41,27 @@ public enum HelpText {
       Comments start with -- or #. '.fields' lists the fields.
 
       """
+  }
+
+  /// `activities [where CONDITION] …`, one part for each clause of the keyword table, wrapped at 80
+  /// columns under the first clause.
+  private static var statementSynopsis: String {
+    let source = "  " + Keyword.sources.map(\.name).joined(separator: "|") + " "
+    let indent = String(repeating: " ", count: source.count)
+    var lines: [String] = []
+    var line = source
+    for clause in Keyword.clauses {
+      let part =
+        "["
+        + ([clause.phrase(swedish: false)] + (clause.entry.usage.map { [$0] } ?? [])).joined(separator: " ")
+        + "]"
+      if line.count > indent.count && line.count + part.count > 80 {
+        lines.append(String(line.dropLast()))
+        line = indent
+      }
+      line += part + " "
+    }
+    return (lines + [String(line.dropLast())]).joined(separator: "\n")
   }
 
   private static var swedishForms: String {

@@ -121,6 +121,8 @@ public struct Literal: Sendable, Equatable {
   /// The value as text: a string's contents, a word, a number or date as written, a parameter's name.
   public var text: String
   public var range: SourceRange
+  /// Where `text` is written out: inside a string's quotes, else the same as `range`.
+  public var content: SourceRange
 }
 
 /// A line such as `.format csv`: the command's name and its arguments, split as a shell would split them

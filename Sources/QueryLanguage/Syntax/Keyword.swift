@@ -1,41 +1,113 @@
 /// The words of the language, in English and Swedish. This one table serves the lexer, the parser, the
-/// completion of the REPL and `.help`.
+/// completion of the REPL and `.help`: a new word is a case here and one line in `entry`.
 public enum Keyword: Int, CaseIterable, Sendable {
   case activities, `where`, and, or, not, order, by, select, group, count, limit, asc, desc
   case contains, starts, with, matches, `in`, `is`, empty, before, after, overlaps, timeline
 
-  /// Every spelling, the canonical English one first. The Swedish forms are also accepted without their
-  /// diacritics (dar, hogst) for keyboards that lack them.
-  public var spellings: [String] {
-    switch self {
-    case .activities: ["activities", "aktiviteter"]
-    case .where: ["where", "där", "dar"]
-    case .and: ["and", "och"]
-    case .or: ["or", "eller"]
-    case .not: ["not", "inte"]
-    case .order: ["order", "sortera"]
-    case .by: ["by", "efter"]
-    case .select: ["select", "visa"]
-    case .group: ["group", "gruppera"]
-    case .count: ["count", "antal"]
-    case .limit: ["limit", "högst", "hogst"]
-    case .asc: ["asc", "stigande"]
-    case .desc: ["desc", "fallande"]
-    case .contains: ["contains", "innehåller", "innehaller"]
-    case .starts: ["starts", "börjar", "borjar"]
-    case .with: ["with", "med"]
-    case .matches: ["matches", "matchar"]
-    case .in: ["in", "i"]
-    case .is: ["is", "är", "ar"]
-    case .empty: ["empty", "tom"]
-    case .before: ["before", "före", "fore"]
-    case .after: ["after", "efter"]
-    case .overlaps: ["overlaps", "överlappar", "overlappar"]
-    case .timeline: ["timeline", "tidslinje"]
+  /// What a word does in a statement.
+  public enum Role: Sendable, Equatable {
+    /// What a statement reads: `activities`.
+    case source
+    /// Starts a clause, or is the second word of one (the `by` of `order by`).
+    case clause
+    /// Joins conditions: `and`, `or`.
+    case connective
+    /// Starts an operator after a field, or is a later word of one (`with`); `not` negates one.
+    case `operator`
+    /// The direction of an order key.
+    case order
+    /// Stands where a value would: `is empty`.
+    case value
+  }
+
+  /// One line of the table: the role; the word that must come next (`order` wants `by`); whether a value
+  /// comes right after the word (`contains`, but not `in`, which takes a list); what a clause takes, as
+  /// `.help` writes it; and the spellings: the English one, the Swedish one, then the Swedish one without
+  /// its diacritics (dar, hogst) for keyboards that lack them.
+  public struct Entry: Sendable {
+    public let role: Role
+    public let next: Keyword?
+    public let takesValue: Bool
+    public let usage: String?
+    public let spellings: [String]
+
+    init(
+      _ role: Role, next: Keyword? = nil, value takesValue: Bool = false, usage: String? = nil,
+      _ spellings: String...
+    ) {
+      self.role = role
+      self.next = next
+      self.takesValue = takesValue
+      self.usage = usage
+      self.spellings = spellings
     }
   }
 
+  public var entry: Entry {
+    switch self {
+    case .activities: Entry(.source, "activities", "aktiviteter")
+    case .where: Entry(.clause, usage: "CONDITION", "where", "där", "dar")
+    case .and: Entry(.connective, "and", "och")
+    case .or: Entry(.connective, "or", "eller")
+    case .not: Entry(.operator, "not", "inte")
+    case .order: Entry(.clause, next: .by, usage: "FIELD [asc|desc], …", "order", "sortera")
+    case .by: Entry(.clause, "by", "efter")
+    case .select: Entry(.clause, usage: "FIELD, …", "select", "visa")
+    case .group: Entry(.clause, next: .by, usage: "FIELD", "group", "gruppera")
+    case .count: Entry(.clause, usage: "[by FIELD]", "count", "antal")
+    case .limit: Entry(.clause, usage: "N", "limit", "högst", "hogst")
+    case .asc: Entry(.order, "asc", "stigande")
+    case .desc: Entry(.order, "desc", "fallande")
+    case .contains: Entry(.operator, value: true, "contains", "innehåller", "innehaller")
+    case .starts: Entry(.operator, next: .with, "starts", "börjar", "borjar")
+    case .with: Entry(.operator, value: true, "with", "med")
+    case .matches: Entry(.operator, value: true, "matches", "matchar")
+    case .in: Entry(.operator, "in", "i")
+    case .is: Entry(.operator, "is", "är", "ar")
+    case .empty: Entry(.value, "empty", "tom")
+    case .before: Entry(.operator, value: true, "before", "före", "fore")
+    case .after: Entry(.operator, value: true, "after", "efter")
+    case .overlaps: Entry(.operator, value: true, "overlaps", "överlappar", "overlappar")
+    case .timeline: Entry(.clause, "timeline", "tidslinje")
+    }
+  }
+
+  /// Every spelling, the canonical English one first.
+  public var spellings: [String] { entry.spellings }
+  public var role: Role { entry.role }
+  public var takesValue: Bool { entry.takesValue }
   public var name: String { spellings[0] }
+  /// The Swedish spelling with its diacritics.
+  public var swedish: String { spellings[1] }
+
+  /// The word as written in one language, with the word that must follow it: `order by`, `sortera efter`.
+  public func phrase(swedish: Bool) -> String {
+    let words = [self] + (entry.next.map { [$0] } ?? [])
+    return words.map { swedish ? $0.swedish : $0.name }.joined(separator: " ")
+  }
+
+  /// Whether the word only comes after another (`by`, `with`), so it starts nothing.
+  public var onlyFollows: Bool { Keyword.allCases.contains { $0.entry.next == self } }
+
+  /// The words a statement starts with.
+  public static let sources = allCases.filter { $0.role == .source }
+  /// The words that start a clause, in the order `.help` and completion give them.
+  public static let clauses = allCases.filter { $0.role == .clause && !$0.onlyFollows }
+  /// The words that can come right after a field in a condition: an operator's first word, or `not`.
+  public static let operatorStarts = allCases.filter { $0.role == .operator && !$0.onlyFollows }
+
+  /// Whether a word, folded to lower case, is a Swedish spelling of a keyword: `sortera` pairs with
+  /// `efter`, `order` with `by`.
+  public static func isSwedish(_ word: String) -> Bool {
+    allCases.contains { $0.spellings.dropFirst().contains(word) }
+  }
+
+  /// The longest spelling in bytes, lower or upper case: a longer word is no keyword, and the lexer need
+  /// not fold it to look.
+  static let longestSpelling = allCases.flatMap(\.spellings).map {
+    max($0.utf8.count, $0.uppercased().utf8.count)
+  }
+  .max()!
 
   /// The keywords each folded spelling stands for; "efter" is both `by` (sortera efter) and `after`.
   static let bySpelling: [String: KeywordSet] = {
@@ -49,8 +121,8 @@ public enum Keyword: Int, CaseIterable, Sendable {
 
 /// A set of keywords, small enough to live in every token.
 public struct KeywordSet: OptionSet, Hashable, Sendable {
-  public let rawValue: UInt32
-  public init(rawValue: UInt32) { self.rawValue = rawValue }
-  public init(_ keyword: Keyword) { rawValue = 1 << UInt32(keyword.rawValue) }
+  public let rawValue: UInt64
+  public init(rawValue: UInt64) { self.rawValue = rawValue }
+  public init(_ keyword: Keyword) { rawValue = 1 << UInt64(keyword.rawValue) }
   public func contains(_ keyword: Keyword) -> Bool { contains(KeywordSet(keyword)) }
 }

@@ -3,11 +3,20 @@
 public struct Lexer {
   private let bytes: [UInt8]
   private var offset = 0
+  /// Where scanning stops: the end of the source, or of a dot-command line split into words.
+  private let end: Int
   private var atLineStart = true
   private var newlinesSinceToken = 0
 
   public init(_ source: SourceText) {
     bytes = source.bytes
+    end = bytes.count
+  }
+
+  private init(_ source: SourceText, from start: Int, to end: Int) {
+    bytes = source.bytes
+    offset = start
+    self.end = end
   }
 
   /// Whether `$name` reads as one parameter in a statement, so that every name `--param` and `.param`
@@ -36,19 +45,21 @@ public struct Lexer {
     atLineStart = false
     newlinesSinceToken = 0
     let start = offset
-    func token(_ kind: Token.Kind, keywords: KeywordSet = []) -> Token {
-      Token(
-        kind: kind, range: SourceRange(start: start, end: offset), keywords: keywords, startsLine: startsLine,
+    func token(_ kind: Token.Kind, keywords: KeywordSet = [], content: SourceRange? = nil) -> Token {
+      let range = SourceRange(start: start, end: offset)
+      return Token(
+        kind: kind, range: range, content: content ?? range, keywords: keywords, startsLine: startsLine,
         followsBlankLine: followsBlankLine)
     }
-    guard offset < bytes.count else { return token(.end) }
+    guard offset < end else { return token(.end) }
     let byte = bytes[offset]
     if byte == UInt8(ascii: ".") && startsLine {
-      while offset < bytes.count && bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+      while offset < end && bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
       return token(.dotCommand)
     }
     if let quote = openingQuote(at: offset) {
-      return token(scanString(closing: quote))
+      let (kind, content) = scanString(closing: quote)
+      return token(kind, content: content)
     }
     if isWordCharacter(at: offset) {
       scanWord()
@@ -86,25 +97,25 @@ public struct Lexer {
       }
       return token(.greater)
     case UInt8(ascii: "$"):
-      guard offset < bytes.count, isWordCharacter(at: offset) else {
+      guard offset < end, isWordCharacter(at: offset) else {
         return token(.error("'$' must be followed by a parameter name, as in $vem"))
       }
       scanWord()
       return token(.parameter)
     default:
       // Step over the whole character so that the range covers it and the message can show it.
-      while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+      while offset < end && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
       let character = String(decoding: bytes[start..<offset], as: UTF8.self)
       return token(.error("unexpected character '\(character)'"))
     }
   }
 
-  private func peek(_ byte: UInt8) -> Bool { offset < bytes.count && bytes[offset] == byte }
+  private func peek(_ byte: UInt8) -> Bool { offset < end && bytes[offset] == byte }
 
   /// Skips spaces, line ends and comments (`--` or `#` to the end of the line), noting line starts and
   /// blank lines, which end statements in files.
   private mutating func skipSpaceAndComments() {
-    while offset < bytes.count {
+    while offset < end {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\n") {
         atLineStart = true
@@ -112,12 +123,12 @@ public struct Lexer {
         offset += 1
       } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
         offset += 1
-      } else if byte == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0 {
+      } else if byte == 0xC2 && offset + 1 < end && bytes[offset + 1] == 0xA0 {
         offset += 2  // no-break space, as pasted from a word processor
       } else if byte == UInt8(ascii: "#")
-        || (byte == UInt8(ascii: "-") && offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "-"))
+        || (byte == UInt8(ascii: "-") && offset + 1 < end && bytes[offset + 1] == UInt8(ascii: "-"))
       {
-        while offset < bytes.count && bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+        while offset < end && bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
         // A comment line is not a blank line.
         newlinesSinceToken = 0
       } else {
@@ -142,16 +153,16 @@ public struct Lexer {
   }
 
   private func isNoBreakSpace(at position: Int) -> Bool {
-    position + 1 < bytes.count && bytes[position] == 0xC2 && bytes[position + 1] == 0xA0
+    position + 1 < end && bytes[position] == 0xC2 && bytes[position + 1] == 0xA0
   }
 
   /// A word runs over word characters and single hyphens between them: Facebook-gruppen, 2021-05-11. A
   /// double hyphen starts a comment instead.
   private mutating func scanWord() {
-    while offset < bytes.count {
+    while offset < end {
       if isWordCharacter(at: offset) {
         offset += 1
-      } else if bytes[offset] == UInt8(ascii: "-") && offset + 1 < bytes.count
+      } else if bytes[offset] == UInt8(ascii: "-") && offset + 1 < end
         && bytes[offset + 1] != UInt8(ascii: "-") && isWordCharacter(at: offset + 1)
       {
         offset += 1
@@ -172,7 +183,7 @@ public struct Lexer {
   }
 
   private func keywords(in range: Range<Int>) -> KeywordSet {
-    guard range.count <= 12 else { return [] }
+    guard range.count <= Keyword.longestSpelling else { return [] }
     var text = String(decoding: bytes[range], as: UTF8.self)
     if text.utf8.contains(where: { $0 >= 0x80 || (0x41...0x5A).contains($0) }) { text = text.lowercased() }
     return Keyword.bySpelling[text] ?? []
@@ -207,21 +218,74 @@ public struct Lexer {
     }
   }
 
-  /// A quoted string; a doubled closing quote stands for one ('it''s', ”a ”” b”).
-  private mutating func scanString(closing: [UInt8]) -> Token.Kind {
+  /// A quoted string and the range of its contents; a doubled closing quote stands for one ('it''s',
+  /// ”a ”” b”).
+  private mutating func scanString(closing: [UInt8]) -> (Token.Kind, SourceRange) {
     offset += closing.count
-    while offset < bytes.count {
-      if bytes[offset...].starts(with: closing) {
+    let start = offset
+    while offset < end {
+      if bytes[offset..<end].starts(with: closing) {
+        let content = SourceRange(start: start, end: offset)
         offset += closing.count
-        if bytes[offset...].starts(with: closing) {
+        if bytes[offset..<end].starts(with: closing) {
           offset += closing.count
           continue
         }
-        return .string
+        return (.string, content)
       }
       offset += 1
     }
-    return .unclosedString
+    return (.unclosedString, SourceRange(start: start, end: offset))
+  }
+}
+
+extension Lexer {
+  /// A string token's value: its contents with each doubled closing quote made one, as the lexer read
+  /// them. Other tokens are their text.
+  public static func value(of token: Token, in source: SourceText) -> String {
+    let text = source.slice(token.content)
+    guard token.kind == .string || token.kind == .unclosedString,
+      let closing = closingQuote(of: token, in: source)
+    else { return text }
+    return text.replacing(closing + closing, with: closing)
+  }
+
+  /// The quote that closes a string token, whether or not it is closed.
+  public static func closingQuote(of token: Token, in source: SourceText) -> String? {
+    closingQuote(in: source.bytes, at: token.range.start).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The words of a dot-command line after its `.`: spaces and tabs part them, and a word that starts
+  /// with a quote runs to its closing quote, as strings do in statements ('…', "…", ’…’, ”…”). A word
+  /// after the name that starts with `#` or `--` starts a comment, which ends the line.
+  public static func words(ofDotCommand token: Token, in source: SourceText) -> [Token] {
+    var lexer = Lexer(source, from: token.range.start + 1, to: token.range.end)
+    var words: [Token] = []
+    while let word = lexer.nextCommandWord(isName: words.isEmpty) { words.append(word) }
+    return words
+  }
+
+  private mutating func nextCommandWord(isName: Bool) -> Token? {
+    let isSpace = { (byte: UInt8) in
+      byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+    while offset < end && isSpace(bytes[offset]) { offset += 1 }
+    guard offset < end else { return nil }
+    let start = offset
+    var kind = Token.Kind.word
+    var content: SourceRange?
+    if let quote = openingQuote(at: offset) {
+      (kind, content) = scanString(closing: quote)
+    } else if !isName && (bytes[offset] == UInt8(ascii: "#") || bytes[offset..<end].starts(with: "--".utf8)) {
+      offset = end
+      return nil
+    } else {
+      while offset < end && !isSpace(bytes[offset]) { offset += 1 }
+    }
+    let range = SourceRange(start: start, end: offset)
+    return Token(
+      kind: kind, range: range, content: content ?? range, keywords: [], startsLine: false,
+      followsBlankLine: false)
   }
 }
 

@@ -84,38 +84,39 @@ public struct Parser {
     index += 1
     var result = Statement(
       source: Name(text(sourceToken), range: sourceToken.range), range: sourceToken.range)
-    var seen: [String: SourceRange] = [:]
-    func once(_ name: String, _ range: SourceRange) throws(QueryError) {
-      if let first = seen[name] {
+    var seen: [Keyword: SourceRange] = [:]
+    func once(_ clause: Keyword, _ range: SourceRange) throws(QueryError) {
+      if let first = seen[clause] {
+        let name = clause.phrase(swedish: false)
         let at = source.location(of: first.start)
         throw QueryError(
           .syntax, "'\(name)' is given twice; a statement has each clause at most once", at: range,
           notes: ["the first '\(name)' is at \(at)"])
       }
-      seen[name] = range
+      seen[clause] = range
     }
     while current.kind != .end && current.kind != .semicolon {
       let token = current
       if token.is(.where) {
-        try once("where", token.range)
+        try once(.where, token.range)
         index += 1
         result.filter = try expression()
       } else if token.is(.order) {
-        try once("order by", token.range)
+        try once(.order, token.range)
         index += 1
         try expect(.by, after: token)
         result.order = try list { (parser: inout Parser) throws(QueryError) in try parser.orderKey() }
       } else if token.is(.select) {
-        try once("select", token.range)
+        try once(.select, token.range)
         index += 1
         result.select = try list { (parser: inout Parser) throws(QueryError) in try parser.fieldName() }
       } else if token.is(.group) {
-        try once("group by", token.range)
+        try once(.group, token.range)
         index += 1
         try expect(.by, after: token)
         result.group = try fieldName()
       } else if token.is(.count) {
-        try once("count", token.range)
+        try once(.count, token.range)
         index += 1
         var clause = CountClause(by: nil, range: token.range)
         if current.is(.by) {
@@ -126,11 +127,11 @@ public struct Parser {
         }
         result.count = clause
       } else if token.is(.timeline) {
-        try once("timeline", token.range)
+        try once(.timeline, token.range)
         index += 1
         result.timeline = token.range
       } else if token.is(.limit) {
-        try once("limit", token.range)
+        try once(.limit, token.range)
         index += 1
         result.limit = try limit()
       } else {
@@ -315,7 +316,7 @@ public struct Parser {
     if token.is(.is) {
       if let negation {
         // `not is empty` is `is not empty`, `not is not empty` is `is empty`.
-        let swedish = pairedSpelling(text(token).lowercased()) == 1
+        let swedish = Keyword.isSwedish(text(token).lowercased())
         let doubled = current.is(.not)
         let meant = swedish ? (doubled ? "är tom" : "är inte tom") : (doubled ? "is empty" : "is not empty")
         throw QueryError(
@@ -347,15 +348,13 @@ public struct Parser {
     guard !token.keywords.isEmpty, Field(named: text(token)) == nil else { return false }
     guard Spelling.nearest(text(token), in: Field.allNames) != nil else { return true }
     let next = tokens[index + 1]
-    let operators: [Keyword] = [.not, .contains, .starts, .matches, .in, .is, .before, .after, .overlaps]
-    return symbolicOperator(next.kind) == nil && !operators.contains(where: next.is)
+    return symbolicOperator(next.kind) == nil && !Keyword.operatorStarts.contains(where: next.is)
   }
 
   private func keywordInsteadOfCondition(_ token: Token) -> QueryError {
     let previous = tokens[index - 1]
-    let clauses: [Keyword] = [.where, .order, .select, .group, .count, .limit, .timeline]
     var notes: [String] = []
-    if clauses.contains(where: token.is) {
+    if Keyword.clauses.contains(where: token.is) {
       if previous.is(.and) || previous.is(.or) {
         notes = ["to end the condition and start '\(text(token))', leave out the '\(text(previous))'"]
       } else if previous.is(.where) {
@@ -406,7 +405,7 @@ public struct Parser {
     var value = raw
     switch token.kind {
     case .string:
-      value = unquote(token)
+      value = Lexer.value(of: token, in: source)
       kind = .string(value)
     case .word: kind = .word(raw)
     case .parameter:
@@ -432,7 +431,7 @@ public struct Parser {
       throw error(expected: "a value", found: token)
     }
     index += 1
-    return Literal(kind: kind, text: value, range: token.range)
+    return Literal(kind: kind, text: value, range: token.range, content: token.content)
   }
 
   // MARK: Dot-commands
@@ -440,42 +439,12 @@ public struct Parser {
   /// dotCommand := '.' NAME argument* (to the end of the line; quotes group words)
   private func dotCommand(_ token: Token) -> Result<DotCommandLine, QueryError> {
     var words: [Name] = []
-    var offset = token.range.start + 1
-    let bytes = source.bytes
-    let end = token.range.end
-    while offset < end {
-      while offset < end
-        && (bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t")
-          || bytes[offset] == UInt8(ascii: "\r"))
-      { offset += 1 }
-      guard offset < end else { break }
-      let start = offset
-      var word: [UInt8] = []
-      if bytes[offset] == UInt8(ascii: "'") || bytes[offset] == UInt8(ascii: "\"") {
-        let quote = bytes[offset]
-        offset += 1
-        while offset < end && bytes[offset] != quote {
-          word.append(bytes[offset])
-          offset += 1
-        }
-        guard offset < end else {
-          return .failure(
-            QueryError(.lexical, "this quote is not closed", at: SourceRange(start: start, end: start + 1)))
-        }
-        offset += 1
-      } else {
-        if !words.isEmpty && (bytes[offset] == UInt8(ascii: "#") || bytes[offset...].starts(with: "--".utf8))
-        {
-          break
-        }
-        while offset < end && bytes[offset] != UInt8(ascii: " ") && bytes[offset] != UInt8(ascii: "\t")
-          && bytes[offset] != UInt8(ascii: "\r")
-        {
-          word.append(bytes[offset])
-          offset += 1
-        }
+    for word in Lexer.words(ofDotCommand: token, in: source) {
+      guard word.kind != .unclosedString else {
+        let quote = SourceRange(start: word.range.start, end: word.content.start)
+        return .failure(QueryError(.lexical, "this quote is not closed", at: quote))
       }
-      words.append(Name(String(decoding: word, as: UTF8.self), range: SourceRange(start: start, end: offset)))
+      words.append(Name(Lexer.value(of: word, in: source), range: word.range))
     }
     guard let name = words.first, !name.text.isEmpty else {
       return .failure(QueryError(.syntax, "expected a command name after '.', as in .help", at: token.range))
@@ -495,30 +464,23 @@ public struct Parser {
     let boundary =
       token.kind == .dotCommand || token.followsBlankLine || (token.startsLine && token.is(.activities))
     guard boundary else { return token }
-    return Token(kind: .end, range: token.range, keywords: [], startsLine: true, followsBlankLine: true)
+    return Token(
+      kind: .end, range: token.range, content: token.range, keywords: [], startsLine: true,
+      followsBlankLine: true)
   }
 
   private func text(_ token: Token) -> String { source.slice(token.range) }
 
   private mutating func expect(_ keyword: Keyword, after previous: Token) throws(QueryError) {
     guard current.is(keyword) else {
-      let pair = text(previous).lowercased()
-      throw error(
-        expected: "'\(keyword.spellings[pairedSpelling(pair)])' after '\(text(previous))'", found: current)
+      let swedish = Keyword.isSwedish(text(previous).lowercased())
+      throw error(expected: "'\(keyword.phrase(swedish: swedish))' after '\(text(previous))'", found: current)
     }
     index += 1
   }
 
-  /// Swedish keywords pair with Swedish ones: 'sortera' wants 'efter', 'order' wants 'by'.
-  private func pairedSpelling(_ word: String) -> Int {
-    ["sortera", "gruppera", "börjar", "borjar", "är", "ar", "inte"].contains(word) ? 1 : 0
-  }
-
   private func unexpectedClause(_ token: Token) -> QueryError {
-    let clauses = [
-      "where", "order", "select", "group", "count", "limit", "timeline", "där", "sortera", "visa", "gruppera",
-      "antal", "högst", "tidslinje",
-    ]
+    let clauses = Keyword.clauses.map(\.name) + Keyword.clauses.map(\.swedish)
     if token.kind == .word, let near = Spelling.nearest(text(token), in: clauses) {
       return QueryError(.syntax, "unknown clause '\(text(token))'; did you mean '\(near)'?", at: token.range)
     }
@@ -531,17 +493,14 @@ public struct Parser {
       let phrase = source.slice(SourceRange(start: tokens[index - 1].range.start, end: token.range.end))
       notes = ["a value of several words is written in quotes: '\(phrase)'"]
     }
-    return error(
-      expected:
-        "a clause (where, order by, select, group by, count, limit, timeline) or the end of the statement",
-      found: token, notes: notes)
+    let phrases = Keyword.clauses.map { $0.phrase(swedish: false) }.joined(separator: ", ")
+    return error(expected: "a clause (\(phrases)) or the end of the statement", found: token, notes: notes)
   }
 
   /// Whether a token is a comparison or a keyword operator, after which a value comes.
   private func isOperator(_ token: Token) -> Bool {
     if symbolicOperator(token.kind) != nil { return true }
-    let operators: [Keyword] = [.contains, .with, .matches, .before, .after, .overlaps]
-    return operators.contains(where: token.is)
+    return Keyword.allCases.contains { $0.takesValue && token.is($0) }
   }
 
   private func error(expected: String, found token: Token, notes: [String] = []) -> QueryError {
@@ -554,11 +513,10 @@ public struct Parser {
         at: SourceRange(start: last, end: last + 1), notes: notes)
     case .unclosedString:
       let bytes = source.bytes
-      let start = token.range.start
-      let quote = SourceRange(start: start, end: start + Lexer.closingQuote(in: bytes, at: start)!.count)
+      let quote = SourceRange(start: token.range.start, end: token.content.start)
       if let other = Lexer.mismatchedClosingQuote(in: bytes, string: token.range.start..<token.range.end) {
         // Not incomplete: the REPL would wait for a closing quote the user believes was typed.
-        let closing = String(decoding: Lexer.closingQuote(in: bytes, at: start)!, as: UTF8.self)
+        let closing = Lexer.closingQuote(of: token, in: source)!
         let stray = String(decoding: bytes[other..<other + (bytes[other] < 0x80 ? 1 : 3)], as: UTF8.self)
         return QueryError(
           .lexical,
@@ -581,27 +539,6 @@ public struct Parser {
     case .dotCommand: "a dot-command"
     default: "'\(text(token))'"
     }
-  }
-
-  /// A string token's contents: the quotes taken off and each doubled closing quote made one, as the lexer
-  /// read them.
-  private func unquote(_ token: Token) -> String {
-    let bytes = source.bytes
-    let closing = Lexer.closingQuote(in: bytes, at: token.range.start)!
-    var contents: [UInt8] = []
-    var offset = token.range.start + closing.count
-    let end = token.range.end - closing.count
-    while offset < end {
-      if bytes[offset..<end].starts(with: closing) {
-        // Inside the string a closing quote is always doubled.
-        contents += closing
-        offset += 2 * closing.count
-      } else {
-        contents.append(bytes[offset])
-        offset += 1
-      }
-    }
-    return String(decoding: contents, as: UTF8.self)
   }
 
   /// After an error, skip to where the next statement can start.

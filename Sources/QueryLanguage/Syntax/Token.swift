@@ -8,7 +8,7 @@ public struct Token: Sendable, Equatable {
     case date
     /// An ISO month, 2021-05.
     case month
-    /// A quoted string; the parser unescapes it.
+    /// A quoted string; `Lexer.value(of:in:)` gives its value.
     case string
     /// `$name`.
     case parameter
@@ -25,6 +25,8 @@ public struct Token: Sendable, Equatable {
 
   public var kind: Kind
   public var range: SourceRange
+  /// A string's contents, inside its quotes; for other tokens the same as `range`.
+  public var content: SourceRange
   /// The keywords a word token can be, from its folded text.
   public var keywords: KeywordSet
   /// Whether the token is the first on its line.

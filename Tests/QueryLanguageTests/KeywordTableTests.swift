@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import QueryLanguage
+
+/// The keyword table is the one list of words: the lexer, the parser's messages and `.help` are made from
+/// it, so that a word added to it is known everywhere.
+struct KeywordTableTests {
+  /// The lines of `.help` that show a statement's form, between "Statements:" and "Clauses come".
+  static var synopsis: String {
+    let help = HelpText.help(commands: []).split(separator: "\n")
+    let start = help.firstIndex { $0 == "Statements:" }!
+    let end = help.firstIndex { $0.contains("Clauses come in any order") }!
+    return help[(start + 1)..<end].joined(separator: "\n")
+  }
+
+  @Test func theTableSaysWhatEachClauseIs() {
+    #expect(Keyword.sources == [.activities])
+    #expect(Keyword.clauses == [.where, .order, .select, .group, .count, .limit, .timeline])
+    #expect(
+      Keyword.operatorStarts == [.not, .contains, .starts, .matches, .in, .is, .before, .after, .overlaps])
+    #expect(Keyword.order.phrase(swedish: false) == "order by")
+    #expect(Keyword.order.phrase(swedish: true) == "sortera efter")
+    #expect(Keyword.starts.phrase(swedish: true) == "börjar med")
+    for keyword in Keyword.allCases {
+      #expect(keyword.spellings.count >= 2, "\(keyword) has no Swedish spelling")
+      #expect(
+        keyword.entry.next.map { $0.role == keyword.role } ?? true, "\(keyword) is followed by another role")
+    }
+  }
+
+  @Test(arguments: Keyword.sources + Keyword.clauses)
+  func helpShowsEveryStatementWord(_ keyword: Keyword) {
+    #expect(Self.synopsis.contains(keyword.phrase(swedish: false)), "\(keyword) not in\n\(Self.synopsis)")
+  }
+
+  @Test func helpKeepsItsStatementLayout() {
+    #expect(
+      Self.synopsis == """
+          activities [where CONDITION] [order by FIELD [asc|desc], …] [select FIELD, …]
+                     [group by FIELD] [count [by FIELD]] [limit N] [timeline]
+        """)
+  }
+
+  /// Every spelling, in lower and upper case, lexes as its keyword, however long: no hand-kept limit
+  /// turns a long word away.
+  @Test(arguments: Keyword.allCases)
+  func everySpellingLexesAsItsKeyword(_ keyword: Keyword) {
+    for spelling in keyword.spellings {
+      for written in [spelling, spelling.uppercased()] {
+        let tokens = Lexer.tokens(of: SourceText(name: "", text: written))
+        #expect(tokens[0].is(keyword), "\(written) is not \(keyword)")
+      }
+    }
+  }
+
+  /// The parser names the clauses and their Swedish forms from the table.
+  @Test(arguments: [
+    ("activities timelin", "unknown clause 'timelin'; did you mean 'timeline'?"),
+    ("aktiviteter tidslinj", "unknown clause 'tidslinj'; did you mean 'tidslinje'?"),
+    (
+      "activities 42",
+      "expected a clause (where, order by, select, group by, count, limit, timeline) or the end of the "
+        + "statement, found '42'"
+    ),
+    ("aktiviteter sortera vad", "expected 'efter' after 'sortera', found 'vad'"),
+    ("activities order vad", "expected 'by' after 'order', found 'vad'"),
+    ("aktiviteter där vad börjar Delta", "expected 'med' after 'börjar', found 'Delta'"),
+    ("activities where vad not is empty", "'not' does not go before 'is'; write 'is not empty'"),
+    ("aktiviteter där vad inte är tom", "'inte' does not go before 'är'; write 'är inte tom'"),
+  ])
+  func parserMessagesComeFromTheTable(_ query: String, _ message: String) throws {
+    let error = try #require(ErrorTests.firstError(in: SourceText(name: "q", text: query)))
+    #expect(error.message == message)
+  }
+}
