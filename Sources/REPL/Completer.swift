@@ -242,7 +242,10 @@ struct Completer {
     case .id, .how, .start, .end:
       values = []
     }
-    return values.filter { !$0.isEmpty }.sorted(by: SwedishCollation.precedes)
+    // A value holding a control character cannot be typed at the prompt, and listed it would reach the
+    // terminal raw: it is not offered.
+    return values.filter { !$0.isEmpty && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
+      .sorted(by: SwedishCollation.precedes)
   }
 
   // MARK: Dot-commands
