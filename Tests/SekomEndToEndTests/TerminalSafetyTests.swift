@@ -195,4 +195,32 @@ struct TerminalSafetyTests {
 
         """)
   }
+
+  /// The REPL: its greeting names the plan's title, a warning suggests an actor, `.fields` lists values.
+  /// libedit writes escapes of its own, so what is checked is that none of the data's sequences arrives.
+  @Test func theReplShowsPictures() throws {
+    let home = try ReplHome()
+    let plan = home.folder.appendingPathComponent("p.json")
+    try Self.planJSON().write(to: plan, atomically: true, encoding: .utf8)
+    let terminal = try home.start(["--plan", plan.path])
+    try terminal.waitForPrompt()
+    for line in ["activities where vem = Zet", ".fields", "activities where id = 1 select vad, status"] {
+      terminal.enter(line)
+      try terminal.waitForPrompt()
+    }
+    terminal.enter(".quit")
+    #expect(try terminal.exitStatus() == 0)
+    let raw = terminal.rawOutput
+    for sequence in [
+      "\u{1b}]0;pwned", "\u{1b}]52;", "\u{1b}[31m", "\u{9b}", "\r ÖVERSKRIVEN", "\u{7f}", "\u{07}",
+    ] {
+      let bytes = Array(sequence.utf8)
+      let found = raw.indices.contains { raw[$0...].starts(with: bytes) }
+      #expect(!found, "\(sequence.debugDescription) reached the terminal")
+    }
+    let text = String(decoding: raw, as: UTF8.self)
+    for shown in ["Titel␛]0;pwned␇ och", "did you mean 'Zeta␛[31m röd'?", "Pågår␍ ÖVERSKRIVEN"] {
+      #expect(text.contains(shown), "\(shown) not in: \(text)")
+    }
+  }
 }
