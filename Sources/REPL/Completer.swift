@@ -281,8 +281,9 @@ struct Completer {
     let slash = typed.lastIndex(of: "/")
     let folder = slash.map { String(typed[...$0]) } ?? ""
     let namePrefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+    // A name holding a control character is left out, as plan values are.
     let names = FileAccessCheck.entries(of: folder, includeHidden: namePrefix.hasPrefix("."))
-      .filter { $0.hasPrefix(namePrefix) }
+      .filter { $0.hasPrefix(namePrefix) && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
     return Completion(wordStart: start + folder.count, candidates: names)
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 import QueryLanguage
 import Testing
@@ -23,5 +24,19 @@ struct CompleterControlTests {
     let candidates = Completer(session: session).complete(pending: [], line: line).candidates
     #expect(candidates.count == 1)
     #expect(candidates.allSatisfy { $0.hasPrefix("Zetor") })
+  }
+
+  /// File names after `.read` are left out the same way.
+  @Test func fileNamesWithControlCharactersAreNotOffered() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sekom-names-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in ["fråga.sq", "fråga\u{1b}]0;x\u{07}.sq", "fråga\u{9b}2J.sq"] {
+      #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil))
+    }
+    let session = Session(plan: Self.plan, standardOutput: { _ in }, standardError: { _ in })
+    let completion = Completer(session: session).complete(pending: [], line: ".read \(folder.path)/fr")
+    #expect(completion.candidates == ["fråga.sq"])
   }
 }
