@@ -56,6 +56,12 @@ struct TerminalSafetyTests {
     // A CSV plan refused for a prio that holds an escape: the message quotes it.
     try "id,inriktning,vad,hur,vem,när,status,prio\n1,A,a,h,K,maj,P,h\u{1b}]0;x\u{07}g\n".write(
       to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+    // The 2021 document to import, with an escape in a Vem cell: the import's notes quote it.
+    let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("PlanModelTests/Resources/verksamhetsplan-2021.txt")
+    let text = try String(contentsOf: document, encoding: .utf8)
+    try text.replacing("Ordförande Kansli", with: "Ordförande\u{1b}[2J Kansli", maxReplacements: 1).write(
+      to: folder.appendingPathComponent("t.txt"), atomically: true, encoding: .utf8)
     return folder
   }
 
@@ -112,6 +118,10 @@ struct TerminalSafetyTests {
     Run(arguments: ["diff", "p.json", "q.json", "--format", "json"], shows: ["Planeras\\u001b[2J"]),
     Run(arguments: ["export", "--plan", "p.json", "--format", "csv"], shows: ["Titel␛]0;pwned␇"]),
     Run(arguments: ["export", "--plan", "p.json"], shows: ["Andra\\u009b31m\\u007f slut"]),
+    Run(
+      arguments: ["import", "t.txt", "--output", "o.json"],
+      shows: ["Vem \"Ordförande␛[2J Kansli\" read as Ordförande␛[2J, Kansli"]),
+    Run(arguments: ["import", "t.txt"], shows: ["Ordförande␛[2J"]),
   ]
 
   /// Each run on a terminal (standard output and error both): no control byte of the data arrives, and
@@ -122,7 +132,8 @@ struct TerminalSafetyTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     // The plan files by their full names: the terminal's child starts where the tests run.
     let arguments = run.arguments.map {
-      ["p.json", "q.json", "bad.csv"].contains($0) ? folder.appendingPathComponent($0).path : $0
+      ["p.json", "q.json", "bad.csv", "t.txt", "o.json"].contains($0)
+        ? folder.appendingPathComponent($0).path : $0
     }
     let terminal = try PseudoTerminal(
       arguments: arguments, environment: ["NO_COLOR": "1", "HOME": folder.path, "TERM": "xterm"])
@@ -176,6 +187,23 @@ struct TerminalSafetyTests {
     #expect(rows.map { $0["vad"] as? String } == [Self.title, Self.second, Self.untimed])
     #expect(rows[0]["hur"] as? String == Self.clear)
     #expect(rows[0]["status"] as? String == Self.status)
+  }
+
+  /// `export` to a pipe writes the plan file exact, as to a file.
+  @Test func exportToAPipeKeepsTheTexts() throws {
+    let folder = try Self.planFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = try SekomProcess.run(["export", "--plan", "p.json", "--format", "csv"], directory: folder)
+    #expect(csv.status == 0)
+    for text in [Self.title, Self.clear, Self.second, Self.untimed] {
+      #expect(csv.output.contains(text), "\(text.debugDescription) not in \(csv.output.debugDescription)")
+    }
+    let json = try SekomProcess.run(["export", "--plan", "p.json"], directory: folder)
+    let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect(plan["titel"] as? String == Self.title)
+    let activities = try #require(plan["aktiviteter"] as? [[String: Any]])
+    #expect(activities.map { $0["vad"] as? String } == [Self.title, Self.second, Self.untimed])
+    #expect(activities.first?["status"] as? String == Self.status)
   }
 
   /// A table is for reading wherever it goes: to a pipe too it shows pictures, and a tab, CR or line feed
