@@ -241,7 +241,10 @@ struct Completer {
     case .id, .how, .start, .end:
       values = []
     }
-    return values.filter { !$0.isEmpty }.sorted(by: SwedishCollation.precedes)
+    // A value holding a control character cannot be typed at the prompt, and listed it would reach the
+    // terminal raw: it is not offered.
+    return values.filter { !$0.isEmpty && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
+      .sorted(by: SwedishCollation.precedes)
   }
 
   // MARK: Dot-commands
@@ -282,8 +285,9 @@ struct Completer {
     let slash = typed.lastIndex(of: "/")
     let folder = slash.map { String(typed[...$0]) } ?? ""
     let namePrefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+    // A name holding a control character is left out, as plan values are.
     let names = FileAccessCheck.entries(of: folder, includeHidden: namePrefix.hasPrefix("."))
-      .filter { $0.hasPrefix(namePrefix) }
+      .filter { $0.hasPrefix(namePrefix) && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
     return Completion(wordStart: start + folder.count, candidates: names)
   }
 }

@@ -50,7 +50,7 @@ public final class Repl {
   public func run() -> ExitStatus {
     let plan = session.plan
     show(
-      "\(plan.metadata.title): \(plan.activities.count) activities, plan year \(plan.metadata.year).\n"
+      "\(ControlPictures.visible(plan.metadata.title)): \(plan.activities.count) activities, plan year \(plan.metadata.year).\n"
         + "Enter .help for help, .quit to leave.\n")
     session.keepGoing = true
     loadHistory()

@@ -59,7 +59,8 @@ enum CheckCommand {
     if options.format == .table {
       let notes = findings.count - problems
       Console.output(
-        "(\(counted(problems, "problem")) and \(counted(notes, "note")) in \(loaded.metadata.source))\n")
+        "(\(counted(problems, "problem")) and \(counted(notes, "note")) in \(ControlPictures.visible(loaded.metadata.source)))\n"
+      )
     }
     return options.strict && problems > 0 ? .findings : .success
   }

@@ -11,7 +11,15 @@ enum Console {
     writeAll(1, text)
   }
 
+  /// A message on standard error. Messages quote file names and what plan files and imported texts hold:
+  /// their control characters are shown as pictures, line ends aside.
   static func error(_ text: String) {
+    writeAll(2, ControlPictures.visible(text, keeping: .lineFeeds))
+  }
+
+  /// Standard error for a session, whose messages show their control characters as pictures already and
+  /// may be coloured by escapes of their own.
+  static func sessionError(_ text: String) {
     writeAll(2, text)
   }
 

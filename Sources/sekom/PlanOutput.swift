@@ -31,7 +31,9 @@ enum PlanOutput {
     if let output {
       status = write(text, to: output, force: force, inputs: inputs)
     } else {
-      Console.output(text)
+      // A plan file on a terminal is for reading: shown as query results in the same format are.
+      let shown: OutputFormat = format == .json ? .json : .csv
+      Console.output(Terminal.isTerminal(.standardOutput) ? shown.onTerminal(text) : text)
       status = .success
     }
     // The title, dates and corrections have no place in CSV: say so, since nothing else would.

@@ -112,7 +112,8 @@ enum RunCommand {
       Console.exit(.fileError)
     }
     let session = Session(
-      plan: loaded, planPath: options.plan, standardOutput: Console.output, standardError: Console.error)
+      plan: loaded, planPath: options.plan, standardOutput: Console.output,
+      standardError: Console.sessionError)
     session.format = options.format ?? .table
     session.header = !options.noHeader
     session.keepGoing = options.keepGoing

@@ -41,6 +41,8 @@ final class PseudoTerminal {
   private var matched = 0
   /// What the terminal echoed in `.pipe` mode, where it is not the child's output.
   private var echo: [UInt8] = []
+  /// The child's output as it arrived, every byte: for asserting that none of some reached the terminal.
+  private(set) var rawOutput: [UInt8] = []
   private var decoder = OutputDecoder()
   private var model = ScreenModel()
 
@@ -363,6 +365,7 @@ final class PseudoTerminal {
       if descriptor.fd == master && pipeRead >= 0 {
         echo += bytes
       } else {
+        rawOutput += bytes
         for event in decoder.feed(bytes) {
           model.apply(event)
           switch event {

@@ -44,7 +44,7 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The items through a session that writes nowhere, running on after errors; `.read`, `.output` and
 /// `.plan` are left out, since a fuzzer must not read or write files.
 private func runSession(_ items: [Result<ScriptItem, QueryError>], from source: SourceText, width: Int?) {
-  let session = Session(plan: plan, standardOutput: { _ in }, standardError: { _ in })
+  let session = Session(plan: plan, standardOutput: { _ in }, standardError: { checkVisible($0) })
   session.today = today
   session.parameters = parameters
   session.keepGoing = true
@@ -82,7 +82,16 @@ private func check(_ error: QueryError, in source: SourceText) {
   guard rendered.hasPrefix("<fuzz>:\(location): error: ") else {
     fatalError("the error is not rendered with its place: \(rendered.prefix(300))")
   }
+  checkVisible(rendered)
   _ = DiagnosticRenderer.render(error, in: source, color: true)
+}
+
+/// A message shows every control character of the source and the plan by its picture: nothing but line
+/// ends and the echoed line's tabs reaches a terminal as it is.
+private func checkVisible(_ message: String) {
+  if message.unicodeScalars.contains(where: { ControlPictures.isControl($0) && $0 != "\n" && $0 != "\t" }) {
+    fatalError("a control character reaches the terminal in: \(message.prefix(300).debugDescription)")
+  }
 }
 
 /// A range in the source, or its end one past the last byte: "the statement ends here".

@@ -10,12 +10,15 @@ public enum DiagnosticRenderer {
     let word = error.kind == .warning ? "warning:" : "error:"
     let severity =
       color ? (error.kind == .warning ? "\u{1B}[1;35m" : "\u{1B}[1;31m") + word + "\u{1B}[0m" : word
-    var lines = ["\(source.name):\(location): \(severity) \(error.message)"]
+    // The message may quote the plan's values ("did you mean …?") and the user's words: shown, as the line
+    // is, with their control characters as pictures.
+    let message = ControlPictures.visible(error.message)
+    var lines = ["\(ControlPictures.visible(source.name)):\(location): \(severity) \(message)"]
     if let shown = shownLine(for: error.range, on: location.line, in: source) {
       lines.append(shown.text)
       lines.append(color ? "\u{1B}[1;32m" + shown.caret + "\u{1B}[0m" : shown.caret)
     }
-    lines.append(contentsOf: error.notes.map { "note: " + $0 })
+    lines.append(contentsOf: error.notes.map { "note: " + ControlPictures.visible($0) })
     return lines.joined(separator: "\n")
   }
 
@@ -37,11 +40,18 @@ public enum DiagnosticRenderer {
     let from = scalarStart(max(lineRange.lowerBound, offset - reach), in: source.bytes)
     let to = scalarStart(min(lineRange.upperBound, offset + reach), in: source.bytes)
     // Control characters are shown by their pictures (␀, ␛): written as they are, a NUL or an escape
-    // would reach the terminal.
+    // would reach the terminal. Tabs stay, for the caret to line up under them. A C1 control's picture is
+    // longer than one character, so then the caret's place is counted in the text as shown.
     let decoded = String(decoding: source.bytes[from..<to], as: UTF8.self)
-    let hasControl = source.bytes[from..<to].contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
-    let characters = hasControl ? decoded.map(visible) : Array(decoded)
-    let errorIndex = source.characterCount(from: from, to: offset)
+    let hasControl = ControlPictures.hasControl(source.bytes[from..<to], keeping: .tabs)
+    let characters = Array(hasControl ? ControlPictures.visible(decoded, keeping: .tabs) : decoded)
+    let shownCount = { (start: Int, end: Int) in
+      hasControl
+        ? ControlPictures.visible(String(decoding: source.bytes[start..<end], as: UTF8.self), keeping: .tabs)
+          .count
+        : source.characterCount(from: start, to: end)
+    }
+    let errorIndex = shownCount(from, offset)
     let start = max(0, min(errorIndex - maximumShownWidth / 3, characters.count - maximumShownWidth))
     let end = min(characters.count, start + maximumShownWidth)
     let cutBefore = from > lineRange.lowerBound || start > 0
@@ -52,21 +62,9 @@ public enum DiagnosticRenderer {
     let prefix =
       (cutBefore ? " " : "") + characters[start..<errorIndex].map { $0 == "\t" ? "\t" : " " }.joined()
     let rangeEnd = min(range.end, lineRange.upperBound)
-    let width = rangeEnd > offset ? source.characterCount(from: offset, to: min(rangeEnd, to)) : 1
+    let width = rangeEnd > offset ? shownCount(offset, min(rangeEnd, to)) : 1
     let available = max(1, end - errorIndex)
     return (text, prefix + "^" + String(repeating: "~", count: max(0, min(width, available) - 1)))
-  }
-
-  private static func visible(_ character: Character) -> Character {
-    guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else {
-      return character
-    }
-    switch scalar.value {
-    case 0x09: return character
-    case 0x00..<0x20: return Character(Unicode.Scalar(0x2400 + scalar.value)!)
-    case 0x7F: return "\u{2421}"
-    default: return character
-    }
   }
 
   /// The offset itself, or the start of the UTF-8 sequence it falls inside.

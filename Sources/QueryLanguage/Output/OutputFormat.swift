@@ -26,12 +26,20 @@ public struct OutputOptions: Sendable {
   public var color: Bool
   /// What a report says about itself: its title, the plan, the day it was made.
   public var document: DocumentInfo?
+  /// Whether what is written goes to a terminal, where every control character of the data is shown by
+  /// its picture (`OutputFormat.onTerminal`). A width is given only for a terminal, so by default it
+  /// tells.
+  public var terminal: Bool
 
-  public init(header: Bool = true, width: Int? = nil, color: Bool = false, document: DocumentInfo? = nil) {
+  public init(
+    header: Bool = true, width: Int? = nil, color: Bool = false, document: DocumentInfo? = nil,
+    terminal: Bool? = nil
+  ) {
     self.header = header
     self.width = width
     self.color = color
     self.document = document
+    self.terminal = terminal ?? (width != nil)
   }
 }
 
@@ -69,14 +77,34 @@ public enum ResultWriter {
     -> String
   {
     if case .count(let n) = result, format != .html && format != .markdown { return "\(n)\n" }
+    let text: String
     switch format {
-    case .table: return TableWriter(options: options).render(result)
-    case .csv: return DelimitedWriter(style: .csv, header: options.header).render(result)
-    case .tsv: return DelimitedWriter(style: .tsv, header: options.header).render(result)
-    case .json: return JSONWriter().render(result)
-    case .markdown: return MarkdownWriter(document: options.document).render(result)
-    case .html: return HTMLWriter(document: options.document).render(result)
-    case .timeline: return TimelineWriter(options: options).render(result)
+    case .table: text = TableWriter(options: options).render(result)
+    case .csv: text = DelimitedWriter(style: .csv, header: options.header).render(result)
+    case .tsv: text = DelimitedWriter(style: .tsv, header: options.header).render(result)
+    case .json: text = JSONWriter().render(result)
+    case .markdown: text = MarkdownWriter(document: options.document).render(result)
+    case .html: text = HTMLWriter(document: options.document).render(result)
+    case .timeline: text = TimelineWriter(options: options).render(result)
+    }
+    return options.terminal ? format.onTerminal(text) : text
+  }
+}
+
+extension OutputFormat {
+  /// A format's text as written to a terminal, where no control character of the data may arrive as it
+  /// is: an escape sequence would set the title, write the clipboard or clear the screen. Tables and
+  /// timelines are drawn for reading and show their cells' control characters as pictures wherever they
+  /// go (`TableWriter`, `TimelineWriter`): their only escapes are the colours of their own. Markdown,
+  /// HTML and CSV show them as pictures here, line ends kept; TSV keeps its tabs, which are its
+  /// separators (its fields' tabs are written `\t`). JSON stays JSON: DEL and the C1 controls are
+  /// escaped as C0 always is. Written to a file or a pipe, these formats keep the data exact.
+  public func onTerminal(_ text: String) -> String {
+    switch self {
+    case .table, .timeline: return text
+    case .json: return ControlPictures.escapedInJSON(text)
+    case .tsv: return ControlPictures.visible(text, keeping: [.lineFeeds, .tabs])
+    case .csv, .markdown, .html: return ControlPictures.visible(text, keeping: .lineFeeds)
     }
   }
 }

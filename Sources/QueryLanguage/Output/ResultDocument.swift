@@ -25,6 +25,14 @@ struct ResultDocument {
   mutating func render(
     _ result: QueryResult, as format: OutputFormat, timeline: Bool = false, options: OutputOptions
   ) -> String {
+    let out = write(result, as: format, timeline: timeline, options: options)
+    let shown = format == .html || !timeline ? format : .timeline
+    return options.terminal ? shown.onTerminal(out) : out
+  }
+
+  private mutating func write(
+    _ result: QueryResult, as format: OutputFormat, timeline: Bool, options: OutputOptions
+  ) -> String {
     var out = format == .html ? "" : close()
     switch format {
     case .html:

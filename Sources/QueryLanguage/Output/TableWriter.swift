@@ -1,7 +1,9 @@
 import PlanModel
 
 /// A table for people to read. On a terminal it is fitted to the width, long texts wrapped inside their
-/// column; elsewhere every value is written whole.
+/// column; elsewhere every value is written whole. Wherever it goes, a cell's control characters are shown
+/// as pictures (a line feed goes on in the cell's next line): a tab or carriage return would break the
+/// columns, an escape sequence would reach the terminal of whoever reads it.
 ///
 ///      id │ vad                 │ prio
 ///     ────┼─────────────────────┼─────
@@ -17,7 +19,9 @@ struct TableWriter {
     case .activities(let columns, _, let rows):
       return grid(columns, rows) + footer(rows.count)
     case .groups(let field, let columns, _, let groups):
-      let parts = groups.map { "\(field.name): \(Cells.groupLabel($0.value))\n" + grid(columns, $0.rows) }
+      let parts = groups.map {
+        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))\n" + grid(columns, $0.rows)
+      }
       let total = Set(groups.flatMap { $0.rows.map(\.id) }).count
       return parts.joined(separator: "\n") + footer(total)
     case .counts(let field, let entries):
@@ -43,6 +47,8 @@ struct TableWriter {
   }
 
   func grid(headers: [String], rows: [[String]], rightAligned: [Bool]) -> String {
+    let headers = headers.map { ControlPictures.visible($0) }
+    let rows = rows.map { $0.map { ControlPictures.visible($0, keeping: .lineFeeds) } }
     var natural = headers.map { options.header ? TextWidth.of($0) : 0 }
     for row in rows {
       for (i, cell) in row.enumerated() {

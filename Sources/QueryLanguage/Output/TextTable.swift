@@ -6,6 +6,15 @@ public enum TextTable {
     headers: [String], rows: [[String]], as format: OutputFormat, options: OutputOptions = .init(),
     numericColumns: Set<Int> = []
   ) -> String {
+    let text = write(
+      headers: headers, rows: rows, as: format, options: options, numericColumns: numericColumns)
+    return options.terminal ? format.onTerminal(text) : text
+  }
+
+  private static func write(
+    headers: [String], rows: [[String]], as format: OutputFormat, options: OutputOptions,
+    numericColumns: Set<Int>
+  ) -> String {
     switch format {
     case .table, .html, .timeline:
       return TableWriter(options: options).grid(

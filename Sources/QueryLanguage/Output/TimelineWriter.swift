@@ -1,7 +1,8 @@
 import PlanModel
 
 /// Each activity against the months of the plan year, its interval drawn as a bar; activities with no
-/// interval are listed after. Fits the terminal's width and reads without colour.
+/// interval are listed after. Fits the terminal's width and reads without colour. Control characters of
+/// the texts are shown as pictures wherever it goes, as in tables.
 ///
 ///      id  vad                       jan   feb   mar   apr   …
 ///      42  Årskonferens              ██████████████████████████▌
@@ -17,7 +18,9 @@ struct TimelineWriter {
     case .activities(_, _, let rows):
       return chart(rows)
     case .groups(let field, _, _, let groups):
-      let charts = groups.map { "\(field.name): \(Cells.groupLabel($0.value))\n" + chart($0.rows) }
+      let charts = groups.map {
+        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))\n" + chart($0.rows)
+      }
       return charts.joined(separator: "\n")
     case .counts, .count:
       return TableWriter(options: options).render(result)
@@ -29,7 +32,7 @@ struct TimelineWriter {
     let timed = rows.filter { $0.when.interval != nil }
     let untimed = rows.filter { $0.when.interval == nil }
     let idWidth = max(2, rows.map { String($0.id).count }.max() ?? 2)
-    let naturalLabel = min(40, max(3, timed.map(\.what.count).max() ?? 3))
+    let naturalLabel = min(40, max(3, timed.map { ControlPictures.visible($0.what).count }.max() ?? 3))
     // Month cells of 2 to 6 characters, as the width allows; without a terminal, 4.
     var cell = 4
     var labelWidth = naturalLabel
@@ -43,16 +46,16 @@ struct TimelineWriter {
       + monthLabels(cell: cell).trimmedRight() + "\n"
     for row in timed {
       out += String(repeating: " ", count: idWidth - String(row.id).count) + String(row.id) + "  "
-      out += truncated(row.what, labelWidth).padding(labelWidth) + "  "
+      out += truncated(ControlPictures.visible(row.what), labelWidth).padding(labelWidth) + "  "
       out += bar(row.when.interval!, year: year, cell: cell).trimmedRight() + "\n"
     }
     if !untimed.isEmpty {
       out += "No time given:\n"
       for row in untimed {
-        let when = row.when.text.isEmpty ? "när is empty" : row.when.text
+        let when = row.when.text.isEmpty ? "när is empty" : ControlPictures.visible(row.when.text)
         out +=
           String(repeating: " ", count: idWidth - String(row.id).count) + String(row.id) + "  "
-          + row.what + " (\(when))\n"
+          + ControlPictures.visible(row.what) + " (\(when))\n"
       }
     }
     return out

@@ -256,7 +256,10 @@ public final class Session {
   }
 
   /// Writes text where results go now, as part of the document there: inside an HTML page, preformatted.
+  /// It is a listing for reading (`.param`, `.history`, `.fields`), so its control characters, which may
+  /// come from the plan or a parameter, are shown as pictures.
   public func write(_ text: String) throws(QueryError) {
+    let text = ControlPictures.visible(text, keeping: .lineFeeds)
     try emit(outputFile == nil ? standardOutputDocument.text(text) : outputFileDocument.text(text))
   }
 
@@ -286,10 +289,17 @@ public final class Session {
       reportLine("\n" + error.message)
       return
     }
-    reportLine(DiagnosticRenderer.render(error, in: source, color: colorErrors))
+    // Rendered with its control characters as pictures already; its colours are escapes of its own.
+    writeError(DiagnosticRenderer.render(error, in: source, color: colorErrors))
   }
 
+  /// A message on standard error. It may quote a file's name or contents: its control characters are
+  /// shown as pictures, line ends aside.
   public func reportLine(_ line: String) {
+    writeError(ControlPictures.visible(line, keeping: .lineFeeds))
+  }
+
+  private func writeError(_ line: String) {
     standardError(line.hasSuffix("\n") ? line : line + "\n")
   }
 }
