@@ -17,6 +17,8 @@ final class TextPattern {
   private let starters: [PatternInstruction]?
   /// The state sets and stack of a run, kept to save allocating them for every text.
   private var scratch: Scratch
+  /// The deterministic automaton built so far, kept between texts.
+  private var automaton: LazyAutomaton
 
   init(_ pattern: String) throws(PatternError) {
     let node = try PatternParser.parse(pattern)
@@ -28,6 +30,7 @@ final class TextPattern {
     self.program = program
     starters = TextPattern.starters(of: program)
     scratch = Scratch(capacity: program.instructions.count)
+    automaton = LazyAutomaton(program)
   }
 
   /// Whether the pattern matches somewhere in the text, folded first.
@@ -35,8 +38,39 @@ final class TextPattern {
     matchesFolded(SwedishCollation.fold(text))
   }
 
-  /// Whether the pattern matches somewhere in a text that is already folded.
+  /// Whether the pattern matches somewhere in a text that is already folded. False for every text once
+  /// the pattern is `exhausted`.
   func matchesFolded(_ text: String) -> Bool {
+    if exhausted { return false }
+    scanned += text.utf8.count
+    let limit = max(TextPattern.maximumWork, TextPattern.workPerByte * scanned)
+    guard let found = automaton.matches(text, workLimit: limit) else {
+      exhausted = true
+      return false
+    }
+    return found
+  }
+
+  /// The automaton's states are cheap when few, but a pattern and texts that make a new one at almost
+  /// every scalar cost up to the program's size per scalar: 5,000 × 64 KiB is seconds. A statement is
+  /// stopped once building states has cost this many program steps, a fraction of a second, and more
+  /// than `workPerByte` per byte of the texts matched: big plans may take the time ordinary patterns need.
+  static let maximumWork = 20_000_000
+  static let workPerByte = 16
+
+  /// The bytes of the texts matched, for `workPerByte`.
+  private var scanned = 0
+  /// Set when building states has passed its bounds: the statement using the pattern is refused.
+  private(set) var exhausted = false
+
+  /// The message of a statement stopped because its pattern is `exhausted`.
+  static let exhaustedMessage =
+    "the pattern costs too much on these texts (over 20,000,000 steps of its automaton, "
+    + "the limit of 'matches'); make it simpler or anchor it"
+
+  /// As `matchesFolded`, by Thompson's simulation alone: the plain engine the automaton is checked
+  /// against.
+  func matchesFoldedBySimulation(_ text: String) -> Bool {
     // Taken out of the object for the run, so that the loop works on values of its own.
     var work = Scratch(capacity: 0)
     swap(&work, &scratch)
@@ -94,7 +128,7 @@ final class TextPattern {
 
   /// Whether a step reads the scalar; steps that read nothing do not.
   @inline(__always)
-  private static func reads(
+  static func reads(
     _ instruction: PatternInstruction, _ scalar: Unicode.Scalar, _ program: PatternProgram
   )
     -> Bool
@@ -131,7 +165,7 @@ final class TextPattern {
     return false
   }
 
-  private static func holds(_ assertion: PatternAssertion, previous: Unicode.Scalar?, next: Unicode.Scalar?)
+  static func holds(_ assertion: PatternAssertion, previous: Unicode.Scalar?, next: Unicode.Scalar?)
     -> Bool
   {
     switch assertion {

@@ -22,6 +22,9 @@ public struct Checker {
     var list: [QueryError] = []
     /// The plan's actors by their folded names, worked out the first time a condition on `vem` needs them.
     var foldedActors: [String: String]?
+    /// The regular expressions compiled, with their values' places: a statement is refused when one
+    /// passes its bound on work while it runs.
+    var patterns: [(pattern: TextPattern, range: SourceRange)] = []
   }
 
   let warnings = Warnings()
@@ -93,7 +96,7 @@ public struct Checker {
     return CheckedStatement(
       filter: filter, order: order, columns: columns, selected: statement.select != nil, group: group,
       count: count, limit: statement.limit?.value, timeline: statement.timeline != nil,
-      warnings: warnings.list)
+      warnings: warnings.list, patterns: warnings.patterns)
   }
 
   // MARK: Names
