@@ -33,6 +33,8 @@ struct LazyAutomaton {
   /// The program steps followed to build states since the automaton was made: the work the cache saves
   /// when it works, and what a text costs when it does not.
   private(set) var work = 0
+  /// How many times every state was dropped for the bounds.
+  private(set) var resets = 0
 
   init(_ program: PatternProgram) {
     self.program = program
@@ -149,6 +151,7 @@ struct LazyAutomaton {
       other.removeAll(keepingCapacity: true)
       initial = Array(repeating: LazyAutomaton.unknown, count: kinds)
       stored = 0
+      resets += 1
       reset = true
     }
     let id = Int32(states.count)

@@ -68,6 +68,10 @@ final class TextPattern {
     "the pattern costs too much on these texts (over 20,000,000 steps of its automaton, "
     + "the limit of 'matches'); make it simpler or anchor it"
 
+  /// The program steps followed so far to build the automaton's states, and how many times they were
+  /// all dropped.
+  var automatonWork: (steps: Int, resets: Int) { (automaton.work, automaton.resets) }
+
   /// As `matchesFolded`, by Thompson's simulation alone: the plain engine the automaton is checked
   /// against.
   func matchesFoldedBySimulation(_ text: String) -> Bool {
