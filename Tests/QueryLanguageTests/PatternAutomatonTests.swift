@@ -28,7 +28,8 @@ struct PatternAutomatonTests {
   static let patterns = [
     "ab", "^ab", "ab$", "^a*b$", "(a|b)*abb", "a[ab]{3}$", "(a?){5}(a?){5}b", "^(a?){5}a{5}$",
     "\\bab\\b", "\\Bb", "b\\B", "\\ba", "a\\b", "^$", "", "(ab|ba)+", "(a*)*b", "(^a|b$)", "[^ab]",
-    "\\w+\\s\\w+", "\\s$", "^\\s", ".b.", "a.*b$", "(a|\\b)+b", "(\\b|a)*$", "å+ä", "[åä]\\b", "[[:space:]]+a",
+    "\\w+\\s\\w+", "\\s$", "^\\s", ".b.", "a.*b$", "(a|\\b)+b", "(\\b|a)*$", "å+ä", "[åä]\\b",
+    "[[:space:]]+a",
     "a{2,3}b{0,2}$", "(?:a|bb){2,}", "\\Aab", "b\\z", "(a|ab)(c|bcd)?$", "(x?){40}a", "^(a|b){10}$",
   ]
 
@@ -99,11 +100,14 @@ struct PatternAutomatonTests {
         when: WhenText(text: "", interval: nil), status: StatusText(text: "Pågår"), priority: 1)
     }
     return Plan(
-      metadata: PlanMetadata(title: "Test", year: 2021, directions: ["Förebild och föregångare"], source: "test"),
+      metadata: PlanMetadata(
+        title: "Test", year: 2021, directions: ["Förebild och föregångare"], source: "test"),
       activities: activities)
   }
 
-  static func run(_ statement: String, on plan: Plan) -> (output: String, errors: String, status: QueryLanguage.ExitStatus) {
+  static func run(_ statement: String, on plan: Plan) -> (
+    output: String, errors: String, status: QueryLanguage.ExitStatus
+  ) {
     var output = ""
     var errors = ""
     let session = Session(plan: plan, standardOutput: { output += $0 }, standardError: { errors += $0 })

@@ -25,7 +25,9 @@ public struct CheckedStatement {
   /// The error of a statement whose regular expression passed its bound on work while it ran (its
   /// answers from then on are not to be trusted); nil when none did.
   public var patternLimitError: QueryError? {
-    patterns.first { $0.pattern.exhausted }.map { QueryError(.limit, TextPattern.exhaustedMessage, at: $0.range) }
+    patterns.first { $0.pattern.exhausted }.map {
+      QueryError(.limit, TextPattern.exhaustedMessage, at: $0.range)
+    }
   }
 
   public enum Count {
