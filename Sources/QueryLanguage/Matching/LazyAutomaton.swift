@@ -154,6 +154,8 @@ struct LazyAutomaton {
       resets += 1
       reset = true
     }
+    // Making a state costs its row of the table too, whatever its size.
+    work += kinds << 4
     let id = Int32(states.count)
     states.append(set)
     known[set] = id
