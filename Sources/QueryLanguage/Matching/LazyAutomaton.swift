@@ -1,8 +1,8 @@
 /// A pattern's automaton turned into a deterministic one as the texts need it (as RE2 does): each state
 /// is a set of the program's reading steps, and a step from it on a scalar is worked out once, by
 /// Thompson's simulation, then looked up. A text then costs one lookup per scalar once its states are
-/// known, however many steps the program has: `(a?){1000}(a?){1000}Q` on 64 KiB of `a` builds 4,000
-/// states once, where the simulation alone follows 4,000 steps at every scalar.
+/// known, however many steps the program has: `(a?){1000}(a?){1000}Q` on 64 KiB of `a` builds one state
+/// of 4,000 steps, where the simulation alone follows 4,000 steps at every scalar.
 ///
 /// The states kept are bounded; when they fill up they are all dropped and built again as needed.
 struct LazyAutomaton {
@@ -86,6 +86,8 @@ struct LazyAutomaton {
         } else {
           if work > workLimit { return nil }
           let target = step(from: state, reading: read, kind: kind)
+          // Texts of many different scalars fill this table without making states: it is bounded too.
+          if other.count >= LazyAutomaton.maximumStates << 6 { other.removeAll(keepingCapacity: true) }
           if !target.reset { other[key] = target.state }
           state = target.state
         }
@@ -121,6 +123,7 @@ struct LazyAutomaton {
     // Only the kind of the next scalar matters to the assertions: a stand-in of that kind will do.
     let next: Unicode.Scalar? = kind == 0 && kinds > 1 ? nil : (kind == 1 ? "a" : " ")
     closure.removeAll()
+    work += 1
     for reading in states[Int(state)]
     where TextPattern.reads(program.instructions[Int(reading)], scalar, program) {
       if follow(Int(reading) + 1, previous: scalar, next: next) { return (LazyAutomaton.matched, false) }

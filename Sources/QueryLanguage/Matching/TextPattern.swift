@@ -4,7 +4,9 @@ import PlanModel
 ///
 /// It is matched by running its automaton over the text with every live state at once (Thompson's
 /// simulation, as RE2 and Go's regexp do), so the work is at most the text's length times the program's,
-/// whatever the pattern. A backtracking engine, Swift's `Regex` among them, takes exponential time on
+/// whatever the pattern. The sets of live states are kept as the states of a deterministic automaton
+/// (`LazyAutomaton`), so most texts cost one lookup per scalar; a pattern whose states cost more than
+/// `maximumWork` is `exhausted`, and its statement refused. A backtracking engine, Swift's `Regex` among them, takes exponential time on
 /// patterns such as `(a|a)*Q` or `(.*)*Q`, which a query could hold by mistake.
 ///
 /// Matching ignores case and folds the texts as `=` and `contains` do (`SwedishCollation.fold`); the
