@@ -92,6 +92,25 @@ struct PatternAutomatonTests {
     #expect(compiled.automatonWork.steps < 10_000_000)
   }
 
+  /// The patterns of one statement share one budget: once one has used it up, the others answer at once.
+  @Test func patternsShareTheirStatementsBudget() throws {
+    let budget = PatternBudget()
+    let first = try TextPattern("[ab]*a[ab]{12}(a?){1000}(a?){1000}Q", budget: budget)
+    let second = try TextPattern("[ab]*b[ab]{12}(b?){1000}(b?){1000}Q", budget: budget)
+    var numbers = Numbers(state: 3)
+    let text = String((0..<65_000).map { _ in numbers.next(2) == 0 ? "a" : "b" })
+    #expect(!first.matchesFolded(text))
+    #expect(first.exhausted && budget.exhausted)
+    #expect(budget.work < PatternBudget.maximumWork + 100_000)
+    #expect(!second.matchesFolded(text + String(repeating: "b", count: 14) + "q"))
+    #expect(!second.exhausted)
+    #expect(second.automatonWork.steps == 0)
+    // Without the budget spent, the second pattern finds its match.
+    #expect(
+      try TextPattern("[ab]*b[ab]{12}(b?){1000}(b?){1000}Q").matchesFolded(
+        "a" + String(repeating: "b", count: 20) + "q"))
+  }
+
   /// A plan whose `hur` texts are the given ones.
   static func plan(hur texts: [String]) -> Plan {
     let activities = texts.enumerated().map { index, text in

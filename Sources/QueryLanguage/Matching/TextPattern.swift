@@ -6,7 +6,7 @@ import PlanModel
 /// simulation, as RE2 and Go's regexp do), so the work is at most the text's length times the program's,
 /// whatever the pattern. The sets of live states are kept as the states of a deterministic automaton
 /// (`LazyAutomaton`), so most texts cost one lookup per scalar; a pattern whose states cost more than
-/// `maximumWork` is `exhausted`, and its statement refused. A backtracking engine, Swift's `Regex` among them, takes exponential time on
+/// its `budget` is `exhausted`, and its statement refused. A backtracking engine, Swift's `Regex` among them, takes exponential time on
 /// patterns such as `(a|a)*Q` or `(.*)*Q`, which a query could hold by mistake.
 ///
 /// Matching ignores case and folds the texts as `=` and `contains` do (`SwedishCollation.fold`); the
@@ -22,7 +22,8 @@ final class TextPattern {
   /// The deterministic automaton built so far, kept between texts.
   private var automaton: LazyAutomaton
 
-  init(_ pattern: String) throws(PatternError) {
+  init(_ pattern: String, budget: PatternBudget = PatternBudget()) throws(PatternError) {
+    self.budget = budget
     let node = try PatternParser.parse(pattern)
     guard let program = PatternProgram(node) else {
       throw PatternError(
@@ -41,28 +42,23 @@ final class TextPattern {
   }
 
   /// Whether the pattern matches somewhere in a text that is already folded. False for every text once
-  /// the pattern is `exhausted`.
+  /// the budget is exhausted.
   func matchesFolded(_ text: String) -> Bool {
-    if exhausted { return false }
-    scanned += text.utf8.count
-    let limit = max(TextPattern.maximumWork, TextPattern.workPerByte * scanned)
-    guard let found = automaton.matches(text, workLimit: limit) else {
+    if budget.exhausted { return false }
+    let before = automaton.work
+    let found = automaton.matches(text, workLimit: before + budget.remaining(afterScanning: text.utf8.count))
+    budget.work += automaton.work - before
+    guard let found else {
+      budget.exhausted = true
       exhausted = true
       return false
     }
     return found
   }
 
-  /// The automaton's states are cheap when few, but a pattern and texts that make a new one at almost
-  /// every scalar cost up to the program's size per scalar: 5,000 × 64 KiB is seconds. A statement is
-  /// stopped once building states has cost this many program steps, a fraction of a second, and more
-  /// than `workPerByte` per byte of the texts matched: big plans may take the time ordinary patterns need.
-  static let maximumWork = 20_000_000
-  static let workPerByte = 16
-
-  /// The bytes of the texts matched, for `workPerByte`.
-  private var scanned = 0
-  /// Set when building states has passed its bounds: the statement using the pattern is refused.
+  /// The work this pattern and the others of its statement may spend.
+  let budget: PatternBudget
+  /// Set when this pattern used up the budget: its statement is refused, with its place.
   private(set) var exhausted = false
 
   /// The message of a statement stopped because its pattern is `exhausted`.

@@ -25,6 +25,8 @@ public struct Checker {
     /// The regular expressions compiled, with their values' places: a statement is refused when one
     /// passes its bound on work while it runs.
     var patterns: [(pattern: TextPattern, range: SourceRange)] = []
+    /// The work the statement's regular expressions may spend, shared by them all.
+    let patternBudget = PatternBudget()
   }
 
   let warnings = Warnings()

@@ -156,7 +156,7 @@ struct PredicateCompiler {
 
   private func regularExpression(_ value: Checker.Value) throws(QueryError) -> TextPattern {
     do {
-      let pattern = try TextPattern(value.text)
+      let pattern = try TextPattern(value.text, budget: checker.warnings.patternBudget)
       checker.warnings.patterns.append((pattern, value.range))
       return pattern
     } catch {
