@@ -6,15 +6,16 @@ import PlanModel
 /// simulation, as RE2 and Go's regexp do), so the work is at most the text's length times the program's,
 /// whatever the pattern. The sets of live states are kept as the states of a deterministic automaton
 /// (`LazyAutomaton`), so most texts cost one lookup per scalar; a pattern whose states cost more than
-/// its `budget` is `exhausted`, and its statement refused. A backtracking engine, Swift's `Regex` among them, takes exponential time on
-/// patterns such as `(a|a)*Q` or `(.*)*Q`, which a query could hold by mistake.
+/// its `budget` is `exhausted`, and its statement refused. A backtracking engine, Swift's `Regex` among
+/// them, takes exponential time on patterns such as `(a|a)*Q` or `(.*)*Q`, which a query could hold by
+/// mistake.
 ///
 /// Matching ignores case and folds the texts as `=` and `contains` do (`SwedishCollation.fold`); the
 /// pattern matches anywhere in the text unless anchored with `^` and `$`.
 final class TextPattern {
   private let program: PatternProgram
-  /// The steps that can read a match's first scalar, when they are few and pick: positions where none
-  /// of them reads the scalar are skipped while no attempt is alive. Nil when a match may start with
+  /// For the simulation, the steps that can read a match's first scalar, when they are few and pick:
+  /// positions where none of them reads the scalar are skipped while no attempt is alive. Nil when a match may start with
   /// almost any scalar, or be empty.
   private let starters: [PatternInstruction]?
   /// The state sets and stack of a run, kept to save allocating them for every text.
