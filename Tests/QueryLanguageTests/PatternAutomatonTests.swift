@@ -149,6 +149,8 @@ struct PatternAutomatonTests {
     #expect(refused.output.isEmpty)
     #expect(refused.errors.contains("s.sq:1:30: error: the pattern costs too much on these texts"))
     #expect(refused.errors.contains("over 20,000,000 steps of its automaton, the limit of 'matches'"))
+    // The message spells the bound out: they change together.
+    #expect(PatternBudget.maximumWork == 20_000_000)
     // An ordinary pattern on the same texts runs.
     let ordinary = Self.run("activities where hur matches 'a[ab]{3}b' count", on: plan)
     #expect(ordinary.status == .success)
