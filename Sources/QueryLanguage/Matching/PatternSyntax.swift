@@ -282,7 +282,7 @@ struct PatternParser {
     index += 2
     guard let named = ScalarClass(posixName: name) else {
       throw error(
-        "unknown class '[:\(name):]' (classes: alpha, digit, alnum, space, punct, word)", at: start, to: index
+        "unknown class '[:\(name):]' (classes: \(ScalarClass.posixNames))", at: start, to: index
       )
     }
     return named

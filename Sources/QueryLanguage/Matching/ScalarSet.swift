@@ -1,6 +1,7 @@
-/// A class of scalars by their Unicode properties: what `\d`, `\w`, `\s` and `[:alpha:]` stand for.
-enum ScalarClass: Equatable {
-  case digit, word, space, alpha, alnum, punct
+/// A class of scalars by their Unicode properties: what `\d`, `\w`, `\s` and the POSIX classes such as
+/// `[:alpha:]` stand for, by Unicode's recommendation for them (Unicode Technical Standard #18, annex C).
+enum ScalarClass: Equatable, CaseIterable {
+  case digit, word, space, alpha, alnum, punct, upper, lower, blank, cntrl, graph, print, xdigit
 
   init?(posixName: String) {
     switch posixName {
@@ -10,9 +11,20 @@ enum ScalarClass: Equatable {
     case "alpha": self = .alpha
     case "alnum": self = .alnum
     case "punct": self = .punct
+    case "upper": self = .upper
+    case "lower": self = .lower
+    case "blank": self = .blank
+    case "cntrl": self = .cntrl
+    case "graph": self = .graph
+    case "print": self = .print
+    case "xdigit": self = .xdigit
     default: return nil
     }
   }
+
+  /// The names `init(posixName:)` knows, for the message that lists them.
+  static let posixNames =
+    "alpha, digit, alnum, upper, lower, space, blank, punct, print, graph, cntrl, xdigit, word"
 
   func contains(_ scalar: Unicode.Scalar) -> Bool {
     let properties = scalar.properties
@@ -34,6 +46,33 @@ enum ScalarClass: Equatable {
         return true
       default: return false
       }
+    case .upper, .lower:
+      // Matching ignores case, so each stands for the letters of either case, as POSIX says of REG_ICASE.
+      return properties.isCased
+    case .blank:
+      return scalar == "\t" || properties.generalCategory == .spaceSeparator
+    case .cntrl:
+      return properties.generalCategory == .control
+    case .graph:
+      return ScalarClass.isGraphic(scalar)
+    case .print:
+      // Graphic scalars and blanks, but not the control scalar tab.
+      return ScalarClass.isGraphic(scalar) || properties.generalCategory == .spaceSeparator
+    case .xdigit:
+      switch scalar {
+      case "0"..."9", "a"..."f", "A"..."F": return true
+      default: return false
+      }
+    }
+  }
+
+  /// What is seen when printed: not white space, a control, a surrogate or unassigned.
+  static func isGraphic(_ scalar: Unicode.Scalar) -> Bool {
+    let properties = scalar.properties
+    if properties.isWhitespace { return false }
+    switch properties.generalCategory {
+    case .control, .surrogate, .unassigned: return false
+    default: return true
     }
   }
 

@@ -4,21 +4,27 @@ import PlanModel
 ///
 /// It is matched by running its automaton over the text with every live state at once (Thompson's
 /// simulation, as RE2 and Go's regexp do), so the work is at most the text's length times the program's,
-/// whatever the pattern. A backtracking engine, Swift's `Regex` among them, takes exponential time on
-/// patterns such as `(a|a)*Q` or `(.*)*Q`, which a query could hold by mistake.
+/// whatever the pattern. The sets of live states are kept as the states of a deterministic automaton
+/// (`LazyAutomaton`), so most texts cost one lookup per scalar; a pattern whose states cost more than
+/// its `budget` is `exhausted`, and its statement refused. A backtracking engine, Swift's `Regex` among
+/// them, takes exponential time on patterns such as `(a|a)*Q` or `(.*)*Q`, which a query could hold by
+/// mistake.
 ///
 /// Matching ignores case and folds the texts as `=` and `contains` do (`SwedishCollation.fold`); the
 /// pattern matches anywhere in the text unless anchored with `^` and `$`.
 final class TextPattern {
   private let program: PatternProgram
-  /// The steps that can read a match's first scalar, when they are few and pick: positions where none
-  /// of them reads the scalar are skipped while no attempt is alive. Nil when a match may start with
+  /// For the simulation, the steps that can read a match's first scalar, when they are few and pick:
+  /// positions where none of them reads the scalar are skipped while no attempt is alive. Nil when a match may start with
   /// almost any scalar, or be empty.
   private let starters: [PatternInstruction]?
   /// The state sets and stack of a run, kept to save allocating them for every text.
   private var scratch: Scratch
+  /// The deterministic automaton built so far, kept between texts.
+  private var automaton: LazyAutomaton
 
-  init(_ pattern: String) throws(PatternError) {
+  init(_ pattern: String, budget: PatternBudget = PatternBudget()) throws(PatternError) {
+    self.budget = budget
     let node = try PatternParser.parse(pattern)
     guard let program = PatternProgram(node) else {
       throw PatternError(
@@ -28,6 +34,7 @@ final class TextPattern {
     self.program = program
     starters = TextPattern.starters(of: program)
     scratch = Scratch(capacity: program.instructions.count)
+    automaton = LazyAutomaton(program)
   }
 
   /// Whether the pattern matches somewhere in the text, folded first.
@@ -35,8 +42,38 @@ final class TextPattern {
     matchesFolded(SwedishCollation.fold(text))
   }
 
-  /// Whether the pattern matches somewhere in a text that is already folded.
+  /// Whether the pattern matches somewhere in a text that is already folded. False for every text once
+  /// the budget is exhausted.
   func matchesFolded(_ text: String) -> Bool {
+    if budget.exhausted { return false }
+    let before = automaton.work
+    let found = automaton.matches(text, workLimit: before + budget.remaining(afterScanning: text.utf8.count))
+    budget.work += automaton.work - before
+    guard let found else {
+      budget.exhausted = true
+      exhausted = true
+      return false
+    }
+    return found
+  }
+
+  /// The work this pattern and the others of its statement may spend.
+  let budget: PatternBudget
+  /// Set when this pattern used up the budget: its statement is refused, with its place.
+  private(set) var exhausted = false
+
+  /// The message of a statement stopped because its pattern is `exhausted`.
+  static let exhaustedMessage =
+    "the pattern costs too much on these texts (over 20,000,000 steps of its automaton, "
+    + "the limit of 'matches'); make it simpler or anchor it"
+
+  /// The program steps followed so far to build the automaton's states, and how many times they were
+  /// all dropped.
+  var automatonWork: (steps: Int, resets: Int) { (automaton.work, automaton.resets) }
+
+  /// As `matchesFolded`, by Thompson's simulation alone: the plain engine the automaton is checked
+  /// against.
+  func matchesFoldedBySimulation(_ text: String) -> Bool {
     // Taken out of the object for the run, so that the loop works on values of its own.
     var work = Scratch(capacity: 0)
     swap(&work, &scratch)
@@ -94,7 +131,7 @@ final class TextPattern {
 
   /// Whether a step reads the scalar; steps that read nothing do not.
   @inline(__always)
-  private static func reads(
+  static func reads(
     _ instruction: PatternInstruction, _ scalar: Unicode.Scalar, _ program: PatternProgram
   )
     -> Bool
@@ -131,7 +168,7 @@ final class TextPattern {
     return false
   }
 
-  private static func holds(_ assertion: PatternAssertion, previous: Unicode.Scalar?, next: Unicode.Scalar?)
+  static func holds(_ assertion: PatternAssertion, previous: Unicode.Scalar?, next: Unicode.Scalar?)
     -> Bool
   {
     switch assertion {

@@ -19,6 +19,16 @@ public struct CheckedStatement {
   /// What looks like a mistake but is not one, shown before the statement runs: a value no activity of
   /// the plan has, with the nearest one it does.
   public var warnings: [QueryError] = []
+  /// The regular expressions of `matches` conditions, with their values' places.
+  var patterns: [(pattern: TextPattern, range: SourceRange)] = []
+
+  /// The error of a statement whose regular expression passed its bound on work while it ran (its
+  /// answers from then on are not to be trusted); nil when none did.
+  public var patternLimitError: QueryError? {
+    patterns.first { $0.pattern.exhausted }.map {
+      QueryError(.limit, TextPattern.exhaustedMessage, at: $0.range)
+    }
+  }
 
   public enum Count {
     case total

@@ -22,6 +22,11 @@ public struct Checker {
     var list: [QueryError] = []
     /// The plan's actors by their folded names, worked out the first time a condition on `vem` needs them.
     var foldedActors: [String: String]?
+    /// The regular expressions compiled, with their values' places: a statement is refused when one
+    /// passes its bound on work while it runs.
+    var patterns: [(pattern: TextPattern, range: SourceRange)] = []
+    /// The work the statement's regular expressions may spend, shared by them all.
+    let patternBudget = PatternBudget()
   }
 
   let warnings = Warnings()
@@ -93,7 +98,7 @@ public struct Checker {
     return CheckedStatement(
       filter: filter, order: order, columns: columns, selected: statement.select != nil, group: group,
       count: count, limit: statement.limit?.value, timeline: statement.timeline != nil,
-      warnings: warnings.list)
+      warnings: warnings.list, patterns: warnings.patterns)
   }
 
   // MARK: Names

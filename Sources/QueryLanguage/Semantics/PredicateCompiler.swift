@@ -156,7 +156,9 @@ struct PredicateCompiler {
 
   private func regularExpression(_ value: Checker.Value) throws(QueryError) -> TextPattern {
     do {
-      return try TextPattern(value.text)
+      let pattern = try TextPattern(value.text, budget: checker.warnings.patternBudget)
+      checker.warnings.patterns.append((pattern, value.range))
+      return pattern
     } catch {
       throw QueryError(
         .type, "\(value.describe) is not a valid regular expression: \(error.message)",

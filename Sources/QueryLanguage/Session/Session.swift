@@ -131,7 +131,9 @@ public final class Session {
     if let source {
       for warning in checked.warnings { report(warning, in: source) }
     }
-    guard let result = Evaluator(plan: plan).run(checked, interrupted: interruption) else {
+    let evaluated = Evaluator(plan: plan).run(checked, interrupted: interruption)
+    if let error = checked.patternLimitError { throw error }
+    guard let result = evaluated else {
       throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: statement.range)
     }
     let givenTitle = title ?? headerTitle
