@@ -162,6 +162,8 @@ public struct Checker {
     var range: SourceRange
     /// The parameter's name when the value came from one, for messages.
     var parameter: String?
+    /// Whether `text` was composed to NFC and so no longer matches the source byte for byte.
+    var recomposed = false
 
     var describe: String {
       parameter.map { "parameter $\($0) ('\(text)')" } ?? "'\(text)'"
@@ -180,8 +182,17 @@ public struct Checker {
           .name, message, at: literal.range,
           notes: ["give it with --param \(name)=VALUE, or .param \(name) VALUE in a script"])
       }
-      return Value(kind: .string(value), text: value, range: literal.range, parameter: name)
-    default: return Value(kind: literal.kind, text: literal.text, range: literal.range)
+      let text = CanonicalComposition.composed(value)
+      // `!=` on Strings is canonical equivalence, true of both forms: the bytes tell whether it changed.
+      return Value(
+        kind: .string(text), text: text, range: literal.range, parameter: name,
+        recomposed: !text.utf8.elementsEqual(value.utf8))
+    default:
+      // Values are compared in NFC, as the plan's texts are held: "e" + U+0300 is "è".
+      let text = CanonicalComposition.composed(literal.text)
+      return Value(
+        kind: literal.kind, text: text, range: literal.range,
+        recomposed: !text.utf8.elementsEqual(literal.text.utf8))
     }
   }
 }
