@@ -13,7 +13,8 @@ struct CanonicalTextTests {
   static let styrelse = [3, 4, 5, 6, 13, 14, 15, 16, 17, 20, 21, 22, 23, 24, 26, 29, 42, 43]
   static let pågår = [1, 2, 5, 9, 11, 17, 18, 23, 24, 30, 31, 32, 33, 34, 35, 36, 40]
   static let kansli = [
-    1, 2, 3, 6, 14, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39,
+    1, 2, 3, 6, 14, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37,
+    39,
     41, 42, 43, 44,
   ]
   static let multiWordActors = [4, 5, 6, 7, 8, 9, 10, 11, 12, 40]
@@ -74,7 +75,10 @@ struct CanonicalTextTests {
     ("activities where vad = '\u{212B}rskonferens'", [41, 42]),  // the Ångström sign is Å
     ("activities where status = 'Pa\u{030A}ga\u{030A}r'", pågår),
     ("activities where status = 'Pàgår'", []),
-    ("activities where hur contains 'e\(grave)'", try! EvaluationTests.run("activities where hur contains e").map(\.id)),
+    (
+      "activities where hur contains 'e\(grave)'",
+      try! EvaluationTests.run("activities where hur contains e").map(\.id)
+    ),
   ]
 
   @Test(arguments: decomposedQueries)
@@ -84,9 +88,11 @@ struct CanonicalTextTests {
 
   /// A parameter's value is read as a value written in the statement is.
   @Test func decomposedParameterFindsComposedText() throws {
-    let rows = try EvaluationTests.run("activities where vad contains $x", parameters: ["x": "refarm linne\(Self.grave)"])
+    let rows = try EvaluationTests.run(
+      "activities where vad contains $x", parameters: ["x": "refarm linne\(Self.grave)"])
     #expect(rows.map(\.id) == [17])
-    let actors = try EvaluationTests.run("activities where vem = $x", parameters: ["x": "Styre\(Self.grave)lse"])
+    let actors = try EvaluationTests.run(
+      "activities where vem = $x", parameters: ["x": "Styre\(Self.grave)lse"])
     #expect(actors.map(\.id) == Self.styrelse)
   }
 
@@ -104,7 +110,10 @@ struct CanonicalTextTests {
     ("activities where vem in (Kansli, 'Styre\(grave)lsen')", nil),
     ("activities where vem = 'Sto\(grave)re\(grave)lsr'", "did you mean 'Styrelse'?"),
     ("activities where vem = 'Kontaktjänstepe\(grave)rsone'", "did you mean 'Kontaktjänstepersoner'?"),
-    ("activities where vem = ' Kansli'", "no activity of the plan has the actor ' Kansli'; did you mean 'Kansli'?"),
+    (
+      "activities where vem = ' Kansli'",
+      "no activity of the plan has the actor ' Kansli'; did you mean 'Kansli'?"
+    ),
     (
       "activities where inriktning = 'Fo\u{0308}re\(grave)bild och fo\u{0308}rega\u{030A}ngare'", nil
     ),
@@ -137,7 +146,9 @@ struct CanonicalTextTests {
     plan.activities[1].what = "Aéc"
     plan.activities[2].what = "AE\(Self.acute)B"
     func ids(_ query: String) throws -> [Int] {
-      guard case .activities(_, _, let rows) = try EvaluationTests.result(query, plan: plan) else { return [] }
+      guard case .activities(_, _, let rows) = try EvaluationTests.result(query, plan: plan) else {
+        return []
+      }
       return rows.map(\.id)
     }
     #expect(try ids("activities order by vad, id") == [1, 3, 2])
@@ -145,7 +156,8 @@ struct CanonicalTextTests {
     #expect(try ids("activities where vad = 'aèb'") == [1, 3])
     #expect(try ids("activities where vad < 'Aèc'") == [1, 3])
     #expect(try ids("activities where vad matches '^aeb$'") == [1, 3])
-    guard case .counts(_, let groups) = try EvaluationTests.result("activities count by vad", plan: plan) else {
+    guard case .counts(_, let groups) = try EvaluationTests.result("activities count by vad", plan: plan)
+    else {
       Issue.record("expected counts")
       return
     }
@@ -166,7 +178,9 @@ struct CanonicalTextTests {
     let text = PlanFile.csv(.embedded2021).map { marks[$0] ?? String($0) }.joined()
     let plan = try PlanFile.parse(bytes: Array(text.utf8), format: .csv, path: "plan.csv")
     func rows(_ plan: Plan) throws -> [Activity] {
-      guard case .activities(_, _, let rows) = try EvaluationTests.result(query, plan: plan) else { return [] }
+      guard case .activities(_, _, let rows) = try EvaluationTests.result(query, plan: plan) else {
+        return []
+      }
       return rows
     }
     let expected = try rows(.embedded2021)
