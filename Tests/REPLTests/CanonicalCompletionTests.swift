@@ -14,6 +14,8 @@ struct CanonicalCompletionTests {
     ("activities where vad = 'Samverka med Refarm Linne\u{0300}", ["Samverka med Refarm Linné'"]),
     ("activities where vad = 'Samverka med Refarm Linne\u{0301}", ["Samverka med Refarm Linné'"]),
     ("activities where status = Pa\u{030A}ga\u{030A}", ["Pågår"]),
+    ("activities where na\u{0308}", ["när"]),
+    ("aktiviteter da\u{0308}", ["där"]),
     ("activities where inriktning = 'Fo\u{0308}re\u{0300}", ["Förebild och föregångare'"]),
   ]
 
