@@ -96,6 +96,16 @@ struct CanonicalTextTests {
     #expect(actors.map(\.id) == Self.styrelse)
   }
 
+  /// A pattern's mistake in a value that composing shortened is placed on the whole value: its offsets
+  /// in the composed text are not the source's. Here four "a" + U+0308 shrink by four bytes, so that the
+  /// value would otherwise pass for one in three-byte typographic quotes.
+  @Test func mistakeInRecomposedPatternMarksTheWholeValue() {
+    let query = "activities where vad matches 'a\u{0308}a\u{0308}a\u{0308}a\u{0308}('"
+    let start = query.utf8.count - 15
+    let error = #expect(throws: QueryError.self) { try EvaluationTests.run(query) }
+    #expect(error?.range == SourceRange(start: start, end: query.utf8.count), "\(String(describing: error))")
+  }
+
   /// The warnings of a statement on the 2021 plan.
   static func warnings(_ query: String) throws -> [String] {
     var parser = Parser(SourceText(name: "q", text: query))
