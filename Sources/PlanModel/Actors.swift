@@ -42,6 +42,13 @@ public enum Actors {
     return canonicalByFolded[SwedishCollation.fold(trimmed)] ?? trimmed
   }
 
+  /// The known name a query's value stands for when, folded, it is a known name or alias (`kansliet` is
+  /// Kansli); else the value exactly as written. Not trimmed: a condition looks for what was written, so
+  /// `vem = ' Kansli'` is not Kansli and `vem contains ' '` looks for a space, as on every text field.
+  public static func named(_ value: String) -> String {
+    canonicalByExactName[value] ?? canonicalByFolded[SwedishCollation.fold(value)] ?? value
+  }
+
   /// Whether the name, folded, is a known actor or alias.
   public static func isKnown(_ name: String) -> Bool {
     canonicalByFolded[SwedishCollation.fold(name.trimmingSpaces)] != nil

@@ -7,27 +7,16 @@ public enum SwedishCollation {
   /// "Kansliet" and "KANSLIET" fold alike; "ö" and "o" do not.
   public static func fold(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return text }
+    // Canonically equivalent texts fold alike: "e" + U+0300 is "è", folded to "e"; "a" + ring is "å".
+    let text = CanonicalComposition.composed(text)
     // Built as bytes: this runs on every row a text condition tests.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
-    // The last scalar written and where its bytes start, for a combining mark to join it.
-    var last: Unicode.Scalar?
-    var lastStart = 0
-    func append(_ scalar: Unicode.Scalar) {
-      last = scalar
-      lastStart = bytes.count
-      bytes.append(contentsOf: UTF8.encode(scalar)!)
-    }
+    func append(_ scalar: Unicode.Scalar) { bytes.append(contentsOf: UTF8.encode(scalar)!) }
     for scalar in text.unicodeScalars {
       let v = scalar.value
       if v < 0x80 {
-        last = (0x41...0x5A).contains(v) ? Unicode.Scalar(v + 32)! : scalar
-        lastStart = bytes.count
-        bytes.append(UInt8(last!.value))
-      } else if let combined = composed(last, scalar) {
-        // Decomposed text (a + ring, as some systems write å) folds like the composed letter.
-        bytes.removeSubrange(lastStart...)
-        append(combined)
+        bytes.append(UInt8((0x41...0x5A).contains(v) ? v + 32 : v))
       } else if v <= 0xFF {
         // Latin-1, where Swedish text lives: upper case is 0x20 below lower case, but for × and ß.
         let lower = (0xC0...0xDE).contains(v) && v != 0xD7 ? Unicode.Scalar(v + 0x20)! : scalar
@@ -57,17 +46,6 @@ public enum SwedishCollation {
   /// Whether `a` sorts before `b` in Swedish order.
   public static func precedes(_ a: String, _ b: String) -> Bool {
     sortKey(a).lexicographicallyPrecedes(sortKey(b))
-  }
-
-  static func composed(_ base: Unicode.Scalar?, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
-    switch (base, mark) {
-    case ("a", "\u{030A}"): "å"
-    case ("a", "\u{0308}"): "ä"
-    case ("o", "\u{0308}"): "ö"
-    case ("e", "\u{0301}"): "e"
-    case ("u", "\u{0308}"): "y"
-    default: nil
-    }
   }
 
   /// Letters Swedish sorts as their base letter: é as e, ü as y, à as a. å, ä and ö stay.

@@ -1,4 +1,4 @@
-import QueryLanguage
+import Platform
 
 #if canImport(Glibc)
   import Glibc

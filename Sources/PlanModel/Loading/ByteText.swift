@@ -151,10 +151,11 @@ enum ByteText {
     return value
   }
 
-  /// A String from bytes already known to be valid UTF-8.
+  /// A String from bytes already known to be valid UTF-8, in NFC: a plan's "e" + U+0300 is held as "è",
+  /// so that it compares, orders and prints as the query's "è" does.
   @inline(__always)
   static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    String(decoding: bytes, as: UTF8.self)
+    CanonicalComposition.composed(String(decoding: bytes, as: UTF8.self))
   }
 
   /// Text for a message: the value quoted, shortened when long so that one bad cell cannot flood a

@@ -169,6 +169,8 @@ public struct Checker {
     var content: SourceRange?
     /// The parameter's name when the value came from one, for messages.
     var parameter: String?
+    /// Whether `text` was composed to NFC and so no longer matches the source byte for byte.
+    var recomposed = false
 
     var describe: String {
       parameter.map { "parameter $\($0) ('\(text)')" } ?? "'\(text)'"
@@ -187,9 +189,17 @@ public struct Checker {
           .name, message, at: literal.range,
           notes: ["give it with --param \(name)=VALUE, or .param \(name) VALUE in a script"])
       }
-      return Value(kind: .string(value), text: value, range: literal.range, content: nil, parameter: name)
+      let text = CanonicalComposition.composed(value)
+      // `!=` on Strings is canonical equivalence, true of both forms: the bytes tell whether it changed.
+      return Value(
+        kind: .string(text), text: text, range: literal.range, content: nil, parameter: name,
+        recomposed: !text.utf8.elementsEqual(value.utf8))
     default:
-      return Value(kind: literal.kind, text: literal.text, range: literal.range, content: literal.content)
+      // Values are compared in NFC, as the plan's texts are held: "e" + U+0300 is "è".
+      let text = CanonicalComposition.composed(literal.text)
+      return Value(
+        kind: literal.kind, text: text, range: literal.range, content: literal.content,
+        recomposed: !text.utf8.elementsEqual(literal.text.utf8))
     }
   }
 }

@@ -169,7 +169,8 @@ struct PredicateCompiler {
   /// Where a pattern's mistake is in the source: exactly, when the value is written out as the pattern
   /// is (a bare word, or quoted without doubled quotes inside); else the whole value.
   private func place(of error: PatternError, in value: Checker.Value) -> SourceRange {
-    guard let content = value.content, content.end - content.start == value.text.utf8.count else {
+    guard !value.recomposed, let content = value.content, content.end - content.start == value.text.utf8.count
+    else {
       return value.range
     }
     let start = content.start + error.offset
@@ -195,8 +196,9 @@ struct PredicateCompiler {
       let pattern = try regularExpression(values[0])
       return someActor { pattern.matchesFolded($0) }
     }
-    // Names fold through the aliases on both sides: Kansliet and kansli are Kansli.
-    let folded = values.map { SwedishCollation.fold(Actors.canonical($0.text)) }
+    // Names fold through the aliases on both sides: Kansliet and kansli are Kansli. Spaces are kept, as on
+    // every text field.
+    let folded = values.map { SwedishCollation.fold(Actors.named($0.text)) }
     if [.equal, .notEqual, .in].contains(op) {
       let actors = checker.plansActors()
       for (value, name) in zip(values, folded) where actors[name] == nil {
