@@ -116,3 +116,27 @@ import Testing
     #expect(PlanFile.json(read) == json)
   }
 }
+
+@Suite struct LogVerificationTests {
+  @Test func aLogThatReplaysHasNoDiscrepancy() {
+    #expect(FollowUpLogTests.followedUp().logDiscrepancies().isEmpty)
+  }
+
+  @Test func aHandEditShowsAsAChangeWithNoLogEntry() throws {
+    var plan = FollowUpLogTests.followedUp()
+    let position = try #require(plan.activities.firstIndex { $0.id == 19 })
+    plan.activities[position].status = StatusText(text: "Klart")
+    plan.activities.removeAll { $0.id == 1 }
+    plan.activities.append(
+      Activity(
+        id: 7, direction: "Förebild och föregångare", what: "Tillbaka", how: "", who: [],
+        when: WhenText(text: "", interval: nil), status: StatusText(text: ""), priority: nil))
+    let found = plan.logDiscrepancies()
+    #expect(found.map(\.activityID) == [7, 19])
+    #expect(found[0].message.contains("added again outside sekom"))
+    #expect(
+      found[1].message
+        == "status is 'Klart' where the log's last change (2021-06-14T10:00:00+02:00) made it 'Genomfört 11 maj': changed outside sekom"
+    )
+  }
+}

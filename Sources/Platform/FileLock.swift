@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An exclusive lock on the file at a path, for a read-modify-write that others must not interleave with.
+///
+/// The lock is taken on the file itself (`flock`). A writer replaces the file by renaming another over it,
+/// so a lock won on a file that has since been replaced locks nothing anyone else will open: the lock is
+/// then dropped and taken again on the file now at the path.
+public final class FileLock {
+  private var fd: Int32
+
+  /// Waits for the lock; fails when the file cannot be opened.
+  public init(path: String) throws(FileAccess.Failure) {
+    while true {
+      let opened = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+      guard opened >= 0 else { throw FileAccess.Failure(reason: FileAccess.reason()) }
+      var result: Int32
+      repeat { result = flock(opened, LOCK_EX) } while result != 0 && errno == EINTR
+      guard result == 0 else {
+        let why = FileAccess.reason()
+        close(opened)
+        throw FileAccess.Failure(reason: why)
+      }
+      var held = stat()
+      var named = stat()
+      if fstat(opened, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev
+        && held.st_ino == named.st_ino
+      {
+        fd = opened
+        return
+      }
+      // Replaced while waiting: the new file is the one to lock.
+      close(opened)
+    }
+  }
+
+  /// Lets the next writer in.
+  public func release() {
+    guard fd >= 0 else { return }
+    close(fd)
+    fd = -1
+  }
+
+  deinit { release() }
+}
