@@ -1,19 +1,28 @@
 import Foundation
 import Testing
 
-/// Every `$ …` example in README.md, run by a shell with the built binary first on PATH, must print what
-/// the README shows under it, standard error included: the README's examples are real output, and stay
-/// so.
+/// Every `$ …` example in README.md and in the pages of docs/, run by a shell with the built binary first
+/// on PATH, must print what the page shows under it, standard error included: the examples are real
+/// output, and stay so.
 struct ReadmeExampleTests {
   struct Example: Sendable, CustomTestStringConvertible {
+    var page: String
     var line: Int
     var commands: [String]
     var expected: String
-    var testDescription: String { "README.md:\(line): \(commands[0].prefix(60))" }
+    var testDescription: String { "\(page):\(line): \(commands[0].prefix(60))" }
   }
 
-  static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let readme = root.appendingPathComponent("README.md")
+
+  /// README.md, then the pages of docs/ by name.
+  static let pages: [String] = {
+    let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path))
+      ?? []
+    return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+  }()
 
   /// Files some examples read, as a user following the README would have them.
   static let fixtures = [
@@ -23,8 +32,12 @@ struct ReadmeExampleTests {
   /// The examples: in an indented block, a line `$ command` and the lines under it up to the next `$`
   /// line or the end of the block. A command whose output is not shown runs before the next one, in the
   /// same folder (`sekom … > file` then `$ head file`).
-  static let examples: [Example] = {
-    guard let text = try? String(contentsOf: readme, encoding: .utf8) else { return [] }
+  static let examples: [Example] = pages.flatMap { examples(in: $0) }
+
+  static func examples(in page: String) -> [Example] {
+    guard let text = try? String(contentsOf: root.appendingPathComponent(page), encoding: .utf8) else {
+      return []
+    }
     var examples: [Example] = []
     var pending: [String] = []
     var current: Example?
@@ -42,7 +55,8 @@ struct ReadmeExampleTests {
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       if line.hasPrefix("    $ ") {
         finish()
-        current = Example(line: index + 1, commands: pending + [String(line.dropFirst(6))], expected: "")
+        current = Example(
+          page: page, line: index + 1, commands: pending + [String(line.dropFirst(6))], expected: "")
       } else if line.hasPrefix("    ") || (line.isEmpty && current != nil) {
         current?.expected += line.dropFirst(4) + "\n"
       } else {
@@ -52,9 +66,13 @@ struct ReadmeExampleTests {
     }
     finish()
     return examples
-  }()
+  }
 
-  @Test func theReadmeHasExamples() {
+  @Test func theReadmeAndEachReferencePageHaveExamples() {
+    #expect(Self.examples(in: "README.md").count >= 5)
+    for page in ["docs/language.md", "docs/output-formats.md", "docs/scripts-and-reports.md", "docs/commands.md"] {
+      #expect(!Self.examples(in: page).isEmpty, "\(page)")
+    }
     #expect(Self.examples.count >= 14)
   }
 
@@ -62,7 +80,7 @@ struct ReadmeExampleTests {
   func showsRealOutput(_ example: Example) throws {
     let folder = try SekomProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let root = Self.readme.deletingLastPathComponent()
+    let root = Self.root
     try FileManager.default.createSymbolicLink(
       at: folder.appendingPathComponent("queries"), withDestinationURL: root.appendingPathComponent("queries")
     )
