@@ -19,7 +19,8 @@ struct ReadmeExampleTests {
 
   /// README.md, then the pages of docs/ by name.
   static let pages: [String] = {
-    let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path))
+    let docs =
+      (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path))
       ?? []
     return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
   }()
@@ -70,7 +71,9 @@ struct ReadmeExampleTests {
 
   @Test func theReadmeAndEachReferencePageHaveExamples() {
     #expect(Self.examples(in: "README.md").count >= 5)
-    for page in ["docs/language.md", "docs/output-formats.md", "docs/scripts-and-reports.md", "docs/commands.md"] {
+    for page in [
+      "docs/language.md", "docs/output-formats.md", "docs/scripts-and-reports.md", "docs/commands.md",
+    ] {
       #expect(!Self.examples(in: page).isEmpty, "\(page)")
     }
     #expect(Self.examples.count >= 14)
