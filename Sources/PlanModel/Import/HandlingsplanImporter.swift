@@ -22,12 +22,15 @@ public enum HandlingsplanImporter {
   public static func importText(
     _ text: String, source: String, year: Int? = nil
   ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
-    let lines = try sourceLines(of: text, source: source)
+    try checkLines(of: text, source: source)
+    var reader = SourceLineReader(text)
     var notes: [ImportNote] = []
-    let tables = try TableReader.read(lines, source: source, notes: &notes)
-    let heading = try MetadataReader.read(
-      lines[..<(tables.firstLine - 1)], source: source, year: year, notes: &notes)
-    let assembly = RowJoiner.assemble(tables.rows, notes: &notes)
+    // Rows are joined as they are read, so that neither the lines nor the rows as written are all held.
+    var assembly = Assembly()
+    let tables = try TableReader.read(&reader, source: source, notes: &notes) { row, notes in
+      RowJoiner.add(row, to: &assembly, notes: &notes)
+    }
+    let heading = try MetadataReader.read(tables.front[...], source: source, year: year, notes: &notes)
     let context = TimeContext(planYear: heading.year, annualMeeting: heading.annualMeeting)
 
     var corrections: [Correction] = []

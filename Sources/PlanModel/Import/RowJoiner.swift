@@ -31,6 +31,8 @@ extension HandlingsplanImporter {
     var rows: [JoinedRow] = []
     var vads: [String] = []
     var joins: [Join] = []
+    /// The line each of `vads` was first written on.
+    var vadLines: [Int] = []
   }
 
   /// Carries each Vad down to the rows below it and joins rows a page break has split.
@@ -51,45 +53,47 @@ extension HandlingsplanImporter {
 
     static func assemble(_ rows: [TableRow], notes: inout [ImportNote]) -> Assembly {
       var assembly = Assembly()
-      var vadLines: [Int] = []
-      for row in rows {
-        let above = assembly.rows.last.flatMap { $0.direction == row.direction ? $0 : nil }
-        if let above, let gap = row.gap {
-          let vadAbove = assembly.vads[above.vadGroup]
-          if let reason = separation(above: above, vadAbove: vadAbove, below: row) {
-            let id = assembly.rows.count + 1
-            notes.append(
-              ImportNote(
-                line: row.line, activityID: id,
-                message: "not the rest of the row above, despite the gap on line \(gap): \(reason)"))
-          } else {
-            join(row, into: &assembly, notes: &notes)
-            continue
-          }
-        }
-        let id = assembly.rows.count + 1
-        var group = assembly.vads.count
-        if !row.cells[.vad].isEmpty {
-          assembly.vads.append(row.cells[.vad])
-          vadLines.append(row.line)
-        } else if let above {
-          group = above.vadGroup
-          notes.append(
-            ImportNote(
-              line: row.line, activityID: id,
-              message: "empty Vad: the row carries the Vad of line \(vadLines[group])"))
-        } else {
-          assembly.vads.append("")
-          vadLines.append(row.line)
-          notes.append(
-            ImportNote(
-              line: row.line, activityID: id,
-              message: "empty Vad and no Vad above it in the section: the Vad is left empty"))
-        }
-        assembly.rows.append(
-          JoinedRow(line: row.line, direction: row.direction, cells: row.cells, vadGroup: group))
-      }
+      for row in rows { add(row, to: &assembly, notes: &notes) }
       return assembly
+    }
+
+    /// Adds the next row of the tables: a row of its own, or the rest of the row above.
+    static func add(_ row: TableRow, to assembly: inout Assembly, notes: inout [ImportNote]) {
+      let above = assembly.rows.last.flatMap { $0.direction == row.direction ? $0 : nil }
+      if let above, let gap = row.gap {
+        let vadAbove = assembly.vads[above.vadGroup]
+        if let reason = separation(above: above, vadAbove: vadAbove, below: row) {
+          let id = assembly.rows.count + 1
+          notes.append(
+            ImportNote(
+              line: row.line, activityID: id,
+              message: "not the rest of the row above, despite the gap on line \(gap): \(reason)"))
+        } else {
+          join(row, into: &assembly, notes: &notes)
+          return
+        }
+      }
+      let id = assembly.rows.count + 1
+      var group = assembly.vads.count
+      if !row.cells[.vad].isEmpty {
+        assembly.vads.append(row.cells[.vad])
+        assembly.vadLines.append(row.line)
+      } else if let above {
+        group = above.vadGroup
+        notes.append(
+          ImportNote(
+            line: row.line, activityID: id,
+            message: "empty Vad: the row carries the Vad of line \(assembly.vadLines[group])"))
+      } else {
+        assembly.vads.append("")
+        assembly.vadLines.append(row.line)
+        notes.append(
+          ImportNote(
+            line: row.line, activityID: id,
+            message: "empty Vad and no Vad above it in the section: the Vad is left empty"))
+      }
+      assembly.rows.append(
+        JoinedRow(line: row.line, direction: row.direction, cells: row.cells, vadGroup: group))
     }
 
     /// Why `below` is a row of its own rather than the rest of `above`; nil when it is the rest.
