@@ -1,0 +1,80 @@
+import Testing
+
+@testable import PlanModel
+
+/// The importer on generated texts far larger than a real plan: the answers must be the same as for a small
+/// one. How long they take and how much memory they need is measured by benchmarks/run.py (job 5).
+struct ImportScaleTests {
+  static let header = "Vad\tHur\tVem\tNär/Resurs\tStatus\tPrio"
+
+  /// `sections` sections named "Inriktning 0" …, each cycling through `names` names when given, with two
+  /// rows: one with a Vad, one that carries it.
+  static func text(sections: Int, names: Int? = nil) -> String {
+    var lines = ["VERKSAMHETSPLAN 2021", ""]
+    lines.reserveCapacity(sections * 5 + 2)
+    for index in 0..<sections {
+      lines += [
+        "Inriktning \(index % (names ?? sections))", header,
+        "Göra \(index)\tSå här\tKansliet\tmaj 2021\tPågår\t1", "\tOch så\tStyrelsen\tjuni 2021\t\t2", "",
+      ]
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  @Test(arguments: [20_000])
+  func manySectionsImportToTheirActivities(sections: Int) throws {
+    let plan = try HandlingsplanImporter.importText(Self.text(sections: sections), source: "many.txt").plan
+    #expect(plan.activities.count == 2 * sections)
+    #expect(plan.metadata.directions == (0..<sections).map { "Inriktning \($0)" })
+    for (index, activity) in plan.activities.enumerated() where index % 997 == 0 || index == 2 * sections - 1
+    {
+      #expect(activity.id == index + 1)
+      #expect(activity.direction == "Inriktning \(index / 2)")
+      #expect(activity.what == "Göra \(index / 2)")
+      #expect(activity.who == (index % 2 == 0 ? ["Kansli"] : ["Styrelse"]))
+    }
+  }
+
+  @Test func sectionsNamedAgainContinueTheirDirection() throws {
+    let imported = try HandlingsplanImporter.importText(
+      Self.text(sections: 20_000, names: 7), source: "again.txt")
+    #expect(imported.plan.metadata.directions == (0..<7).map { "Inriktning \($0)" })
+    #expect(imported.plan.activities.count == 40_000)
+    #expect(imported.plan.activities[40_000 - 1].direction == "Inriktning \(19_999 % 7)")
+    let again = imported.report.lines.filter { $0.message.hasSuffix("again: its rows continue it") }
+    #expect(again.count == 20_000 - 7)
+  }
+
+  /// A page break far down a long gap: the rest of the row is still joined, and the gap is its first line.
+  @Test func aRowSplitByAVeryLongGapIsJoined() throws {
+    let blank = [String](repeating: "", count: 50_000)
+    let text =
+      ([
+        "VERKSAMHETSPLAN 2021", "Inriktning", Self.header,
+        "Göra\tSå att det blir en stående punkt på\tKansliet\t\t\t1",
+      ]
+      + blank + ["\tstyrelsemöten\t\t\t\t"]).joined(separator: "\n")
+    let imported = try HandlingsplanImporter.importText(text, source: "gap.txt")
+    #expect(imported.plan.activities.map(\.how) == ["Så att det blir en stående punkt på styrelsemöten"])
+    #expect(
+      imported.report.lines.last
+        == ImportNote(
+          line: 50_005, activityID: 1,
+          message: "row split by a page break: this line continues the row of line 4 (Hur)"))
+  }
+
+  /// The front matter is read however long it is, and a blank first line still takes the notes of a text
+  /// without a title.
+  @Test func longFrontMatterIsRead() throws {
+    let prose = [String](repeating: "Lite text om föreningen.", count: 30_000)
+    let text =
+      ([""] + prose + [
+        "Redovisas vid föreningens årsmöte 28 maj 2021", "", "Inriktning", Self.header, "Göra\t\t\t\t\t",
+      ])
+      .joined(separator: "\n")
+    let imported = try HandlingsplanImporter.importText(text, source: "front.txt")
+    #expect(imported.plan.metadata.annualMeeting == Day(year: 2021, month: 5, day: 28))
+    #expect(imported.plan.metadata.title == "Verksamhetsplan 2021")
+    #expect(imported.report.lines.prefix(2).map(\.line) == [1, 30_002])
+  }
+}
