@@ -46,9 +46,12 @@ enum ImportCommand {
       })
   }
 
-  /// A document of a few hundred activities is a few hundred kilobytes; this stops a device such as
-  /// /dev/zero from filling memory.
-  static let maximumBytes = 64 << 20
+  /// A document of a few hundred activities is a few tens of kilobytes; this stops a device such as
+  /// /dev/zero from filling memory, and bounds what any text can cost. The plan and its report take up to
+  /// about 300 bytes of memory for each byte of a text of the shortest rows (three bytes make an activity
+  /// and its note, and the JSON of an activity is some 180 bytes), so 4 MiB imports within 1.3 GB, well
+  /// inside 2 GiB (benchmarks/run.py, job 5, measures it).
+  static let maximumBytes = 4 << 20
 
   static func execute(_ options: ImportOptions) -> ExitStatus {
     let input = options.input!
@@ -77,7 +80,16 @@ enum ImportCommand {
       return .fileError
     }
     if !quiet {
-      Console.error(imported.report.lines.map { "\(input):\($0.line): note: \($0.message)\n" }.joined())
+      // In pieces: a text of short lines can have millions of notes, too many to hold twice as text.
+      var notes = ""
+      for note in imported.report.lines {
+        notes += "\(input):\(note.line): note: \(note.message)\n"
+        if notes.utf8.count >= 1 << 16 {
+          Console.error(notes)
+          notes = ""
+        }
+      }
+      Console.error(notes)
       let count = imported.plan.activities.count
       Console.error("sekom: \(count) \(count == 1 ? "activity" : "activities") read from '\(input)'\n")
     }

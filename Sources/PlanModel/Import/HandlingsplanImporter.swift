@@ -59,8 +59,16 @@ public enum HandlingsplanImporter {
       annualMeeting: heading.annualMeeting,
       directions: tables.directions, corrections: corrections, source: source)
     // Notes are made stage by stage; the report lists them by line, keeping each line's notes in order.
-    let ordered = notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
-    return (Plan(metadata: metadata, activities: activities), ImportReport(lines: ordered.map(\.element)))
+    return (Plan(metadata: metadata, activities: activities), ImportReport(lines: inLineOrder(notes)))
+  }
+
+  /// The notes by line, each line's in the order they were made. Notes come in line order stage by stage,
+  /// so the sort is skipped when they are in order already, and sorts positions rather than notes.
+  static func inLineOrder(_ notes: [ImportNote]) -> [ImportNote] {
+    guard zip(notes, notes.dropFirst()).contains(where: { $0.line > $1.line }) else { return notes }
+    var order = Array(notes.indices)
+    order.sort { (notes[$0].line, $0) < (notes[$1].line, $1) }
+    return order.map { notes[$0] }
   }
 
   /// The plan in UTF-8 `bytes`: as `importText(_:source:year:)`, but invalid UTF-8 is found in the bytes,
