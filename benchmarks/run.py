@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark sekom as a user runs it: whole processes, median wall time and peak memory.
 
-    benchmarks/run.py                 # everything: about 2.5 minutes on 2 cores, plus the first build
+    benchmarks/run.py                 # everything: about 3.5 minutes on 2 cores, plus the first build
                                       # (~1.5 min) and the first generation of the plans (~30 s)
-    benchmarks/run.py --quick         # no 1M plan, 3 runs each: a check in about 10 seconds
+    benchmarks/run.py --quick         # no 1M plan, 3 runs each (1 for job 5): a check in about 45 s
     benchmarks/run.py --markdown      # the result table in Markdown, for the README
     benchmarks/run.py --runs 20 --skip-build
 
@@ -16,7 +16,7 @@ What it does, all under benchmarks/data/ (ignored by git) except the release bui
   3. installs sqlite3 (apt-get, as root) and the DuckDB CLI (pip package duckdb-cli) when missing; a
      tool it cannot get is reported as "skipped: ..." and its comparisons are left out;
   4. runs each command once to warm the page cache and check its answer, then N timed runs (10; 30 for
-     job 1, whose milliseconds are noisy; 5 on the 1M plan):
+     job 1, whose milliseconds are noisy; 5 on the 1M plan; 3 for job 5, whose runs take seconds):
      job 1  start-up plus the headline query on the embedded 2021 plan, against the do-nothing Swift
             program and sqlite3 answering the same query from a database file;
      job 2  the headline query on each plan file, end to end (read the CSV, query, write CSV), against
@@ -24,6 +24,10 @@ What it does, all under benchmarks/data/ (ignored by git) except the release bui
      job 3  `count by vem` and `order by vad` on the 1M plan;
      job 4  hostile inputs: 2,000 and 20,000 errors on one line with --keep-going, and `matches` with a
             pattern that backtracking engines take exponential time on, against an ordinary one;
+     job 5  `import` of generated texts at two sizes each, under a 2 GiB address-space limit (prlimit):
+            32,000 and 64,000 sections, and texts of the shortest rows (three bytes, an activity and a
+            note each) of 2 MiB and 4 MiB, the most import reads, written as JSON with the report; the
+            ratios of the times (linear is 2) and the peak memory at the limit;
   5. prints one table: median seconds, peak MiB (the largest ru_maxrss of the runs), the ratios, and
      each target with MET or MISSED.
 
@@ -304,6 +308,76 @@ def job4(plan_100k, runs, timeout):
     return results
 
 
+IMPORT_HEADER = "Vad\tHur\tVem\tNär/Resurs\tStatus\tPrio\n"
+IMPORT_LIMIT = 4 * MIB  # ImportCommand.maximumBytes
+ADDRESS_SPACE = 2 * 1024 * MIB
+
+
+def import_text(name, write):
+    """A generated text for `import` under benchmarks/data, written once by `write(file)`."""
+    path = os.path.join(DATA, name)
+    if not os.path.exists(path):
+        with open(path + ".part", "w", encoding="utf-8") as f:
+            f.write("VERKSAMHETSPLAN 2021\n\n")
+            write(f)
+        os.replace(path + ".part", path)
+    return path
+
+
+def sections_text(n):
+    """n sections of two rows each: a heading, the header row, a row with a Vad and one that carries it."""
+    def write(f):
+        for i in range(n):
+            f.write(f"Inriktning {i}\n{IMPORT_HEADER}Göra {i}\tSå här\tKansliet\tmaj 2021\tPågår\t1\n"
+                    "\tOch så\tStyrelsen\tjuni 2021\t\t2\n\n")
+    return import_text(f"import-sections-{n}.txt", write)
+
+
+def short_rows_text(size):
+    """`size` bytes of rows of three bytes, each an activity with an empty Vad and so a note: the most
+    memory a byte of text can cost. Returns the path and the number of activities."""
+    first = "Inriktning\n" + IMPORT_HEADER + "a\t\n"
+    rows = (size - len(("VERKSAMHETSPLAN 2021\n\n" + first).encode())) // 3
+    def write(f):
+        f.write(first + "\ta\n" * rows)
+    return import_text(f"import-rows-{size // MIB}MiB.txt", write), rows + 1
+
+
+def job5(runs, timeout):
+    """`import` at two sizes, linear in sections and in size, and within 2 GiB at the size limit."""
+    limit = ["prlimit", f"--as={ADDRESS_SPACE}", "--"]
+    results = []
+    for n in (32000, 64000):
+        result = measure(f"import {n:,} sections to CSV", "sekom", limit + [SEKOM, "import", "--quiet",
+                                                                            sections_text(n)], runs, timeout)
+        check_import(result, max(0, len(result.output.splitlines()) - 1) if result.output else None, 2 * n)
+        results.append(result)
+    json_path = os.path.join(DATA, "import-out.json")
+    for size in (IMPORT_LIMIT // 2, IMPORT_LIMIT):
+        path, activities = short_rows_text(size)
+        # With the report, to standard error (the launcher reads it), as a user runs it.
+        result = measure(f"import {size // MIB} MiB of short rows to JSON", "sekom",
+                         limit + [SEKOM, "import", path, "--output", json_path, "--force"], runs, timeout)
+        count = None
+        if result.output is not None:
+            with open(json_path, encoding="utf-8") as f:
+                count = f.read().count('"id": ')
+            os.remove(json_path)
+        check_import(result, count, activities)
+        results.append(result)
+    return results
+
+
+def check_import(result, count, expected):
+    """Prints OK when an import wrote the expected number of activities."""
+    if count is None:
+        return
+    verdict = "OK" if count == expected else "MISMATCH"
+    print(f"check job 5 {result.name}: {verdict}, {count:,} activities (expected {expected:,})")
+    if count != expected:
+        failures.append(f"job 5 {result.name}: {count} activities, not {expected}")
+
+
 # --- The table -----------------------------------------------------------------------------------------
 
 COLUMNS = ["job", "what", "tool", "runs", "median s", "peak MiB", "ratio", "target", ""]
@@ -389,6 +463,9 @@ def main():
     log("job 4: hostile inputs")
     job4s = job4(plans[100000], small_runs, args.timeout)
 
+    log("job 5: import at two sizes")
+    job5s = job5(args.runs or (1 if args.quick else 3), args.timeout)
+
     rows = [measured_row("1", sekom1), measured_row("1", nothing), measured_row("1", sqlite1),
             ratio_row("1", "sekom / do-nothing Swift, time", seconds(sekom1), seconds(nothing),
                       ("≤ 2×", lambda v: v <= 2))]
@@ -421,6 +498,14 @@ def main():
                           ("≤ 11", lambda v: v <= 11), unit=""))
     rows.append(ratio_row("4", "matches: '(.|.)*Q' / 'webb?inar', time", seconds(job4s[3]), seconds(job4s[2]),
                           ("≤ 10", lambda v: v <= 10), unit=""))
+    rows += [measured_row("5", result) for result in job5s]
+    rows.append(ratio_row("5", "import: 64k / 32k sections, time", seconds(job5s[1]), seconds(job5s[0]),
+                          ("≤ 2.5", lambda v: v <= 2.5), unit=""))
+    rows.append(ratio_row("5", "import: 4 / 2 MiB of short rows, time", seconds(job5s[3]), seconds(job5s[2]),
+                          ("≤ 2.5", lambda v: v <= 2.5), unit=""))
+    peak = job5s[3].peak_mib if job5s[3] is not None else None
+    rows.append(ratio_row("5", "import: 4 MiB of short rows, peak MiB / 2 GiB", peak, 2048,
+                          ("< 1", lambda v: v < 1), unit=""))
     print()
     print_table(rows, args.markdown)
     if failures:
