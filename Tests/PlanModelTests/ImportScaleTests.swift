@@ -77,4 +77,14 @@ struct ImportScaleTests {
     #expect(imported.plan.metadata.title == "Verksamhetsplan 2021")
     #expect(imported.report.lines.prefix(2).map(\.line) == [1, 30_002])
   }
+
+  /// Cleaning takes a shortcut for ASCII; every scalar below U+0100 must still count as white space exactly
+  /// when Unicode says so.
+  @Test func cleaningKnowsWhiteSpaceAsUnicodeDoes() {
+    for value in UInt32(0)..<0x100 where value != 0xFEFF {
+      let scalar = Unicode.Scalar(value)!
+      let cleaned = HandlingsplanImporter.clean("a" + String(scalar) + "b")
+      #expect(cleaned == (scalar.properties.isWhitespace ? "a b" : "a" + String(scalar) + "b"), "U+\(value)")
+    }
+  }
 }

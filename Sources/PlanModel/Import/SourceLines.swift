@@ -120,7 +120,11 @@ extension HandlingsplanImporter {
     var pendingSpace = false
     for scalar in scalars {
       if scalar == "\u{FEFF}" || scalar == "\u{200B}" { continue }
-      if scalar.properties.isWhitespace {
+      // ASCII first: looking up a scalar's Unicode properties costs more than the rest of the loop.
+      let isWhitespace =
+        scalar.isASCII
+        ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+      if isWhitespace {
         pendingSpace = !result.isEmpty
         continue
       }
