@@ -48,8 +48,8 @@ enum ImportCommand {
 
   /// A document of a few hundred activities is a few tens of kilobytes; this stops a device such as
   /// /dev/zero from filling memory, and bounds what any text can cost. The plan and its report take up to
-  /// about 300 bytes of memory for each byte of a text of the shortest rows (three bytes make an activity
-  /// and its note, and the JSON of an activity is some 180 bytes), so 4 MiB imports within 1.3 GB, well
+  /// about 250 bytes of memory for each byte of a text of the shortest rows (three bytes make an activity
+  /// and its note, and the JSON of an activity is some 180 bytes), so 4 MiB imports within 1.1 GB, well
   /// inside 2 GiB (benchmarks/run.py, job 5, measures it).
   static let maximumBytes = 4 << 20
 
@@ -71,7 +71,7 @@ enum ImportCommand {
       )
       return .fileError
     }
-    let imported: (plan: Plan, report: ImportReport)
+    var imported: (plan: Plan, report: ImportReport)
     do throws(ImportError) {
       imported = try HandlingsplanImporter.importBytes(bytes, source: input, year: options.year)
     } catch {
@@ -93,6 +93,8 @@ enum ImportCommand {
       let count = imported.plan.activities.count
       Console.error("sekom: \(count) \(count == 1 ? "activity" : "activities") read from '\(input)'\n")
     }
+    // The report is written: its notes need not take room beside the plan file's text.
+    imported.report = ImportReport()
     return PlanOutput.emit(
       imported.plan, as: output.flatMap(PlanFile.format(path:)) ?? .csv, to: output, force: force,
       inputs: [(input, "input")], quiet: quiet, standardOutputAdvice: "--output PLAN.json")
