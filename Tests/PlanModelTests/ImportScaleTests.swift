@@ -87,4 +87,22 @@ struct ImportScaleTests {
       #expect(cleaned == (scalar.properties.isWhitespace ? "a b" : "a" + String(scalar) + "b"), "U+\(value)")
     }
   }
+
+  /// Near misses are looked for only among names of a length within two edits: words at that edge are
+  /// corrected as before, in one word and in two (answers checked against the splitter before the filter).
+  @Test(arguments: [
+    ("Medlemm", ["Medlemmar"], [HandlingsplanImporter.ActorSplitter.Piece.Kind.corrected]),
+    ("Medlemmarnas", ["Medlemmarna"], [.corrected]),
+    ("Miljöbarometerna", ["Miljöbarometern"], [.corrected]),
+    ("Internationela arbetsgrupen", ["Internationella arbetsgruppen"], [.corrected]),
+    ("Alla medlemarna", ["Alla", "Medlemmarna"], [.unknown, .corrected]),
+    ("A Kanslie B", ["A", "Kansli", "B"], [.unknown, .corrected, .unknown]),
+  ])
+  func nearMissesAtTheEdgeOfTheirLength(
+    cell: String, listed: [String], kinds: [HandlingsplanImporter.ActorSplitter.Piece.Kind]
+  ) {
+    let pieces = HandlingsplanImporter.ActorSplitter.split(cell).pieces
+    #expect(pieces.map(\.listed) == listed)
+    #expect(pieces.map(\.kind) == kinds)
+  }
 }
