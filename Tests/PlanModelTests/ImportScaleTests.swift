@@ -105,4 +105,28 @@ struct ImportScaleTests {
     #expect(pieces.map(\.listed) == listed)
     #expect(pieces.map(\.kind) == kinds)
   }
+
+  /// A Vad carried to the rows below makes a plan far longer than the text: refused with the row where the
+  /// plan passes 32 MiB of text, so that its plan file is never made in memory.
+  @Test func aLongVadCarriedToManyRowsIsRefused() throws {
+    let vad = String(repeating: "V", count: 60_000)
+    // The Vad row holds the Vad and the heading; each row below them, and "a" in Hur.
+    let first = vad.utf8.count + "Inriktning".utf8.count
+    let limit = HandlingsplanImporter.maximumPlanText
+    let rowsBelow = (limit - first) / (first + 1) + 1
+    func text(_ rows: Int) -> String {
+      "VERKSAMHETSPLAN 2021\nInriktning\n\(Self.header)\n\(vad)\t\n" + String(repeating: "\ta\n", count: rows)
+    }
+    let fits = try HandlingsplanImporter.importText(text(rowsBelow - 1), source: "carried.txt").plan
+    #expect(fits.activities.count == rowsBelow)
+    #expect(fits.activities.last?.what == vad)
+    #expect(
+      throws: ImportError(
+        source: "carried.txt", line: 4 + rowsBelow,
+        message: "the plan would hold more than 32 MiB of text, its Vad and heading carried to every row "
+          + "below them; a handlingsplan holds far less")
+    ) {
+      try HandlingsplanImporter.importText(text(rowsBelow), source: "carried.txt")
+    }
+  }
 }

@@ -36,13 +36,23 @@ public enum HandlingsplanImporter {
     var corrections: [Correction] = []
     var activities: [Activity] = []
     activities.reserveCapacity(assembly.rows.count)
+    var planText = 0
     for (index, row) in assembly.rows.enumerated() {
       var cell = CellReader(id: index + 1, line: row.line, context: context)
-      activities.append(
-        Activity(
-          id: cell.id, direction: tables.directions[row.direction], what: assembly.vads[row.vadGroup],
-          how: row.cells[.hur], who: cell.actors(row.cells[.vem]), when: cell.when(row.cells[.när]),
-          status: StatusText(text: row.cells[.status]), priority: cell.priority(row.cells[.prio])))
+      let activity = Activity(
+        id: cell.id, direction: tables.directions[row.direction], what: assembly.vads[row.vadGroup],
+        how: row.cells[.hur], who: cell.actors(row.cells[.vem]), when: cell.when(row.cells[.när]),
+        status: StatusText(text: row.cells[.status]), priority: cell.priority(row.cells[.prio]))
+      // A Vad or heading is carried to every row below it, so a short text can make a plan far longer
+      // than itself, whose plan file could not be written in memory.
+      planText += textLength(of: activity)
+      if planText > maximumPlanText {
+        throw ImportError(
+          source: source, line: row.line,
+          message: "the plan would hold more than \(maximumPlanText >> 20) MiB of text, its Vad and "
+            + "heading carried to every row below them; a handlingsplan holds far less")
+      }
+      activities.append(activity)
       corrections += cell.corrections
       notes += cell.notes
     }
@@ -78,6 +88,18 @@ public enum HandlingsplanImporter {
   ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
     try validateUTF8(bytes, source: source)
     return try importText(String(decoding: bytes, as: UTF8.self), source: source, year: year)
+  }
+
+  /// The most text the activities of an imported plan hold together, in UTF-8 bytes: 8 times the most
+  /// `sekom import` reads, and a thousand times a real plan's. Its plan file, some 180 bytes more for each
+  /// activity, is made in memory.
+  static let maximumPlanText = 32 << 20
+
+  /// The bytes of text in an activity's fields, as a plan file writes them.
+  static func textLength(of activity: Activity) -> Int {
+    activity.direction.utf8.count + activity.what.utf8.count + activity.how.utf8.count
+      + activity.who.reduce(0) { $0 + $1.utf8.count } + activity.when.text.utf8.count
+      + activity.status.text.utf8.count
   }
 
   /// The start of a fragment for a correction's `original`: its first two words, then an ellipsis.
