@@ -42,7 +42,7 @@ struct CommandLineTests {
     #expect(script.error == "sekom: error: '/dev/zero' is larger than 16 MiB\n")
     let imported = try SekomProcess.run(["import", "/dev/zero"])
     #expect(imported.status == 3)
-    #expect(imported.error.hasPrefix("sekom: error: '/dev/zero' is larger than 4 MiB"), "\(imported.error)")
+    #expect(imported.error.hasPrefix("sekom: error: '/dev/zero' is larger than 64 MiB"), "\(imported.error)")
   }
 
   /// A statement that is not UTF-8 is refused, not run as Swift's repair of it (found in review); a

@@ -22,15 +22,30 @@ public enum HandlingsplanImporter {
   public static func importText(
     _ text: String, source: String, year: Int? = nil
   ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
+    try importText(text, source: source, year: year, limits: .standard)
+  }
+
+  /// `importText(_:source:year:)` within `limits`.
+  static func importText(
+    _ text: String, source: String, year: Int?, limits: Limits
+  ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
     try checkLines(of: text, source: source)
     var reader = SourceLineReader(text)
     var notes: [ImportNote] = []
     // Rows are joined as they are read, so that neither the lines nor the rows as written are all held.
     var assembly = Assembly()
-    let tables = try TableReader.read(&reader, source: source, notes: &notes) { row, notes in
+    let tables = try TableReader.read(&reader, source: source, limits: limits, notes: &notes) {
+      row, notes throws(ImportError) in
       RowJoiner.add(row, to: &assembly, notes: &notes)
+      if assembly.rows.count > limits.activities {
+        throw ImportError(
+          source: source, line: row.line,
+          message: "the plan would have more than \(limits.activities) activities; a handlingsplan has a few "
+            + "hundred")
+      }
     }
     let heading = try MetadataReader.read(tables.front[...], source: source, year: year, notes: &notes)
+    try limits.check(notes, source: source)
     let context = TimeContext(planYear: heading.year, annualMeeting: heading.annualMeeting)
 
     var corrections: [Correction] = []
@@ -46,15 +61,16 @@ public enum HandlingsplanImporter {
       // A Vad or heading is carried to every row below it, so a short text can make a plan far longer
       // than itself, whose plan file could not be written in memory.
       planText += textLength(of: activity)
-      if planText > maximumPlanText {
+      if planText > limits.planText {
         throw ImportError(
           source: source, line: row.line,
-          message: "the plan would hold more than \(maximumPlanText >> 20) MiB of text, its Vad and "
+          message: "the plan would hold more than \(limits.planText >> 20) MiB of text, its Vad and "
             + "heading carried to every row below them; a handlingsplan holds far less")
       }
       activities.append(activity)
       corrections += cell.corrections
       notes += cell.notes
+      try limits.check(notes, source: source)
     }
     // The embedded plan lists corrections of cells first and page-break joins after them.
     corrections += assembly.joins.map { join in
@@ -90,10 +106,8 @@ public enum HandlingsplanImporter {
     return try importText(String(decoding: bytes, as: UTF8.self), source: source, year: year)
   }
 
-  /// The most text the activities of an imported plan hold together, in UTF-8 bytes: 8 times the most
-  /// `sekom import` reads, and a thousand times a real plan's. Its plan file, some 180 bytes more for each
-  /// activity, is made in memory.
-  static let maximumPlanText = 32 << 20
+  /// The most text the activities of an imported plan hold together, in UTF-8 bytes.
+  static var maximumPlanText: Int { Limits.standard.planText }
 
   /// The bytes of text in an activity's fields, as a plan file writes them.
   static func textLength(of activity: Activity) -> Int {

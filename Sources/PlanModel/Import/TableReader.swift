@@ -104,8 +104,8 @@ extension HandlingsplanImporter {
     /// Reads the tables of the lines `reader` gives, handing each row to `row` as it is read, so that the
     /// lines are never all held at once.
     static func read(
-      _ reader: inout SourceLineReader, source: String, notes: inout [ImportNote],
-      row: (TableRow, inout [ImportNote]) -> Void
+      _ reader: inout SourceLineReader, source: String, limits: Limits = .standard,
+      notes: inout [ImportNote], row: (TableRow, inout [ImportNote]) throws(ImportError) -> Void
     ) throws(ImportError) -> Tables {
       var front: [SourceLine] = []
       var directions: [String] = []
@@ -137,6 +137,7 @@ extension HandlingsplanImporter {
       while let (line, blank) = ahead {
         ahead = nextNonBlank()
         defer { previous = line }
+        try limits.check(notes, source: source)
         if firstLine != nil, gap == nil, let blank { gap = blank }
         let next = ahead?.line
         // The header row first: it is rare, and telling a heading from the title folds every word.
@@ -176,6 +177,11 @@ extension HandlingsplanImporter {
         }
         guard firstLine != nil else {
           front.append(line)
+          if front.count > limits.frontLines {
+            throw error(
+              line.number,
+              "more than \(limits.frontLines) lines before the first table; a handlingsplan has a few pages")
+          }
           // Before the first table only rows shaped like a table's are errors; other lines are prose.
           guard line.cells.count >= 3 else { continue }
           if isHeading(line), let next, next.hasTabs {
@@ -203,9 +209,10 @@ extension HandlingsplanImporter {
         }
         var cells = Cells()
         for (cell, column) in zip(line.cells, columns) { if let column { cells[column] = cell } }
-        row(TableRow(line: line.number, direction: direction, cells: cells, gap: gap), &notes)
+        try row(TableRow(line: line.number, direction: direction, cells: cells, gap: gap), &notes)
         gap = nil
       }
+      try limits.check(notes, source: source)
       guard let firstLine else {
         throw ImportError(
           source: source, line: nil,
