@@ -64,4 +64,30 @@ struct ImportLimitTests {
     #expect(limits.frontLines == 100_000)
     #expect(limits.planText == 32 << 20)
   }
+
+  /// A row split again and again keeps its text so far in the correction of each split: the text the
+  /// corrections keep is bounded as the plan's is.
+  @Test func rowsSplitManyTimes() throws {
+    var limits = HandlingsplanImporter.Limits()
+    limits.planText = 1 << 20
+    let start =
+      "VERKSAMHETSPLAN 2021\nInriktning\nVad\tHur\tVem\tNär/Resurs\tStatus\tPrio\nGöra\tord\t\t\t\t1\n"
+    let split = "\n\tord\t\t\t\t\n"
+    // After k splits Hur holds 4k + 3 bytes; the k-th split keeps the text above, "ord" and the whole.
+    var kept = 0
+    var splits = 0
+    while kept <= limits.planText {
+      splits += 1
+      kept += (4 * splits - 1) + 3 + (4 * splits + 3)
+    }
+    let fits = try Self.importing(start + String(repeating: split, count: splits - 1), limits)
+    #expect(fits.activities.map(\.how) == ["ord" + String(repeating: " ord", count: splits - 1)])
+    #expect(
+      throws: ImportError(
+        source: "t.txt", line: 4 + 2 * splits,
+        message:
+          "rows split by page breaks would be joined into more than 1 MiB of text; a handlingsplan holds far less"
+      )
+    ) { try Self.importing(start + String(repeating: split, count: splits), limits) }
+  }
 }

@@ -37,6 +37,12 @@ public enum HandlingsplanImporter {
     let tables = try TableReader.read(&reader, source: source, limits: limits, notes: &notes) {
       row, notes throws(ImportError) in
       RowJoiner.add(row, to: &assembly, notes: &notes)
+      if assembly.joinedText > limits.planText {
+        throw ImportError(
+          source: source, line: row.line,
+          message: "rows split by page breaks would be joined into more than \(limits.planText >> 20) MiB "
+            + "of text; a handlingsplan holds far less")
+      }
       if assembly.rows.count > limits.activities {
         throw ImportError(
           source: source, line: row.line,

@@ -10,7 +10,8 @@ extension HandlingsplanImporter {
     var notes = 1_000_000
     /// Lines before the first table, kept until the table is found, where metadata is read.
     var frontLines = 100_000
-    /// The text of all activities' fields together, in UTF-8 bytes.
+    /// The text of all activities' fields together, in UTF-8 bytes; and apart from it, the text that the
+    /// corrections of rows split by page breaks keep.
     var planText = 32 << 20
 
     static let standard = Limits()

@@ -33,6 +33,9 @@ extension HandlingsplanImporter {
     var joins: [Join] = []
     /// The line each of `vads` was first written on.
     var vadLines: [Int] = []
+    /// The bytes of text the joins keep for their corrections: a row split many times keeps its whole
+    /// text once for each split, which the importer bounds.
+    var joinedText = 0
   }
 
   /// Carries each Vad down to the rows below it and joins rows a page break has split.
@@ -141,7 +144,10 @@ extension HandlingsplanImporter {
         }
       }
       assembly.rows[index] = row
-      if let shown { assembly.joins.append(shown) }
+      if let shown {
+        assembly.joins.append(shown)
+        assembly.joinedText += shown.above.utf8.count + shown.below.utf8.count + shown.joined.utf8.count
+      }
       let names = joined.map(\.header).joined(separator: ", ")
       notes.append(
         ImportNote(
