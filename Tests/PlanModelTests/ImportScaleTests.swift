@@ -129,4 +129,18 @@ struct ImportScaleTests {
       try HandlingsplanImporter.importText(text(rowsBelow), source: "carried.txt")
     }
   }
+
+  /// A Vem cell of thousands of unknown actors keeps each once, in order, and says which were named twice.
+  @Test func aCellOfThousandsOfActors() throws {
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    let names = (0..<5_000).map {
+      "\(letters[$0 / 26 / 26 % 26])\(letters[$0 / 26 % 26])\(letters[$0 % 26])x"
+    }
+    let cell = (names + names.prefix(3)).joined(separator: " ")
+    let text = "VERKSAMHETSPLAN 2021\nInriktning\n\(Self.header)\nGöra\t\t\(cell)\t\t\t\n"
+    let imported = try HandlingsplanImporter.importText(text, source: "actors.txt")
+    #expect(imported.plan.activities.first?.who == names)
+    let twice = imported.report.lines.map(\.message).filter { $0.hasSuffix("twice: kept once") }
+    #expect(twice == names.prefix(3).map { "Vem names \($0) twice: kept once" })
+  }
 }

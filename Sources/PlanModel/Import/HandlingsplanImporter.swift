@@ -153,6 +153,8 @@ public enum HandlingsplanImporter {
         note("Vem \"\(cell)\" read as " + pieces.map(\.actor).joined(separator: ", "))
       }
       var actors: [String] = []
+      // A cell may name thousands of unknown actors; a set finds the ones named twice.
+      var named: Set<String> = []
       for piece in pieces {
         switch piece.kind {
         case .known:
@@ -166,10 +168,10 @@ public enum HandlingsplanImporter {
         case .unknown:
           note("unknown actor \"\(piece.written)\" kept as written")
         }
-        if actors.contains(piece.actor) {
-          note("Vem names \(piece.actor) twice: kept once")
-        } else {
+        if named.insert(piece.actor).inserted {
           actors.append(piece.actor)
+        } else {
+          note("Vem names \(piece.actor) twice: kept once")
         }
       }
       return actors
