@@ -78,7 +78,7 @@ enum ImportCommand {
       return .fileError
     }
     if !quiet {
-      // In pieces: a text of short lines can have millions of notes, too many to hold twice as text.
+      // In pieces: a text of short lines can have a million notes, too many to hold twice as text.
       var notes = ""
       for note in imported.report.lines {
         notes += "\(input):\(note.line): note: \(note.message)\n"

@@ -54,12 +54,6 @@ extension HandlingsplanImporter {
     /// The order in which a join's correction picks the column it shows.
     private static let shownColumns: [Column] = [.hur, .vad, .status, .när, .vem]
 
-    static func assemble(_ rows: [TableRow], notes: inout [ImportNote]) -> Assembly {
-      var assembly = Assembly()
-      for row in rows { add(row, to: &assembly, notes: &notes) }
-      return assembly
-    }
-
     /// Adds the next row of the tables: a row of its own, or the rest of the row above.
     static func add(_ row: TableRow, to assembly: inout Assembly, notes: inout [ImportNote]) {
       let above = assembly.rows.last.flatMap { $0.direction == row.direction ? $0 : nil }

@@ -1,5 +1,5 @@
 extension HandlingsplanImporter {
-  /// The lines of a text one at a time, as `sourceLines(of:source:)` numbers and cleans them.
+  /// The lines of a text one at a time, numbered from 1 and cleaned; a byte order mark is dropped.
   ///
   /// A text of 64 MiB can hold tens of millions of lines; reading them one at a time keeps only the lines
   /// a later stage needs, so memory follows the plan made, not the line count. The text must have passed

@@ -17,24 +17,14 @@ extension HandlingsplanImporter {
     var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
   }
 
-  /// The lines of `text`, numbered from 1.
+  /// Checks the lines of `text`, numbered from 1, and throws for the first bad one.
   ///
-  /// Line ends may be LF, CRLF or CR, since exports from Windows and old Macs reach the secretariat too. A
-  /// byte order mark is dropped. U+FFFD means the text was decoded from bytes that were not UTF-8 (that is
-  /// what `String(decoding:as:)` puts in their place), so it is an error naming the line rather than text
-  /// that would silently fail to match an actor or a date.
-  static func sourceLines(of text: String, source: String) throws(ImportError) -> [SourceLine] {
-    try checkLines(of: text, source: source)
-    var reader = SourceLineReader(text)
-    var lines: [SourceLine] = []
-    while let line = reader.next() { lines.append(line) }
-    return lines
-  }
-
-  /// Throws the error `sourceLines(of:source:)` would for the first bad line, without keeping any line.
-  ///
-  /// The importer reads lines one at a time (`SourceLineReader`), so that a long text is never held as
-  /// lines all at once; checking first keeps the error the first bad line's, wherever the tables end.
+  /// Line ends may be LF, CRLF or CR, since exports from Windows and old Macs reach the secretariat too.
+  /// U+FFFD means the text was decoded from bytes that were not UTF-8 (that is what `String(decoding:as:)`
+  /// puts in their place), so it is an error naming the line rather than text that would silently fail to
+  /// match an actor or a date. The importer then reads the lines one at a time (`SourceLineReader`), so
+  /// that a long text is never held as lines all at once; checking first keeps the error the first bad
+  /// line's, wherever the tables end.
   static func checkLines(of text: String, source: String) throws(ImportError) {
     var number = 1
     var bytes = 0
@@ -84,7 +74,7 @@ extension HandlingsplanImporter {
 
   /// Checks that `bytes` are UTF-8 line by line, so that the error names the line a bad byte is on.
   ///
-  /// Lines are counted as `sourceLines(of:source:)` counts them; LF and CR never occur inside a multi-byte
+  /// Lines are counted as `checkLines(of:source:)` counts them; LF and CR never occur inside a multi-byte
   /// UTF-8 sequence, so splitting at them first does not hide or create an error.
   static func validateUTF8(_ bytes: [UInt8], source: String) throws(ImportError) {
     var number = 1
