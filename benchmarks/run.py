@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark sekom as a user runs it: whole processes, median wall time and peak memory.
 
-    benchmarks/run.py                 # everything: about 2.5 minutes on 2 cores, plus the first build
+    benchmarks/run.py                 # everything: about 3.5 minutes on 2 cores, plus the first build
                                       # (~1.5 min) and the first generation of the plans (~30 s)
-    benchmarks/run.py --quick         # no 1M plan, 3 runs each: a check in about 10 seconds
+    benchmarks/run.py --quick         # no 1M plan, 3 runs each (1 for job 5): a check in about 45 s
     benchmarks/run.py --markdown      # the result table in Markdown, for the README
     benchmarks/run.py --runs 20 --skip-build
 
@@ -16,7 +16,7 @@ What it does, all under benchmarks/data/ (ignored by git) except the release bui
   3. installs sqlite3 (apt-get, as root) and the DuckDB CLI (pip package duckdb-cli) when missing; a
      tool it cannot get is reported as "skipped: ..." and its comparisons are left out;
   4. runs each command once to warm the page cache and check its answer, then N timed runs (10; 30 for
-     job 1, whose milliseconds are noisy; 5 on the 1M plan):
+     job 1, whose milliseconds are noisy; 5 on the 1M plan; 3 for job 5, whose runs take seconds):
      job 1  start-up plus the headline query on the embedded 2021 plan, against the do-nothing Swift
             program and sqlite3 answering the same query from a database file;
      job 2  the headline query on each plan file, end to end (read the CSV, query, write CSV), against
@@ -25,6 +25,11 @@ What it does, all under benchmarks/data/ (ignored by git) except the release bui
      job 4  hostile inputs: 2,000 and 20,000 errors on one line with --keep-going, `matches` with a
             pattern that backtracking engines take exponential time on, against an ordinary one, and
             patterns of 5,000 steps on three texts of 64 KiB (answered or refused, well under a second);
+     job 5  `import` of generated texts under a 2 GiB address-space limit (prlimit): 32,000 and 64,000
+            sections, and 1 and 2 MiB of the shortest rows (three bytes, an activity and a note each),
+            with the ratios of their times (linear is 2); and a text of 64 MiB, the most import reads,
+            that makes nearly all the importer allows (a million activities and notes, 30 MiB of plan
+            text), written as JSON with its report, for the peak memory;
   5. prints one table: median seconds, peak MiB (the largest ru_maxrss of the runs), the ratios, and
      each target with MET or MISSED.
 
@@ -322,6 +327,88 @@ def job4(plan_100k, runs, timeout):
     return results
 
 
+IMPORT_HEADER = "Vad\tHur\tVem\tNär/Resurs\tStatus\tPrio\n"
+IMPORT_LIMIT = 64 * MIB  # ImportCommand.maximumBytes
+ADDRESS_SPACE = 2 * 1024 * MIB
+
+
+def import_text(name, write):
+    """A generated text for `import` under benchmarks/data, written once by `write(file)`."""
+    path = os.path.join(DATA, name)
+    if not os.path.exists(path):
+        with open(path + ".part", "w", encoding="utf-8") as f:
+            f.write("VERKSAMHETSPLAN 2021\n\n")
+            write(f)
+        os.replace(path + ".part", path)
+    return path
+
+
+def sections_text(n):
+    """n sections of two rows each: a heading, the header row, a row with a Vad and one that carries it."""
+    def write(f):
+        for i in range(n):
+            f.write(f"Inriktning {i}\n{IMPORT_HEADER}Göra {i}\tSå här\tKansliet\tmaj 2021\tPågår\t1\n"
+                    "\tOch så\tStyrelsen\tjuni 2021\t\t2\n\n")
+    return import_text(f"import-sections-{n}.txt", write)
+
+
+def short_rows_text(size):
+    """`size` bytes of rows of three bytes, each an activity with an empty Vad and so a note: the most
+    memory a byte of text can cost. Returns the path and the number of activities."""
+    first = "Inriktning\n" + IMPORT_HEADER + "a\t\n"
+    rows = (size - len(("VERKSAMHETSPLAN 2021\n\n" + first).encode())) // 3
+    def write(f):
+        f.write(first + "\ta\n" * rows)
+    return import_text(f"import-rows-{size // MIB}MiB.txt", write), rows + 1
+
+
+def fullest_text():
+    """64 MiB that make nearly the most the importer allows: a million activities, a note each (the Vad
+    carried), 18 bytes of Hur each, then blank lines. Returns the path and the number of activities."""
+    rows = 999_990
+    body = "Inriktning\n" + IMPORT_HEADER + "Göra\t\n" + ("\t" + "h" * 18 + "\n") * rows
+    def write(f):
+        f.write(body)
+        f.write("\n" * (IMPORT_LIMIT - len(("VERKSAMHETSPLAN 2021\n\n" + body).encode())))
+    return import_text("import-fullest-64MiB.txt", write), rows + 1
+
+
+def job5(runs, timeout):
+    """`import` at two sizes, linear in sections and in size, and within 2 GiB at the size limit."""
+    limit = ["prlimit", f"--as={ADDRESS_SPACE}", "--"]
+    results = []
+    for n in (32000, 64000):
+        result = measure(f"import {n:,} sections to CSV", "sekom", limit + [SEKOM, "import", "--quiet",
+                                                                            sections_text(n)], runs, timeout)
+        check_import(result, max(0, len(result.output.splitlines()) - 1) if result.output else None, 2 * n)
+        results.append(result)
+    json_path = os.path.join(DATA, "import-out.json")
+    texts = [(f"{size // MIB} MiB of short rows", short_rows_text(size)) for size in (MIB, 2 * MIB)]
+    texts.append(("64 MiB, a million activities", fullest_text()))
+    for label, (path, activities) in texts:
+        # With the report, to standard error (the launcher reads it), as a user runs it.
+        result = measure(f"import {label} to JSON", "sekom",
+                         limit + [SEKOM, "import", path, "--output", json_path, "--force"], runs, timeout)
+        count = None
+        if result.output is not None:
+            with open(json_path, encoding="utf-8") as f:
+                count = f.read().count('"id": ')
+            os.remove(json_path)
+        check_import(result, count, activities)
+        results.append(result)
+    return results
+
+
+def check_import(result, count, expected):
+    """Prints OK when an import wrote the expected number of activities."""
+    if count is None:
+        return
+    verdict = "OK" if count == expected else "MISMATCH"
+    print(f"check job 5 {result.name}: {verdict}, {count:,} activities (expected {expected:,})")
+    if count != expected:
+        failures.append(f"job 5 {result.name}: {count} activities, not {expected}")
+
+
 # --- The table -----------------------------------------------------------------------------------------
 
 COLUMNS = ["job", "what", "tool", "runs", "median s", "peak MiB", "ratio", "target", ""]
@@ -407,6 +494,9 @@ def main():
     log("job 4: hostile inputs")
     job4s = job4(plans[100000], small_runs, args.timeout)
 
+    log("job 5: import at two sizes")
+    job5s = job5(args.runs or (1 if args.quick else 3), args.timeout)
+
     rows = [measured_row("1", sekom1), measured_row("1", nothing), measured_row("1", sqlite1),
             ratio_row("1", "sekom / do-nothing Swift, time", seconds(sekom1), seconds(nothing),
                       ("≤ 2×", lambda v: v <= 2))]
@@ -442,6 +532,14 @@ def main():
     for result in job4s[4:]:
         rows.append(ratio_row("4", f"{result.name}, time", seconds(result), 1, ("< 0.25 s", lambda v: v < 0.25),
                               unit=" s"))
+    rows += [measured_row("5", result) for result in job5s]
+    rows.append(ratio_row("5", "import: 64k / 32k sections, time", seconds(job5s[1]), seconds(job5s[0]),
+                          ("≤ 2.5", lambda v: v <= 2.5), unit=""))
+    rows.append(ratio_row("5", "import: 2 / 1 MiB of short rows, time", seconds(job5s[3]), seconds(job5s[2]),
+                          ("≤ 2.5", lambda v: v <= 2.5), unit=""))
+    peak = job5s[4].peak_mib if job5s[4] is not None else None
+    rows.append(ratio_row("5", "import: 64 MiB, peak MiB / 2 GiB", peak, 2048, ("< 1", lambda v: v < 1),
+                          unit=""))
     print()
     print_table(rows, args.markdown)
     if failures:

@@ -74,12 +74,22 @@ extension HandlingsplanImporter {
       var listed: String
       var key: String
       var wordCount: Int
+      /// The length of the name folded, as `Spelling` compares names.
+      var foldedLength: Int
     }
 
     private static let names: [Name] = (Actors.known + Actors.aliases.map(\.alias)).map { listed in
       let words = listed.split(separator: " ").map { key(of: $0) }
-      return Name(listed: listed, key: words.joined(separator: " "), wordCount: words.count)
+      return Name(
+        listed: listed, key: words.joined(separator: " "), wordCount: words.count,
+        foldedLength: SwedishCollation.fold(listed).count)
     }
+
+    /// The names by their number of words, for near misses.
+    private static let namesByWordCount = Dictionary(grouping: names, by: \.wordCount)
+
+    /// The most edits `Spelling.nearest` allows for any name.
+    private static let mostEdits = 2
 
     private static let nameByKey: [String: String] = Dictionary(
       names.map { ($0.key, $0.listed) }, uniquingKeysWith: { first, _ in first })
@@ -153,8 +163,13 @@ extension HandlingsplanImporter {
 
     private static func nearMatch(_ words: [Substring], at index: Int, longest: Int) -> (Int, String)? {
       for count in stride(from: longest, through: 1, by: -1) {
-        let candidates = names.filter { $0.wordCount == count }.map(\.listed)
-        if let listed = Spelling.nearest(written(words, index, count), in: candidates) {
+        let text = written(words, index, count)
+        // A name longer or shorter by more edits than any near miss allows cannot be the nearest; leaving
+        // those out spares folding every name for every unknown word, which a cell of many words pays.
+        let length = SwedishCollation.fold(text).count
+        let candidates = (namesByWordCount[count] ?? []).filter { abs($0.foldedLength - length) <= mostEdits }
+        guard !candidates.isEmpty else { continue }
+        if let listed = Spelling.nearest(text, in: candidates.map(\.listed)) {
           return (count, listed)
         }
       }

@@ -22,26 +22,61 @@ public enum HandlingsplanImporter {
   public static func importText(
     _ text: String, source: String, year: Int? = nil
   ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
-    let lines = try sourceLines(of: text, source: source)
+    try importText(text, source: source, year: year, limits: .standard)
+  }
+
+  /// `importText(_:source:year:)` within `limits`.
+  static func importText(
+    _ text: String, source: String, year: Int?, limits: Limits
+  ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
+    try checkLines(of: text, source: source)
+    var reader = SourceLineReader(text)
     var notes: [ImportNote] = []
-    let tables = try TableReader.read(lines, source: source, notes: &notes)
-    let heading = try MetadataReader.read(
-      lines[..<(tables.firstLine - 1)], source: source, year: year, notes: &notes)
-    let assembly = RowJoiner.assemble(tables.rows, notes: &notes)
+    // Rows are joined as they are read, so that neither the lines nor the rows as written are all held.
+    var assembly = Assembly()
+    let tables = try TableReader.read(&reader, source: source, limits: limits, notes: &notes) {
+      row, notes throws(ImportError) in
+      RowJoiner.add(row, to: &assembly, notes: &notes)
+      if assembly.joinedText > limits.planText {
+        throw ImportError(
+          source: source, line: row.line,
+          message: "rows split by page breaks would be joined into more than \(limits.planText >> 20) MiB "
+            + "of text; a handlingsplan holds far less")
+      }
+      if assembly.rows.count > limits.activities {
+        throw ImportError(
+          source: source, line: row.line,
+          message: "the plan would have more than \(limits.activities) activities; a handlingsplan has a few "
+            + "hundred")
+      }
+    }
+    let heading = try MetadataReader.read(tables.front[...], source: source, year: year, notes: &notes)
+    try limits.check(notes, source: source)
     let context = TimeContext(planYear: heading.year, annualMeeting: heading.annualMeeting)
 
     var corrections: [Correction] = []
     var activities: [Activity] = []
     activities.reserveCapacity(assembly.rows.count)
+    var planText = 0
     for (index, row) in assembly.rows.enumerated() {
       var cell = CellReader(id: index + 1, line: row.line, context: context)
-      activities.append(
-        Activity(
-          id: cell.id, direction: tables.directions[row.direction], what: assembly.vads[row.vadGroup],
-          how: row.cells[.hur], who: cell.actors(row.cells[.vem]), when: cell.when(row.cells[.när]),
-          status: StatusText(text: row.cells[.status]), priority: cell.priority(row.cells[.prio])))
+      let activity = Activity(
+        id: cell.id, direction: tables.directions[row.direction], what: assembly.vads[row.vadGroup],
+        how: row.cells[.hur], who: cell.actors(row.cells[.vem]), when: cell.when(row.cells[.när]),
+        status: StatusText(text: row.cells[.status]), priority: cell.priority(row.cells[.prio]))
+      // A Vad or heading is carried to every row below it, so a short text can make a plan far longer
+      // than itself, whose plan file could not be written in memory.
+      planText += textLength(of: activity)
+      if planText > limits.planText {
+        throw ImportError(
+          source: source, line: row.line,
+          message: "the plan would hold more than \(limits.planText >> 20) MiB of text, its Vad and "
+            + "heading carried to every row below them; a handlingsplan holds far less")
+      }
+      activities.append(activity)
       corrections += cell.corrections
       notes += cell.notes
+      try limits.check(notes, source: source)
     }
     // The embedded plan lists corrections of cells first and page-break joins after them.
     corrections += assembly.joins.map { join in
@@ -56,8 +91,16 @@ public enum HandlingsplanImporter {
       annualMeeting: heading.annualMeeting,
       directions: tables.directions, corrections: corrections, source: source)
     // Notes are made stage by stage; the report lists them by line, keeping each line's notes in order.
-    let ordered = notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
-    return (Plan(metadata: metadata, activities: activities), ImportReport(lines: ordered.map(\.element)))
+    return (Plan(metadata: metadata, activities: activities), ImportReport(lines: inLineOrder(notes)))
+  }
+
+  /// The notes by line, each line's in the order they were made. Notes come in line order stage by stage,
+  /// so the sort is skipped when they are in order already, and sorts positions rather than notes.
+  static func inLineOrder(_ notes: [ImportNote]) -> [ImportNote] {
+    guard zip(notes, notes.dropFirst()).contains(where: { $0.line > $1.line }) else { return notes }
+    var order = Array(notes.indices)
+    order.sort { (notes[$0].line, $0) < (notes[$1].line, $1) }
+    return order.map { notes[$0] }
   }
 
   /// The plan in UTF-8 `bytes`: as `importText(_:source:year:)`, but invalid UTF-8 is found in the bytes,
@@ -67,6 +110,16 @@ public enum HandlingsplanImporter {
   ) throws(ImportError) -> (plan: Plan, report: ImportReport) {
     try validateUTF8(bytes, source: source)
     return try importText(String(decoding: bytes, as: UTF8.self), source: source, year: year)
+  }
+
+  /// The most text the activities of an imported plan hold together, in UTF-8 bytes.
+  static var maximumPlanText: Int { Limits.standard.planText }
+
+  /// The bytes of text in an activity's fields, as a plan file writes them.
+  static func textLength(of activity: Activity) -> Int {
+    activity.direction.utf8.count + activity.what.utf8.count + activity.how.utf8.count
+      + activity.who.reduce(0) { $0 + $1.utf8.count } + activity.when.text.utf8.count
+      + activity.status.text.utf8.count
   }
 
   /// The start of a fragment for a correction's `original`: its first two words, then an ellipsis.
@@ -100,6 +153,8 @@ public enum HandlingsplanImporter {
         note("Vem \"\(cell)\" read as " + pieces.map(\.actor).joined(separator: ", "))
       }
       var actors: [String] = []
+      // A cell may name thousands of unknown actors; a set finds the ones named twice.
+      var named: Set<String> = []
       for piece in pieces {
         switch piece.kind {
         case .known:
@@ -113,10 +168,10 @@ public enum HandlingsplanImporter {
         case .unknown:
           note("unknown actor \"\(piece.written)\" kept as written")
         }
-        if actors.contains(piece.actor) {
-          note("Vem names \(piece.actor) twice: kept once")
-        } else {
+        if named.insert(piece.actor).inserted {
           actors.append(piece.actor)
+        } else {
+          note("Vem names \(piece.actor) twice: kept once")
         }
       }
       return actors

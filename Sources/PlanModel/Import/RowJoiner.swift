@@ -31,6 +31,11 @@ extension HandlingsplanImporter {
     var rows: [JoinedRow] = []
     var vads: [String] = []
     var joins: [Join] = []
+    /// The line each of `vads` was first written on.
+    var vadLines: [Int] = []
+    /// The bytes of text the joins keep for their corrections: a row split many times keeps its whole
+    /// text once for each split, which the importer bounds.
+    var joinedText = 0
   }
 
   /// Carries each Vad down to the rows below it and joins rows a page break has split.
@@ -49,47 +54,43 @@ extension HandlingsplanImporter {
     /// The order in which a join's correction picks the column it shows.
     private static let shownColumns: [Column] = [.hur, .vad, .status, .när, .vem]
 
-    static func assemble(_ rows: [TableRow], notes: inout [ImportNote]) -> Assembly {
-      var assembly = Assembly()
-      var vadLines: [Int] = []
-      for row in rows {
-        let above = assembly.rows.last.flatMap { $0.direction == row.direction ? $0 : nil }
-        if let above, let gap = row.gap {
-          let vadAbove = assembly.vads[above.vadGroup]
-          if let reason = separation(above: above, vadAbove: vadAbove, below: row) {
-            let id = assembly.rows.count + 1
-            notes.append(
-              ImportNote(
-                line: row.line, activityID: id,
-                message: "not the rest of the row above, despite the gap on line \(gap): \(reason)"))
-          } else {
-            join(row, into: &assembly, notes: &notes)
-            continue
-          }
-        }
-        let id = assembly.rows.count + 1
-        var group = assembly.vads.count
-        if !row.cells[.vad].isEmpty {
-          assembly.vads.append(row.cells[.vad])
-          vadLines.append(row.line)
-        } else if let above {
-          group = above.vadGroup
+    /// Adds the next row of the tables: a row of its own, or the rest of the row above.
+    static func add(_ row: TableRow, to assembly: inout Assembly, notes: inout [ImportNote]) {
+      let above = assembly.rows.last.flatMap { $0.direction == row.direction ? $0 : nil }
+      if let above, let gap = row.gap {
+        let vadAbove = assembly.vads[above.vadGroup]
+        if let reason = separation(above: above, vadAbove: vadAbove, below: row) {
+          let id = assembly.rows.count + 1
           notes.append(
             ImportNote(
               line: row.line, activityID: id,
-              message: "empty Vad: the row carries the Vad of line \(vadLines[group])"))
+              message: "not the rest of the row above, despite the gap on line \(gap): \(reason)"))
         } else {
-          assembly.vads.append("")
-          vadLines.append(row.line)
-          notes.append(
-            ImportNote(
-              line: row.line, activityID: id,
-              message: "empty Vad and no Vad above it in the section: the Vad is left empty"))
+          join(row, into: &assembly, notes: &notes)
+          return
         }
-        assembly.rows.append(
-          JoinedRow(line: row.line, direction: row.direction, cells: row.cells, vadGroup: group))
       }
-      return assembly
+      let id = assembly.rows.count + 1
+      var group = assembly.vads.count
+      if !row.cells[.vad].isEmpty {
+        assembly.vads.append(row.cells[.vad])
+        assembly.vadLines.append(row.line)
+      } else if let above {
+        group = above.vadGroup
+        notes.append(
+          ImportNote(
+            line: row.line, activityID: id,
+            message: "empty Vad: the row carries the Vad of line \(assembly.vadLines[group])"))
+      } else {
+        assembly.vads.append("")
+        assembly.vadLines.append(row.line)
+        notes.append(
+          ImportNote(
+            line: row.line, activityID: id,
+            message: "empty Vad and no Vad above it in the section: the Vad is left empty"))
+      }
+      assembly.rows.append(
+        JoinedRow(line: row.line, direction: row.direction, cells: row.cells, vadGroup: group))
     }
 
     /// Why `below` is a row of its own rather than the rest of `above`; nil when it is the rest.
@@ -137,7 +138,10 @@ extension HandlingsplanImporter {
         }
       }
       assembly.rows[index] = row
-      if let shown { assembly.joins.append(shown) }
+      if let shown {
+        assembly.joins.append(shown)
+        assembly.joinedText += shown.above.utf8.count + shown.below.utf8.count + shown.joined.utf8.count
+      }
       let names = joined.map(\.header).joined(separator: ", ")
       notes.append(
         ImportNote(

@@ -17,38 +17,43 @@ extension HandlingsplanImporter {
     var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
   }
 
-  /// The lines of `text`, numbered from 1.
+  /// Checks the lines of `text`, numbered from 1, and throws for the first bad one.
   ///
-  /// Line ends may be LF, CRLF or CR, since exports from Windows and old Macs reach the secretariat too. A
-  /// byte order mark is dropped. U+FFFD means the text was decoded from bytes that were not UTF-8 (that is
-  /// what `String(decoding:as:)` puts in their place), so it is an error naming the line rather than text
-  /// that would silently fail to match an actor or a date.
-  static func sourceLines(of text: String, source: String) throws(ImportError) -> [SourceLine] {
-    var lines: [SourceLine] = []
-    var current: [Unicode.Scalar] = []
+  /// Line ends may be LF, CRLF or CR, since exports from Windows and old Macs reach the secretariat too.
+  /// U+FFFD means the text was decoded from bytes that were not UTF-8 (that is what `String(decoding:as:)`
+  /// puts in their place), so it is an error naming the line rather than text that would silently fail to
+  /// match an actor or a date. The importer then reads the lines one at a time (`SourceLineReader`), so
+  /// that a long text is never held as lines all at once; checking first keeps the error the first bad
+  /// line's, wherever the tables end.
+  static func checkLines(of text: String, source: String) throws(ImportError) {
+    var number = 1
+    var bytes = 0
+    var hasFFFD = false
+    var hasNUL = false
     var afterCR = false
+    var isEmpty = true
     func finish() throws(ImportError) {
-      let number = lines.count + 1
-      if current.contains("\u{FFFD}") {
+      if hasFFFD {
         throw ImportError(
           source: source, line: number,
           message: "the line is not valid UTF-8 (it holds U+FFFD, the mark of undecodable bytes)")
       }
       // The plan readers refuse NUL bytes and fields over their limit; a plan made here must load there.
-      if current.count * 4 > CSVScanner.maximumFieldLength
-        && current.reduce(0, { $0 + UTF8.width($1) }) > CSVScanner.maximumFieldLength
-      {
+      if bytes > CSVScanner.maximumFieldLength {
         throw ImportError(
           source: source, line: number,
           message:
             "the line is longer than \(CSVScanner.maximumFieldLength) bytes, the most a plan's field holds")
       }
-      if current.contains("\u{0}") {
+      if hasNUL {
         throw ImportError(
           source: source, line: number, message: "the line holds a NUL byte; a text export has none")
       }
-      lines.append(line(current, number: number))
-      current.removeAll(keepingCapacity: true)
+      number += 1
+      bytes = 0
+      hasFFFD = false
+      hasNUL = false
+      isEmpty = true
     }
     for scalar in text.unicodeScalars {
       defer { afterCR = scalar == "\r" }
@@ -58,16 +63,18 @@ extension HandlingsplanImporter {
       case "\r":
         try finish()
       default:
-        current.append(scalar)
+        isEmpty = false
+        bytes += UTF8.width(scalar)
+        if scalar == "\u{FFFD}" { hasFFFD = true }
+        if scalar == "\u{0}" { hasNUL = true }
       }
     }
-    if !current.isEmpty { try finish() }
-    return lines
+    if !isEmpty { try finish() }
   }
 
   /// Checks that `bytes` are UTF-8 line by line, so that the error names the line a bad byte is on.
   ///
-  /// Lines are counted as `sourceLines(of:source:)` counts them; LF and CR never occur inside a multi-byte
+  /// Lines are counted as `checkLines(of:source:)` counts them; LF and CR never occur inside a multi-byte
   /// UTF-8 sequence, so splitting at them first does not hide or create an error.
   static func validateUTF8(_ bytes: [UInt8], source: String) throws(ImportError) {
     var number = 1
@@ -88,7 +95,7 @@ extension HandlingsplanImporter {
     }
   }
 
-  private static func line(_ scalars: [Unicode.Scalar], number: Int) -> SourceLine {
+  static func line(_ scalars: [Unicode.Scalar], number: Int) -> SourceLine {
     let cells = scalars.split(separator: "\t", omittingEmptySubsequences: false).map { clean($0) }
     return SourceLine(number: number, text: clean(scalars), cells: cells)
   }
@@ -103,7 +110,11 @@ extension HandlingsplanImporter {
     var pendingSpace = false
     for scalar in scalars {
       if scalar == "\u{FEFF}" || scalar == "\u{200B}" { continue }
-      if scalar.properties.isWhitespace {
+      // ASCII first: looking up a scalar's Unicode properties costs more than the rest of the loop.
+      let isWhitespace =
+        scalar.isASCII
+        ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+      if isWhitespace {
         pendingSpace = !result.isEmpty
         continue
       }

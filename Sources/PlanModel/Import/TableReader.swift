@@ -38,12 +38,38 @@ extension HandlingsplanImporter {
   }
 
   /// A row's cells by column; a column the row lacks is empty.
+  ///
+  /// Stored in place rather than in an array: a text of short rows makes millions of rows, and an array
+  /// would be one more allocation for each.
   struct Cells: Sendable, Equatable {
-    private var values = [String](repeating: "", count: Column.allCases.count)
+    private var vad = ""
+    private var hur = ""
+    private var vem = ""
+    private var när = ""
+    private var status = ""
+    private var prio = ""
 
     subscript(column: Column) -> String {
-      get { values[column.rawValue] }
-      set { values[column.rawValue] = newValue }
+      get {
+        switch column {
+        case .vad: vad
+        case .hur: hur
+        case .vem: vem
+        case .när: när
+        case .status: status
+        case .prio: prio
+        }
+      }
+      set {
+        switch column {
+        case .vad: vad = newValue
+        case .hur: hur = newValue
+        case .vem: vem = newValue
+        case .när: när = newValue
+        case .status: status = newValue
+        case .prio: prio = newValue
+        }
+      }
     }
   }
 
@@ -58,12 +84,14 @@ extension HandlingsplanImporter {
     var gap: Int?
   }
 
-  /// The tables of a document: the directions their headings name and their rows in order.
+  /// The tables of a document: the directions their headings name, and the lines before them.
   struct Tables: Sendable {
     var directions: [String] = []
-    var rows: [TableRow] = []
-    /// The first line of the first table (its heading): metadata is read from the lines before it.
+    /// The first line of the first table (its heading).
     var firstLine: Int
+    /// The lines before the first table, which metadata is read from: the non-blank ones, and line 1
+    /// whatever it holds, since notes without a line of their own go on the first line.
+    var front: [SourceLine]
   }
 
   /// Finds the tables in the lines: a heading line, the header row, then rows, until the next heading.
@@ -73,52 +101,70 @@ extension HandlingsplanImporter {
   /// with only a Vad looks the same. Inside a table, lines without tabs (page headers and footers, stray
   /// prose) are ignored and reported, and count as a gap where a page break may have split a row.
   enum TableReader {
+    /// Reads the tables of the lines `reader` gives, handing each row to `row` as it is read, so that the
+    /// lines are never all held at once.
     static func read(
-      _ lines: [SourceLine], source: String, notes: inout [ImportNote]
+      _ reader: inout SourceLineReader, source: String, limits: Limits = .standard,
+      notes: inout [ImportNote], row: (TableRow, inout [ImportNote]) throws(ImportError) -> Void
     ) throws(ImportError) -> Tables {
-      var tables: Tables?
+      var front: [SourceLine] = []
+      var directions: [String] = []
+      // Each direction's index in `directions`: a plan of many sections must not search them all.
+      var directionIndex: [String: Int] = [:]
+      var firstLine: Int?
       // For each cell of the current header, the column it holds.
       var columns: [Column?] = []
       var headerLine = 0
       var direction = 0
       var gap: Int?
-      var index = 0
+      var previous: SourceLine?
       func error(_ line: Int, _ message: String) -> ImportError {
         ImportError(source: source, line: line, message: message)
       }
-
-      while index < lines.count {
-        let line = lines[index]
-        defer { index += 1 }
-        if line.isBlank {
-          if tables != nil, gap == nil { gap = line.number }
-          continue
+      // The next non-blank line and the first blank line before it, if any: a heading is recognised by the
+      // header row on the next non-blank line, so one line is always read ahead.
+      func nextNonBlank() -> (line: SourceLine, blank: Int?)? {
+        var blank: Int?
+        while let line = reader.next() {
+          guard line.isBlank else { return (line, blank) }
+          if blank == nil { blank = line.number }
+          if line.number == 1 { front.append(line) }
         }
-        let next = lines[(index + 1)...].first { !$0.isBlank }
+        return nil
+      }
+
+      var ahead = nextNonBlank()
+      while let (line, blank) = ahead {
+        ahead = nextNonBlank()
+        defer { previous = line }
+        try limits.check(notes, source: source)
+        if firstLine != nil, gap == nil, let blank { gap = blank }
+        let next = ahead?.line
         // The header row first: it is rare, and telling a heading from the title folds every word.
         if let next, isHeader(next), isHeading(line) {
-          var found = tables ?? Tables(firstLine: line.number)
+          if firstLine == nil { firstLine = line.number }
           let name = line.cells[0]
-          if let known = found.directions.firstIndex(of: name) {
+          if let known = directionIndex[name] {
             direction = known
             notes.append(
               ImportNote(line: line.number, message: "section \"\(name)\" again: its rows continue it"))
           } else {
-            direction = found.directions.count
-            found.directions.append(name)
+            direction = directions.count
+            directionIndex[name] = direction
+            directions.append(name)
             notes.append(ImportNote(line: line.number, message: "section heading: direction \"\(name)\""))
           }
-          tables = found
           columns = try header(next, source: source, notes: &notes)
           headerLine = next.number
           gap = nil
-          index = next.number - 1
+          // The header row is read; the line after it comes next, and blank lines before it are a gap.
+          ahead = nextNonBlank()
           continue
         }
         if isHeader(line) {
-          guard tables != nil else {
+          guard firstLine != nil else {
             var message = "the header row has no section heading (the direction) above it"
-            if let above = lines[..<index].last(where: { !$0.isBlank }), MetadataReader.isTitle(above) {
+            if let above = previous, MetadataReader.isTitle(above) {
               message += ": line \(above.number) is the plan's title"
             }
             throw error(line.number, message)
@@ -129,7 +175,13 @@ extension HandlingsplanImporter {
           notes.append(ImportNote(line: line.number, message: "header row repeated: the section continues"))
           continue
         }
-        guard tables != nil else {
+        guard firstLine != nil else {
+          front.append(line)
+          if front.count > limits.frontLines {
+            throw error(
+              line.number,
+              "more than \(limits.frontLines) lines before the first table; a handlingsplan has a few pages")
+          }
           // Before the first table only rows shaped like a table's are errors; other lines are prose.
           guard line.cells.count >= 3 else { continue }
           if isHeading(line), let next, next.hasTabs {
@@ -157,15 +209,16 @@ extension HandlingsplanImporter {
         }
         var cells = Cells()
         for (cell, column) in zip(line.cells, columns) { if let column { cells[column] = cell } }
-        tables!.rows.append(TableRow(line: line.number, direction: direction, cells: cells, gap: gap))
+        try row(TableRow(line: line.number, direction: direction, cells: cells, gap: gap), &notes)
         gap = nil
       }
-      guard let tables else {
+      try limits.check(notes, source: source)
+      guard let firstLine else {
         throw ImportError(
           source: source, line: nil,
           message: "no handlingsplan table: no header row (Vad, Hur, Vem, När/Resurs, Status, Prio)")
       }
-      return tables
+      return Tables(directions: directions, firstLine: firstLine, front: front)
     }
 
     /// A line whose first cell alone has text: "Förebild och föregångare", with or without tabs after it.
