@@ -140,3 +140,25 @@ import Testing
     )
   }
 }
+
+@Suite struct BoardMeetingTests {
+  static func day(_ text: String) -> Day { Day(iso: Substring(text))! }
+
+  @Test(
+    arguments: [
+      ("2021-03-21", nil, "2021-03-22"),
+      ("2021-03-22", "2021-03-22", "2021-06-14"),
+      ("2021-09-15", "2021-06-14", "2021-10-04"),
+      ("2021-12-01", "2021-10-04", nil),
+    ] as [(String, String?, String?)])
+  func lastAndNextMeeting(today: String, last: String?, next: String?) {
+    var metadata = Plan.embedded2021.metadata
+    metadata.boardMeetings = [Self.day("2021-06-14"), Self.day("2021-10-04")]
+    #expect(metadata.lastMeeting(onOrBefore: Self.day(today))?.iso == last)
+    #expect(metadata.nextMeeting(after: Self.day(today))?.iso == next)
+  }
+
+  @Test func theEmbeddedPlanWasAdoptedAtAMeeting() {
+    #expect(Plan.embedded2021.metadata.meetingDays.map(\.iso) == ["2021-03-22"])
+  }
+}
