@@ -169,15 +169,10 @@ struct Completer {
     }
     if last.kind == .word, let field = Field(named: text(last)) {
       if statement.count >= 2, isFieldListPosition(statement[statement.count - 2]) {
-        switch list {
-        case .order:
-          let directions = keywords([.asc, .desc], in: language)
-          return Offer(words: directions + [","] + clauseWords(statement, swedish: swedish))
-        case .select:
-          return Offer(words: [","] + clauseWords(statement, swedish: swedish))
-        default:
-          return Offer(words: clauseWords(statement, swedish: swedish))
-        }
+        // An order key may take a direction; `select` and `order by` take more fields, the others one.
+        let directions = list == .order ? keywords([.asc, .desc], in: language) : []
+        let more = list == .order || list == .select ? [","] : []
+        return Offer(words: directions + more + clauseWords(statement, swedish: swedish))
       }
       return Offer(words: operators(for: field, swedish: swedish))
     }
