@@ -302,7 +302,8 @@ struct Completer {
 
   /// What can come after a whole condition or clause, from the keyword table: a connective inside a
   /// `where`, and the clauses the statement can still take. Each clause comes at most once, and `count`
-  /// goes with neither `select` nor `group by` (nor, counting all, with `limit`), as the checker says.
+  /// goes with neither `select` nor `group by` (nor, counting all, with `limit`), as the checker says,
+  /// nor with `timeline`, which it leaves unused.
   private func clauseWords(_ statement: [QueryLanguage.Token], swedish: Bool) -> [String] {
     var given: [Keyword] = []
     var countsAll = false
@@ -315,8 +316,11 @@ struct Completer {
       }
     }
     var excluded = given
-    if given.contains(.count) { excluded += [.select, .group] + (countsAll ? [.limit] : []) }
-    if given.contains(.select) || given.contains(.group) { excluded.append(.count) }
+    // A count prints numbers, which a timeline would not draw.
+    if given.contains(.count) { excluded += [.select, .group, .timeline] + (countsAll ? [.limit] : []) }
+    if given.contains(.select) || given.contains(.group) || given.contains(.timeline) {
+      excluded.append(.count)
+    }
     let connectives =
       given.last == .where
       ? Keyword.allCases.filter { $0.role == .connective }.map { $0.phrase(swedish: swedish) } : []

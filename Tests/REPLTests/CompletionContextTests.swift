@@ -125,7 +125,7 @@ struct CompletionContextTests {
     ("aktiviteter ", ["där", "tidslinje", "antal", "antal efter"]),
     ("activities c", ["count", "count by"]),
     ("activities where prio = 1 ", ["and", "or", "order by", "timeline", "count by"]),
-    ("activities count ", ["by", "where", "timeline"]),
+    ("activities count ", ["by", "where", "order by"]),
     ("activities select id ", [",", "where", "timeline"]),
   ])
   func clausesThatFitAreOffered(line: String, offered: [String]) {
@@ -138,10 +138,10 @@ struct CompletionContextTests {
     ("activities where prio = 1 order by prio ", ["where", "order by", "and"]),
     ("activities ", ["and", "or", "asc", ","]),
     ("activities select id ", ["count", "count by", "select", "asc"]),
-    ("activities count ", ["select", "group by", "count", "limit"]),
-    ("activities count by vem ", ["select", "group by", "count", ","]),
+    ("activities count ", ["select", "group by", "count", "limit", "timeline"]),
+    ("activities count by vem ", ["select", "group by", "count", ",", "timeline"]),
     ("activities group by vem ", ["count", "count by", "group by", ","]),
-    ("activities timeline ", ["timeline"]),
+    ("activities timeline ", ["timeline", "count", "count by"]),
     ("aktiviteter där prio = 1 ", ["där", "and"]),
   ])
   func clausesThatDoNotFitAreNot(line: String, left: [String]) {

@@ -27,7 +27,7 @@ struct KeywordCompletionTests {
       ("activities ", false, []), ("aktiviteter ", true, []),
       ("activities where prio = 1 ", false, [.where]), ("aktiviteter där prio = 1 ", true, [.where]),
       ("activities select id ", false, [.select, .count]),
-      ("aktiviteter antal ", true, [.count, .select, .group, .limit]),
+      ("aktiviteter antal ", true, [.count, .select, .group, .limit, .timeline]),
       ("activities order by prio desc ", false, [.order]),
     ] as [(String, Bool, [Keyword])])
   func everyClauseIsOfferedWhereAClauseGoes(_ line: String, _ swedish: Bool, _ left: [Keyword]) {
