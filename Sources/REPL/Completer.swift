@@ -33,9 +33,28 @@ struct Completer {
         prefixStart = last.content.start
         closingQuote = Lexer.closingQuote(of: last, in: source)
         tokens.removeLast()
+      case .parameter, .error:
+        // `$ve` is a parameter being named; a `$` alone is one about to be.
+        if last.kind == .parameter || source.slice(last.range) == "$" {
+          prefix = source.slice(last.range)
+          prefixStart = last.range.start
+          tokens.removeLast()
+        }
       default:
         break
       }
+    }
+    let characters = { (offset: Int) in
+      String(decoding: source.bytes[lineStart..<max(lineStart, offset)], as: UTF8.self).count
+    }
+    if prefix.hasPrefix("$") {
+      let names = session.parameters.keys.sorted(by: SwedishCollation.precedes).map { "$" + $0 }
+      return Completion(wordStart: characters(prefixStart), candidates: names.filter { $0.hasPrefix(prefix) })
+    }
+    // Tab on an empty line lists what a line can start with, and puts in nothing.
+    if pending.isEmpty && trimmed.isEmpty {
+      let starts = keywords(Keyword.sources, in: .unknown) + session.commands.map { "." + $0.name }
+      return Completion(wordStart: line.count, candidates: starts)
     }
     let offer = self.candidates(after: Array(tokens), in: source, inString: closingQuote != nil)
     let folded = SwedishCollation.fold(prefix)
@@ -44,9 +63,7 @@ struct Completer {
       if !unique.contains(candidate) { unique.append(candidate) }
     }
     if offer.areValues { unique = Self.written(values: unique, closingQuote: closingQuote) }
-    let wordStart = String(decoding: source.bytes[lineStart..<max(lineStart, prefixStart)], as: UTF8.self)
-      .count
-    return Completion(wordStart: wordStart, candidates: unique)
+    return Completion(wordStart: characters(prefixStart), candidates: unique)
   }
 
   /// Words to offer, and whether they are the plan's values, which may need quotes.
@@ -83,21 +100,55 @@ struct Completer {
 
   // MARK: Statements
 
+  /// The language of a statement, from its first word: the words offered are written in it, and in both
+  /// when nothing says which yet.
+  enum Language {
+    case english, swedish, unknown
+
+    init(of token: QueryLanguage.Token?, in source: SourceText) {
+      guard let token, token.kind == .word else {
+        self = .unknown
+        return
+      }
+      let word = source.slice(token.range).lowercased()
+      if Keyword.isSwedish(word) {
+        self = .swedish
+      } else {
+        self = Keyword.allCases.contains { $0.name == word } ? .english : .unknown
+      }
+    }
+
+    /// Keyword phrases are written in Swedish only in a Swedish statement.
+    var isSwedish: Bool {
+      switch self {
+      case .swedish: true
+      case .english, .unknown: false
+      }
+    }
+  }
+
   private func candidates(after tokens: [QueryLanguage.Token], in source: SourceText, inString: Bool)
     -> Offer
   {
     // Only the statement being typed counts: start after the last `;`.
-    let statement = Array(
-      tokens.split(omittingEmptySubsequences: false, whereSeparator: { $0.kind == .semicolon }).last ?? [])
+    let statements = tokens.split(omittingEmptySubsequences: false, whereSeparator: { $0.kind == .semicolon })
+    let statement = Array(statements.last ?? [])
     guard let last = statement.last else {
-      return Offer(
-        words: keywords(Keyword.sources, swedish: false) + keywords(Keyword.sources, swedish: true))
+      // A new statement after another: its source, in the language of the one before.
+      let before = statements.dropLast().last { !$0.isEmpty }
+      return Offer(words: keywords(Keyword.sources, in: Language(of: before?.first, in: source)))
     }
-    let swedish = statement.first.map { Keyword.isSwedish(source.slice($0.range).lowercased()) } ?? false
+    let language = Language(of: statement.first, in: source)
+    let swedish = language.isSwedish
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
 
     if inString || isValuePosition(statement, text) {
-      return Offer(words: values(for: fieldBefore(statement, text)), areValues: true)
+      let field = fieldBefore(statement, text)
+      // A time goes after before, after and overlaps, and where start or slut is compared.
+      if isTimeOperator(statement, statement.count - 1) || field == .start || field == .end {
+        return Offer(words: timeValues(in: language), areValues: true)
+      }
+      return Offer(words: values(for: field, in: language), areValues: true)
     }
     // `vad not`: the operators that `not` can go before. A field name written as a value does not count.
     if last.is(.not), statement.count >= 2, case let before = statement[statement.count - 2],
@@ -106,6 +157,11 @@ struct Completer {
     {
       return Offer(words: negatableOperators(for: field, swedish: swedish))
     }
+    let list = listClause(statement, text)
+    // After an order key's direction: another key or a new clause.
+    if last.is(.asc) || last.is(.desc), list == .order {
+      return Offer(words: [","] + clauseWords(statement, swedish: swedish))
+    }
     if last.is(.where) || last.is(.and) || last.is(.or) || last.is(.not) || last.kind == .leftParen
       || last.is(.select) || last.is(.by) || last.kind == .comma
     {
@@ -113,13 +169,18 @@ struct Completer {
     }
     if last.kind == .word, let field = Field(named: text(last)) {
       if statement.count >= 2, isFieldListPosition(statement[statement.count - 2]) {
-        return Offer(words: clauseWords(swedish: swedish) + [","])
+        // An order key may take a direction; `select` and `order by` take more fields, the others one.
+        let directions = list == .order ? keywords([.asc, .desc], in: language) : []
+        let more = list == .order || list == .select ? [","] : []
+        return Offer(words: directions + more + clauseWords(statement, swedish: swedish))
       }
       return Offer(words: operators(for: field, swedish: swedish))
     }
     if last.is(.order) || last.is(.group) { return Offer(words: [swedish ? "efter" : "by"]) }
-    if last.is(.count) { return Offer(words: [swedish ? "efter" : "by"] + clauseWords(swedish: swedish)) }
-    return Offer(words: clauseWords(swedish: swedish))
+    if last.is(.count) {
+      return Offer(words: [swedish ? "efter" : "by"] + clauseWords(statement, swedish: swedish))
+    }
+    return Offer(words: clauseWords(statement, swedish: swedish))
   }
 
   /// After an operator that takes a value, or inside `in (…)`.
@@ -140,14 +201,45 @@ struct Completer {
       }
       return false
     case .word:
-      return last.is(.contains) || last.is(.with) || last.is(.matches) || last.is(.before) || last.is(.after)
-        || last.is(.overlaps)
+      return last.is(.contains) || last.is(.with) || last.is(.matches)
+        || isTimeOperator(tokens, tokens.count - 1)
     default: return false
     }
   }
 
+  /// Whether the token at `index` is `before`, `after` or `overlaps` as an operator. "efter" is also the
+  /// `by` of `sortera efter`, `gruppera efter` and `antal efter`, where a field follows, not a time.
+  private func isTimeOperator(_ tokens: [QueryLanguage.Token], _ index: Int) -> Bool {
+    guard tokens.indices.contains(index) else { return false }
+    let token = tokens[index]
+    if token.is(.before) || token.is(.overlaps) { return true }
+    guard token.is(.after) else { return false }
+    return
+      !(index > 0
+      && (tokens[index - 1].is(.order) || tokens[index - 1].is(.group) || tokens[index - 1].is(.count)))
+  }
+
   private func isFieldListPosition(_ token: QueryLanguage.Token) -> Bool {
     token.is(.select) || token.is(.by) || token.kind == .comma
+  }
+
+  /// The clause whose field list the statement ends in: `select`, `order`, `group` or `count`, or nil.
+  private func listClause(_ statement: [QueryLanguage.Token], _ text: (Token) -> String) -> Keyword? {
+    var index = statement.count - 1
+    while index >= 0 {
+      let token = statement[index]
+      if token.is(.select) { return .select }
+      if token.is(.by) && index > 0 {
+        for clause: Keyword in [.order, .group, .count] where statement[index - 1].is(clause) {
+          return clause
+        }
+      }
+      guard token.kind == .word || token.kind == .comma else { return nil }
+      guard token.kind == .comma || token.is(.asc) || token.is(.desc) || Field(named: text(token)) != nil
+      else { return nil }
+      index -= 1
+    }
+    return nil
   }
 
   /// The field a value is being written for: the nearest field name before the cursor.
@@ -208,18 +300,82 @@ struct Completer {
     return keywords(words, swedish: swedish).joined(separator: " ")
   }
 
-  /// What can come after a whole condition or clause: a connective or a new clause, from the keyword table.
-  private func clauseWords(swedish: Bool) -> [String] {
-    Keyword.allCases.filter { $0.role == .connective || Keyword.clauses.contains($0) }
-      .map { $0.phrase(swedish: swedish) }
+  /// What can come after a whole condition or clause, from the keyword table: a connective inside a
+  /// `where`, and the clauses the statement can still take. Each clause comes at most once, and `count`
+  /// goes with neither `select` nor `group by` (nor, counting all, with `limit`), as the checker says,
+  /// nor with `timeline`, which it leaves unused.
+  private func clauseWords(_ statement: [QueryLanguage.Token], swedish: Bool) -> [String] {
+    var given: [Keyword] = []
+    var countsAll = false
+    for (index, token) in statement.enumerated() {
+      for clause in Keyword.clauses where token.kind == .word && token.is(clause) {
+        given.append(clause)
+        if clause == .count {
+          countsAll = !(statement.indices.contains(index + 1) && statement[index + 1].is(.by))
+        }
+      }
+    }
+    var excluded = given
+    // A count prints numbers, which a timeline would not draw.
+    if given.contains(.count) { excluded += [.select, .group, .timeline] + (countsAll ? [.limit] : []) }
+    if given.contains(.select) || given.contains(.group) || given.contains(.timeline) {
+      excluded.append(.count)
+    }
+    let connectives =
+      given.last == .where
+      ? Keyword.allCases.filter { $0.role == .connective }.map { $0.phrase(swedish: swedish) } : []
+    let clauses = Keyword.clauses.filter { !excluded.contains($0) }.flatMap { clause in
+      // `count` counts all; `count by` is offered whole, as it counts each group.
+      let phrase = clause.phrase(swedish: swedish)
+      return clause == .count ? [phrase, phrase + " " + Keyword.by.phrase(swedish: swedish)] : [phrase]
+    }
+    return connectives + clauses
   }
 
   private func keywords(_ list: [Keyword], swedish: Bool) -> [String] {
     list.map { swedish && $0.spellings.count > 1 ? $0.spellings[1] : $0.name }
   }
 
+  /// Keywords in a statement's language; in both, English first, when it has none yet.
+  private func keywords(_ list: [Keyword], in language: Language) -> [String] {
+    switch language {
+    case .english: keywords(list, swedish: false)
+    case .swedish: keywords(list, swedish: true)
+    case .unknown: keywords(list, swedish: false) + keywords(list, swedish: true)
+    }
+  }
+
+  /// What a time can be written as, for `before`, `after`, `overlaps` and comparisons of `start` and
+  /// `slut`: the word for today, the plan year's periods and the plan's own `när` texts that name days.
+  /// Texts that name none ("Vid behov", "Vilande") would fail as times and are not offered.
+  private func timeValues(in language: Language) -> [String] {
+    let plan = session.plan
+    let today: [String]
+    switch language {
+    case .swedish: today = [TimeWord.today[1]]
+    case .english, .unknown: today = TimeWord.today
+    }
+    // Read as a query reads a time value, which is not always how the plan reads its own row.
+    let texts = Set(plan.activities.map(\.when.text)).filter {
+      SwedishTime.interval(of: $0, in: plan.timeContext) != nil
+    }
+    let values = today + SwedishTime.periodNames(in: plan.timeContext)
+    // "Hösten 2021" in the plan is the period already offered as "hösten 2021".
+    let offered = Set(values.map(SwedishCollation.fold))
+    return values
+      + Self.typable(Array(texts)).sorted(by: SwedishCollation.precedes).filter {
+        !offered.contains(SwedishCollation.fold($0))
+      }
+  }
+
+  /// Values that can be typed at the prompt. One holding a control character cannot, and listed it would
+  /// reach the terminal raw: it is not offered.
+  private static func typable(_ values: [String]) -> [String] {
+    values.filter { !$0.isEmpty && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
+  }
+
   /// The plan's own values for a field, as the plan writes them, in Swedish order.
-  private func values(for field: Field?) -> [String] {
+  private func values(for field: Field?, in language: Language) -> [String] {
     guard let field else { return [] }
     let plan = session.plan
     var values: [String]
@@ -235,16 +391,19 @@ struct Completer {
     case .what:
       values = Array(Set(plan.activities.map(\.what)))
     case .category:
-      values = StatusCategory.allCases.map(\.name)
+      // In the statement's language; both while it has no Swedish word, as both are understood.
+      let english = StatusCategory.allCases.map(\.name)
+      let swedish = StatusCategory.allCases.map(\.swedishName)
+      switch language {
+      case .swedish: values = swedish
+      case .english, .unknown: values = english + swedish
+      }
     case .priority:
       values = Array(Set(plan.activities.compactMap(\.priority))).sorted().map(String.init)
     case .id, .how, .start, .end:
       values = []
     }
-    // A value holding a control character cannot be typed at the prompt, and listed it would reach the
-    // terminal raw: it is not offered.
-    return values.filter { !$0.isEmpty && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
-      .sorted(by: SwedishCollation.precedes)
+    return Self.typable(values).sorted(by: SwedishCollation.precedes)
   }
 
   // MARK: Dot-commands
@@ -266,9 +425,14 @@ struct Completer {
     let command = source.slice(words[0].range).lowercased()
     let argument = typing.map { Lexer.value(of: $0, in: source) } ?? ""
     let argumentStart = characters(typing?.content.start ?? source.bytes.count)
+    let quoted = typing.map { $0.content.start != $0.range.start } ?? false
     switch command {
-    case "read", "plan", "output":
-      return fileNames(argument, start: argumentStart)
+    case "read":
+      return fileNames(argument, start: argumentStart, quoted: quoted, extensions: ["sq"])
+    case "plan":
+      return fileNames(argument, start: argumentStart, quoted: quoted, extensions: ["csv", "json"])
+    case "output":
+      return fileNames(argument, start: argumentStart, quoted: quoted, extensions: nil)
     case "format":
       return Completion(
         wordStart: argumentStart,
@@ -281,13 +445,39 @@ struct Completer {
     }
   }
 
-  private func fileNames(_ typed: String, start: Int) -> Completion {
+  /// Files and folders for a dot-command's argument: folders always, files only with one of `extensions`
+  /// (any file when nil). `~/` is the home folder, as the command reads it, and stays as typed. A name the
+  /// command would split (a space, a quote) goes in quoted, the quote closed after a file and left open
+  /// after a folder so that Tab can go on inside it.
+  private func fileNames(_ typed: String, start: Int, quoted: Bool, extensions: [String]?) -> Completion {
+    if typed == "~" { return Completion(wordStart: start, candidates: ["~/"]) }
     let slash = typed.lastIndex(of: "/")
     let folder = slash.map { String(typed[...$0]) } ?? ""
     let namePrefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
     // A name holding a control character is left out, as plan values are.
-    let names = FileAccessCheck.entries(of: folder, includeHidden: namePrefix.hasPrefix("."))
-      .filter { $0.hasPrefix(namePrefix) && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
-    return Completion(wordStart: start + folder.count, candidates: names)
+    let names = FileAccessCheck.entries(
+      of: HomePath.expanding(folder), includeHidden: namePrefix.hasPrefix(".")
+    )
+    .filter { $0.hasPrefix(namePrefix) && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }
+    .filter { name in
+      guard let extensions, !name.hasSuffix("/") else { return true }
+      return extensions.contains { name.lowercased().hasSuffix("." + $0) }
+    }
+    let paths = names.map { folder + $0 }
+    let common = LineEditor.commonPrefix(paths)
+    guard !quoted, !paths.isEmpty,
+      names.count == 1 ? Self.needsQuotes(path: paths[0]) : Self.needsQuotes(path: common)
+    else {
+      return Completion(wordStart: start + folder.count, candidates: names)
+    }
+    let open = paths.map { "'" + $0.replacing("'", with: "''") }
+    let written = paths.count == 1 && !paths[0].hasSuffix("/") ? [open[0] + "'"] : open
+    return Completion(wordStart: start, candidates: written)
+  }
+
+  /// Whether a path must be quoted to be read as one argument of a dot-command.
+  private static func needsQuotes(path: String) -> Bool {
+    path.hasPrefix("#") || path.hasPrefix("--")
+      || path.contains { $0.isWhitespace || "'\"‘’“”".contains($0) }
   }
 }

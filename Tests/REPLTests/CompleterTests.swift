@@ -140,7 +140,10 @@ struct CompleterTests {
     let kept = String(line.prefix(completion.wordStart))
     let typed = line.dropFirst(completion.wordStart)
     let candidates = completion.candidates
-    if candidates.count == 1 { return (kept + candidates[0] + " ", nil) }
+    // A folder is written without the space, so that Tab can go on inside it.
+    if candidates.count == 1 {
+      return (kept + candidates[0] + (candidates[0].hasSuffix("/") ? "" : " "), nil)
+    }
     let common = LineEditor.commonPrefix(candidates)
     if common.count > typed.count { return (kept + common, nil) }
     return (line, candidates)
@@ -211,10 +214,11 @@ struct CompleterTests {
     #expect(completion.wordStart == 0)
   }
 
-  @Test func fileNamesAfterRead() throws {
-    let completion = Self.completer.complete(pending: [], line: ".read /etc/host")
+  /// `.output` writes any file, so every name is offered (`.read` and `.plan` offer their own kinds).
+  @Test func fileNamesAfterOutput() throws {
+    let completion = Self.completer.complete(pending: [], line: ".output /etc/host")
     #expect(completion.candidates.contains("hostname"))
-    #expect(completion.wordStart == 11)
+    #expect(completion.wordStart == 13)
   }
 }
 

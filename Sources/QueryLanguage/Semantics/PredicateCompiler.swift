@@ -271,7 +271,7 @@ struct PredicateCompiler {
     let found: DayInterval?
     if case .string = value.kind, value.parameter == nil {
       // A quoted 'today' is a text, not the day.
-    } else if ["today", "idag"].contains(SwedishCollation.fold(value.text)) {
+    } else if TimeWord.today.contains(SwedishCollation.fold(value.text)) {
       return DayInterval(day: checker.today)
     }
     switch value.kind {

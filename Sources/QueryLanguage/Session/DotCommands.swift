@@ -101,7 +101,7 @@ public enum DotCommands {
       DotCommand.runningStatements(
         name: "read", usage: ".read FILE", summary: "run the statements of a file", arguments: 1...1,
         action: { session, line, source throws(QueryError) in
-          let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
+          let path = filePath(line.arguments[0].text, source)
           return try session.read(path, at: line.arguments[0].range)
         }),
       DotCommand(
@@ -109,13 +109,13 @@ public enum DotCommands {
         summary: "write results to a file; alone, back to standard output",
         arguments: 0...1
       ) { session, line, source throws(QueryError) in
-        let path = line.arguments.first.map { FileAccess.resolve($0.text, from: scriptDirectory(source)) }
+        let path = line.arguments.first.map { filePath($0.text, source) }
         try session.redirectOutput(to: path, at: line.arguments.first?.range ?? line.range)
       },
       DotCommand(
         name: "plan", usage: ".plan FILE", summary: "load a plan file (CSV or JSON) instead", arguments: 1...1
       ) { session, line, source throws(QueryError) in
-        let path = FileAccess.resolve(line.arguments[0].text, from: scriptDirectory(source))
+        let path = filePath(line.arguments[0].text, source)
         do throws(PlanFileError) {
           let plan = try PlanFile.read(
             path: path, options: PlanReadOptions(year: session.planYear, defaultYear: session.today.year))
@@ -181,6 +181,11 @@ public enum DotCommands {
   }
 
   /// Files named in a script are found beside it; elsewhere, from the working directory.
+  /// A file named in a dot-command: `~` is the home folder, and a relative path is taken from the script.
+  private static func filePath(_ text: String, _ source: SourceText) -> String {
+    FileAccess.resolve(HomePath.expanding(text), from: scriptDirectory(source))
+  }
+
   private static func scriptDirectory(_ source: SourceText) -> String? {
     source.name.hasPrefix("<") ? nil : FileAccess.directory(of: source.name)
   }
