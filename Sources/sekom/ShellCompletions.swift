@@ -189,7 +189,20 @@ enum ShellCompletions {
   private static func fish(_ commands: [CommandDescription]) -> String {
     var text = header(.fish)
     let names = commandNames(commands)
-    text += "complete -c sekom -f\n"
+    // __fish_complete_suffix only puts the files with the suffix first; these are the only ones offered.
+    text += """
+      function __fish_sekom_files --description 'Directories, and the files with one of the extensions given'
+          for file in (commandline -ct)*
+              if test -d $file
+                  echo $file/
+              else if string match -q -r -- '\\.('(string join '|' $argv)')$' $file
+                  echo $file
+              end
+          end
+      end
+      complete -c sekom -f
+
+      """
     for command in commands {
       let condition =
         command.name.map { "__fish_seen_subcommand_from \($0)" }
@@ -223,7 +236,7 @@ enum ShellCompletions {
   }
 
   private static func fishFiles(_ extensions: [String]) -> String {
-    "(" + extensions.map { "__fish_complete_suffix .\($0)" }.joined(separator: "; ") + ")"
+    "(__fish_sekom_files " + extensions.joined(separator: " ") + ")"
   }
 
   private static func fishQuoted(_ text: String) -> String {

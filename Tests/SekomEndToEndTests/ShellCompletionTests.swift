@@ -70,6 +70,49 @@ struct ShellCompletionTests {
     #expect(offered == test.offered.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
   }
 
+  static let fishCases: [Case] = [
+    Case(
+      words: ["sekom", ""],
+      offered: ["check", "diff", "export", "import", "mål.sq", "underlag/", "uppföljning.sq"]),
+    Case(
+      words: ["sekom", "--format", ""],
+      offered: ["csv", "html", "json", "markdown", "table", "timeline", "tsv"]),
+    Case(words: ["sekom", "--plan", ""], offered: ["plan.csv", "plan.json", "underlag/"]),
+    Case(words: ["sekom", "check", "--s"], offered: ["--strict"]),
+    Case(words: ["sekom", "export", "--format", ""], offered: ["csv", "json"]),
+    Case(words: ["sekom", "import", ""], offered: ["handlingsplan.docx", "handlingsplan.txt", "underlag/"]),
+    Case(words: ["sekom", "diff", ""], offered: ["embedded", "plan.csv", "plan.json", "underlag/"]),
+  ]
+
+  /// fish's own `complete -C` with the script loaded, where fish is installed; else the script must at
+  /// least hold the line that offers the last option's words or files.
+  @Test(arguments: fishCases)
+  func fishOffers(_ test: Case) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sekom-completion-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("underlag"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for file in Self.files { try Data().write(to: directory.appendingPathComponent(file)) }
+    let script = try SekomProcess.run(["--completions", "fish"])
+    #expect(script.status == 0)
+    try Data(script.output.utf8).write(to: directory.appendingPathComponent("sekom.fish"))
+    let line = test.words.joined(separator: " ")
+    let result = try SekomProcess.runShell(
+      """
+      if ! command -v fish >/dev/null; then echo no-fish; exit 0; fi
+      fish --no-config -c 'source sekom.fish; complete -C "\(line)"' | cut -f1 | LC_ALL=C sort
+      """, directory: directory)
+    #expect(result.status == 0)
+    #expect(result.error == "")
+    if result.output == "no-fish\n" {
+      #expect(script.output.contains("complete -c sekom"))
+    } else {
+      let offered = result.output.split(separator: "\n").map(String.init)
+      #expect(offered == test.offered.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+  }
+
   /// zsh and fish read their scripts without a syntax error, where they are installed.
   @Test(arguments: ["zsh -n", "fish --no-execute"])
   func otherShellsReadTheirScripts(_ check: String) throws {
