@@ -113,6 +113,57 @@ struct ShellCompletionTests {
     }
   }
 
+  static let zshCases: [Case] = [
+    Case(
+      words: ["sekom", "--format", ""],
+      offered: ["csv", "html", "json", "markdown", "table", "timeline", "tsv"]),
+    Case(words: ["sekom", "--comp"], offered: ["--completions"]),
+    Case(words: ["sekom", "--completions", ""], offered: ["bash", "fish", "zsh"]),
+    Case(words: ["sekom", "check", "--s"], offered: ["--strict"]),
+    Case(words: ["sekom", "export", "--format", ""], offered: ["csv", "json"]),
+    Case(words: ["sekom", "diff", "e"], offered: ["embedded"]),
+  ]
+
+  /// Runs an interactive zsh in a pseudo-terminal (zpty), types the line and Tab, and prints what the
+  /// completion system is given, with compadd wrapped to show its matches. Files are left out: with
+  /// compadd wrapped no match is ever added, so _files falls back to every file.
+  static let zshCapture = #"""
+    zmodload zsh/zpty
+    zpty z zsh -f -i
+    zpty -w z 'PROMPT=; fpath=($PWD $fpath); autoload -U compinit; compinit -u -D'
+    zpty -w z 'compadd () { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi; typeset -a __hits; builtin compadd -A __hits "$@"; (( $#__hits )) && print -l -- "HIT:"${^__hits}; }'
+    zpty -w z 'null-line () { echo -E - $'"'"'\0'"'"' }; compprefuncs=( null-line ); comppostfuncs=( null-line exit )'
+    zpty -w z "$1"$'\t'
+    while zpty -r z; do :; done | tr -d "\\r" | grep -a "^HIT:" | cut -c5- | LC_ALL=C sort -u
+    """#
+
+  /// zsh's completion system with the script on fpath, where zsh is installed; else the script must at
+  /// least hold an _arguments call.
+  @Test(arguments: zshCases)
+  func zshOffers(_ test: Case) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sekom-completion-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let script = try SekomProcess.run(["--completions", "zsh"])
+    #expect(script.status == 0)
+    try Data(script.output.utf8).write(to: directory.appendingPathComponent("_sekom"))
+    try Data(Self.zshCapture.utf8).write(to: directory.appendingPathComponent("capture.zsh"))
+    let line = test.words.joined(separator: " ")
+    let result = try SekomProcess.runShell(
+      """
+      if ! command -v zsh >/dev/null; then echo no-zsh; exit 0; fi
+      timeout 60 zsh -f capture.zsh '\(line)'
+      """, directory: directory)
+    #expect(result.status == 0)
+    if result.output == "no-zsh\n" {
+      #expect(script.output.contains("_arguments"))
+    } else {
+      let offered = result.output.split(separator: "\n").map(String.init)
+      #expect(offered == test.offered.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+  }
+
   /// zsh and fish read their scripts without a syntax error, where they are installed.
   @Test(arguments: ["zsh -n", "fish --no-execute"])
   func otherShellsReadTheirScripts(_ check: String) throws {
