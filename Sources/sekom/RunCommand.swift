@@ -91,7 +91,7 @@ enum RunCommand {
         .flag("--no-init", help: "Do not run $XDG_CONFIG_HOME/sekom/init.sq before the first prompt.") {
           $0.noInit = true
         },
-      ],
+      ] + documentOptions,
       argumentsHelp: "FILE.sq …  script files of statements to run, after any -c statements",
       argument: { o, v in o.scripts.append(v) },
       validate: { o throws(UsageError) in

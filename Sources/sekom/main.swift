@@ -30,7 +30,7 @@ func parse<Options>(_ spec: CommandSpec<Options>, _ arguments: [String], into in
       Console.output(text)
       Console.exit(.success)
     case .version:
-      Console.output("sekom 0.1.0\n")
+      Console.output("sekom \(ManPage.version)\n")
       Console.exit(.success)
     }
   } catch {
