@@ -38,7 +38,7 @@ extension HandlingsplanImporter {
   }
 
   /// A row's cells by column; a column the row lacks is empty.
-  struct Cells: Sendable, Equatable {
+  struct RowCells: Sendable, Equatable {
     private var values = [String](repeating: "", count: Column.allCases.count)
 
     subscript(column: Column) -> String {
@@ -52,7 +52,7 @@ extension HandlingsplanImporter {
     var line: Int
     /// Index into `Tables.directions`.
     var direction: Int
-    var cells: Cells
+    var cells: RowCells
     /// The first empty or ignored line between this row and the row before it, if any: where a page break
     /// may have split a row.
     var gap: Int?
@@ -155,7 +155,7 @@ extension HandlingsplanImporter {
             line.number,
             "the row has \(extra + 1) cells, but the header row on line \(headerLine) has \(columns.count)")
         }
-        var cells = Cells()
+        var cells = RowCells()
         for (cell, column) in zip(line.cells, columns) { if let column { cells[column] = cell } }
         tables!.rows.append(TableRow(line: line.number, direction: direction, cells: cells, gap: gap))
         gap = nil
