@@ -87,12 +87,3 @@ public enum Field: String, CaseIterable, Sendable {
     }
   }
 }
-
-public enum FieldType: String, Sendable {
-  case integer = "number"
-  case text
-  case actors = "actor list"
-  case time
-  case date
-  case category
-}
