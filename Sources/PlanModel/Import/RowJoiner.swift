@@ -4,7 +4,7 @@ extension HandlingsplanImporter {
     var line: Int
     var direction: Int
     /// The cells; the Vad cell is as written and not used, since the group's Vad may have grown since.
-    var cells: Cells
+    var cells: RowCells
     /// Index into `Assembly.vads`.
     var vadGroup: Int
   }

@@ -41,7 +41,7 @@ extension HandlingsplanImporter {
   ///
   /// Stored in place rather than in an array: a text of short rows makes millions of rows, and an array
   /// would be one more allocation for each.
-  struct Cells: Sendable, Equatable {
+  struct RowCells: Sendable, Equatable {
     private var vad = ""
     private var hur = ""
     private var vem = ""
@@ -78,7 +78,7 @@ extension HandlingsplanImporter {
     var line: Int
     /// Index into `Tables.directions`.
     var direction: Int
-    var cells: Cells
+    var cells: RowCells
     /// The first empty or ignored line between this row and the row before it, if any: where a page break
     /// may have split a row.
     var gap: Int?
@@ -207,7 +207,7 @@ extension HandlingsplanImporter {
             line.number,
             "the row has \(extra + 1) cells, but the header row on line \(headerLine) has \(columns.count)")
         }
-        var cells = Cells()
+        var cells = RowCells()
         for (cell, column) in zip(line.cells, columns) { if let column { cells[column] = cell } }
         try row(TableRow(line: line.number, direction: direction, cells: cells, gap: gap), &notes)
         gap = nil

@@ -49,57 +49,92 @@ public enum PlanCheck {
   /// Every finding: the problems in plan order, then the notes in plan order, the corrections made to the
   /// source document last, so that what needs mending is read first.
   public static func findings(in plan: Plan) -> [Finding] {
+    var review = Review(plan: plan)
     var findings: [Finding] = []
     var notes: [Finding] = []
-    var firstIndexOfID: [Int: Int] = [:]
-    let directions = plan.metadata.directions
-    // A plan file without `inriktningar` declares the directions its activities use, so only a JSON
-    // plan's own list can leave one out; an undeclared direction sorts after all declared ones.
-    let declaredDirections = Set(directions)
+    for (index, activity) in plan.activities.enumerated() {
+      if let repeated = review.repeatedID(activity, at: index) { findings.append(repeated) }
+      let texts = [review.direction(activity), review.status(activity), review.time(activity)]
+      for finding in texts.compactMap({ $0 }) {
+        if finding.severity == .note { notes.append(finding) } else { findings.append(finding) }
+      }
+      if let missing = review.missingActor(activity) { findings.append(missing) }
+      findings += review.unknownActors(activity)
+      if let priority = review.priority(activity) { findings.append(priority) }
+    }
+    return findings + notes + review.corrections()
+  }
+
+  /// The findings of each kind for one activity, with what a text gives worked out once per distinct
+  /// text: a large plan repeats a few texts a million times, and a "did you mean" costs a spelling search.
+  struct Review {
+    let plan: Plan
+    /// A plan file without `inriktningar` declares the directions its activities use, so only a JSON
+    /// plan's own list can leave one out; an undeclared direction sorts after all declared ones.
+    let declaredDirections: Set<String>
     let knownNames = Actors.known + Actors.aliases.map(\.alias)
-    // What a text gives, worked out once per distinct text: a large plan repeats a few texts a million
-    // times, and a "did you mean" costs a spelling search.
+    var firstIndexOfID: [Int: Int] = [:]
     var directionFindings: [String: (Finding.Kind, String)?] = [:]
     var statusFindings: [String: (Finding.Kind, String)?] = [:]
     var whenFindings: [String: (Finding.Kind, String)?] = [:]
     var actorMessages: [String: String] = [:]
-    func once(
-      _ cache: inout [String: (Finding.Kind, String)?], _ text: String, _ make: () -> (Finding.Kind, String)?
-    )
-      -> (Finding.Kind, String)?
-    {
-      if let known = cache[text] { return known }
-      let found = make()
-      cache[text] = .some(found)
-      return found
+
+    init(plan: Plan) {
+      self.plan = plan
+      declaredDirections = Set(plan.metadata.directions)
     }
-    for (index, activity) in plan.activities.enumerated() {
-      let id = activity.id
-      if let first = firstIndexOfID[id] {
-        // Plans carry no file lines, so the activities are counted as they come in the file.
-        findings.append(
-          Finding(
-            .repeatedID, activityID: id,
-            message: "id \(id) is used by the \(ordinal(first + 1)) and the \(ordinal(index + 1)) activity"))
+
+    private func once(
+      _ cache: inout [String: (Finding.Kind, String)?], _ text: String, id: Int,
+      _ make: () -> (Finding.Kind, String)?
+    ) -> Finding? {
+      let found: (Finding.Kind, String)?
+      if let known = cache[text] {
+        found = known
       } else {
-        firstIndexOfID[id] = index
+        found = make()
+        cache[text] = .some(found)
       }
-      let direction = once(&directionFindings, activity.direction) {
+      return found.map { Finding($0.0, activityID: id, message: $0.1) }
+    }
+
+    mutating func repeatedID(_ activity: Activity, at index: Int) -> Finding? {
+      let id = activity.id
+      guard let first = firstIndexOfID[id] else {
+        firstIndexOfID[id] = index
+        return nil
+      }
+      // Plans carry no file lines, so the activities are counted as they come in the file.
+      return Finding(
+        .repeatedID, activityID: id,
+        message: "id \(id) is used by the \(ordinal(first + 1)) and the \(ordinal(index + 1)) activity")
+    }
+
+    mutating func direction(_ activity: Activity) -> Finding? {
+      let directions = plan.metadata.directions
+      let declared = declaredDirections
+      return once(&directionFindings, activity.direction, id: activity.id) {
         if activity.direction.trimmingSpaces.isEmpty { return (.missingDirection, "inriktning is empty") }
-        guard !declaredDirections.contains(activity.direction) else { return nil }
+        guard !declared.contains(activity.direction) else { return nil }
         var message = "'\(activity.direction)' is not one of the plan's inriktningar"
         if let near = Spelling.nearest(activity.direction, in: directions) {
           message += "; did you mean '\(near)'?"
         }
         return (.undeclaredDirection, message)
       }
-      let status = once(&statusFindings, activity.status.text) {
+    }
+
+    mutating func status(_ activity: Activity) -> Finding? {
+      once(&statusFindings, activity.status.text, id: activity.id) {
         let statusText = activity.status.text.trimmingSpaces
         if statusText.isEmpty { return (.missingStatus, "the status is empty") }
         return activity.status.category == .other
           ? (.unknownStatus, "'\(statusText)' fits no status category") : nil
       }
-      let when = once(&whenFindings, activity.when.text) {
+    }
+
+    mutating func time(_ activity: Activity) -> Finding? {
+      once(&whenFindings, activity.when.text, id: activity.id) {
         let whenText = activity.when.text.trimmingSpaces
         if whenText.isEmpty { return (.missingTime, "när is empty") }
         guard activity.when.interval == nil else { return nil }
@@ -108,13 +143,14 @@ public enum PlanCheck {
           ? (.noTimeOnPurpose, "'\(whenText)' names no time")
           : (.timeNotUnderstood, "'\(whenText)' gives no interval")
       }
-      for (kind, message) in [direction, status, when].compactMap({ $0 }) {
-        let finding = Finding(kind, activityID: id, message: message)
-        if finding.severity == .note { notes.append(finding) } else { findings.append(finding) }
-      }
-      if activity.who.isEmpty {
-        findings.append(Finding(.missingActor, activityID: id, message: "vem is empty"))
-      }
+    }
+
+    func missingActor(_ activity: Activity) -> Finding? {
+      activity.who.isEmpty ? Finding(.missingActor, activityID: activity.id, message: "vem is empty") : nil
+    }
+
+    mutating func unknownActors(_ activity: Activity) -> [Finding] {
+      var findings: [Finding] = []
       for actor in activity.who where !Actors.known.contains(actor) {
         let message: String
         if let known = actorMessages[actor] {
@@ -127,25 +163,28 @@ public enum PlanCheck {
           actorMessages[actor] = made
           message = made
         }
-        findings.append(Finding(.unknownActor, activityID: id, message: message))
+        findings.append(Finding(.unknownActor, activityID: activity.id, message: message))
       }
-      if let priority = activity.priority {
-        if !(1...3).contains(priority) {
-          findings.append(Finding(.priorityOutOfRange, activityID: id, message: "prio is \(priority)"))
-        }
-      } else {
-        findings.append(Finding(.missingPriority, activityID: id, message: "prio is empty"))
-      }
+      return findings
     }
-    for correction in plan.metadata.corrections {
-      notes.append(
+
+    func priority(_ activity: Activity) -> Finding? {
+      guard let priority = activity.priority else {
+        return Finding(.missingPriority, activityID: activity.id, message: "prio is empty")
+      }
+      return (1...3).contains(priority)
+        ? nil : Finding(.priorityOutOfRange, activityID: activity.id, message: "prio is \(priority)")
+    }
+
+    func corrections() -> [Finding] {
+      plan.metadata.corrections.map { correction in
         Finding(
           .correction, activityID: correction.activityID,
           message:
             "\(correction.field): '\(correction.original)' → '\(correction.corrected)' (\(correction.reason))"
-        ))
+        )
+      }
     }
-    return findings + notes
   }
 
   /// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st.

@@ -81,11 +81,6 @@ public struct SourceText: Sendable {
     return start..<max(start, end)
   }
 
-  /// The text of a line (1-based), without its line end.
-  public func line(_ number: Int) -> String {
-    String(decoding: bytes[lineRange(number)], as: UTF8.self)
-  }
-
   /// The source text of a range.
   public func slice(_ range: SourceRange) -> String {
     String(decoding: bytes[range.start..<range.end], as: UTF8.self)

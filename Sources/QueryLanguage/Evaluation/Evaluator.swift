@@ -17,7 +17,8 @@ public struct Evaluator {
     // Positions until the rows are known and in order: each activity of the result is copied once.
     let activities = plan.activities
     var positions: [Int]
-    if let filter = statement.filter {
+    if let condition = statement.condition {
+      let filter = ConditionCompiler(plan: plan).compile(condition).test
       positions = []
       for start in stride(from: 0, to: activities.count, by: 1024) {
         if let interrupted, interrupted() { return nil }
@@ -28,16 +29,16 @@ public struct Evaluator {
     } else {
       positions = Array(activities.indices)
     }
-    let ordering = Ordering(plan: plan)
+    let arranger = RowArranger(plan: plan)
     if !statement.order.isEmpty {
-      positions = ordering.sort(positions: positions, of: activities, by: statement.order)
+      positions = arranger.sort(positions: positions, of: activities, by: statement.order)
     }
     if let limit = statement.limit, statement.count == nil { positions = Array(positions.prefix(limit)) }
     switch statement.count {
     case .total:
       return .count(positions.count)
     case .by(let field):
-      var entries = ordering.counts(positions: positions, of: activities, by: field)
+      var entries = arranger.counts(positions: positions, of: activities, by: field)
       if let limit = statement.limit { entries = Array(entries.prefix(limit)) }
       return .counts(by: field, entries: entries)
     case nil:
@@ -47,7 +48,7 @@ public struct Evaluator {
     if let field = statement.group {
       return .groups(
         by: field, columns: statement.columns, selected: statement.selected,
-        groups: ordering.group(rows, by: field))
+        groups: arranger.group(rows, by: field))
     }
     return .activities(columns: statement.columns, selected: statement.selected, rows: rows)
   }

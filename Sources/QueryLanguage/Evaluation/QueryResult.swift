@@ -13,7 +13,7 @@ public enum QueryResult {
 
   public struct Group {
     /// The group's value as written; empty for activities without one, which each format shows in its
-    /// own way (`Cells.groupLabel`, an empty CSV field, JSON null).
+    /// own way (a label in tables, an empty CSV field, JSON null).
     public var value: String
     public var rows: [Activity]
   }

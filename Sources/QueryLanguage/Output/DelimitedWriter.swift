@@ -14,11 +14,11 @@ struct DelimitedWriter {
     case .activities(let columns, _, let rows):
       out.reserveCapacity(rows.count * 16 * columns.count)
       if header { line(columns.map(\.name), into: &out) }
-      let cells = columns.map { Cells.text($0, actorSeparator: "; ") }
+      let cells = columns.map { $0.text(actorSeparator: "; ") }
       for row in rows { line(cells, of: row, into: &out) }
     case .groups(let field, let columns, _, let groups):
       if header { line([field.name] + columns.map(\.name), into: &out) }
-      let cells = columns.map { Cells.text($0, actorSeparator: "; ") }
+      let cells = columns.map { $0.text(actorSeparator: "; ") }
       for group in groups {
         for row in group.rows {
           append(group.value, to: &out)

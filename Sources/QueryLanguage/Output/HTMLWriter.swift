@@ -73,7 +73,7 @@ struct HTMLWriter {
       out += escape(column.name) + "</th>"
     }
     out += "</tr></thead>\n<tbody>\n"
-    let cells = columns.map(Cells.plainText)
+    let cells = columns.map(\.plainText)
     for row in rows {
       out += "<tr>"
       for (column, cell) in zip(columns, cells) {

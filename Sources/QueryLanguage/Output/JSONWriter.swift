@@ -50,7 +50,7 @@ struct JSONWriter {
     case .who: "[" + activity.who.map(string).joined(separator: ", ") + "]"
     case .start: activity.when.interval.map { string($0.start.iso) } ?? "null"
     case .end: activity.when.interval.map { string($0.end.iso) } ?? "null"
-    default: string(Cells.plainText(field)(activity))
+    default: string(field.plainText(activity))
     }
   }
 

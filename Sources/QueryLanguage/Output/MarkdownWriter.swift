@@ -47,7 +47,7 @@ struct MarkdownWriter {
   private func table(_ columns: [Field], _ rows: [Activity]) -> String {
     var out = "| " + columns.map(\.name).joined(separator: " | ") + " |\n"
     out += "| " + columns.map { Cells.isNumeric($0) ? "---:" : "---" }.joined(separator: " | ") + " |\n"
-    let cells = columns.map(Cells.plainText)
+    let cells = columns.map(\.plainText)
     for row in rows { out += "| " + cells.map { cell($0(row)) }.joined(separator: " | ") + " |\n" }
     return out
   }

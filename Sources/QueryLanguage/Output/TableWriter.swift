@@ -40,7 +40,7 @@ struct TableWriter {
   }
 
   private func grid(_ columns: [Field], _ rows: [Activity]) -> String {
-    let cells = columns.map(Cells.plainText)
+    let cells = columns.map(\.plainText)
     return grid(
       headers: columns.map(\.name), rows: rows.map { row in cells.map { $0(row) } },
       rightAligned: columns.map(Cells.isNumeric))

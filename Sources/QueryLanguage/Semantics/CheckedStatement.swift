@@ -1,11 +1,9 @@
 import PlanModel
 
 /// A statement whose names and types have been checked against a plan and its parameters, ready to run.
-/// Its condition is compiled to a test on one activity, with every constant folded once.
+/// Its condition's values are read as their fields' types; the evaluator compiles it to a test.
 public struct CheckedStatement {
-  public typealias Test = (Activity) -> Bool
-
-  public var filter: Test?
+  var condition: CheckedCondition?
   public var order: [(field: Field, descending: Bool)]
   /// The columns to show: the `select` list, or the default columns.
   public var columns: [Field]

@@ -1,6 +1,6 @@
 import PlanModel
 
-/// Checks a statement's names and types before it runs and compiles its condition.
+/// Checks a statement's names and types before it runs; the evaluator compiles what it returns.
 ///
 /// Every mistake a statement can hold is found here, with its place in the source: unknown fields,
 /// categories and parameters, values of the wrong type, operators a field does not have, bad regular
@@ -17,23 +17,11 @@ public struct Checker {
     self.today = today
   }
 
-  /// The warnings found while checking; a reference, since the checker is a value passed around.
-  final class Warnings {
-    var list: [QueryError] = []
-    /// The plan's actors by their folded names, worked out the first time a condition on `vem` needs them.
-    var foldedActors: [String: String]?
-    /// The regular expressions compiled, with their values' places: a statement is refused when one
-    /// passes its bound on work while it runs.
-    var patterns: [(pattern: TextPattern, range: SourceRange)] = []
-    /// The work the statement's regular expressions may spend, shared by them all.
-    let patternBudget = PatternBudget()
-  }
-
-  let warnings = Warnings()
-
   /// Warns when `=`, `!=` or `in` names a value that no activity has, so that a typo does not pass as a
   /// plain "0 activities": `vem = Kansle`, `inriktning = Pådrivare`.
-  func warnIfAbsent(_ value: Value, among present: [String: String], what: String) {
+  func warnIfAbsent(
+    _ value: Value, among present: [String: String], what: String, into findings: inout CheckFindings
+  ) {
     let folded = SwedishCollation.fold(value.text)
     guard present[folded] == nil else { return }
     var message = "no activity of the plan has the \(what) \(value.describe)"
@@ -44,12 +32,12 @@ public struct Checker {
     {
       message += "; did you mean '\(started)'?"
     }
-    warnings.list.append(QueryError(.warning, message, at: value.range))
+    findings.warnings.append(QueryError(.warning, message, at: value.range))
   }
 
   /// The plan's actors by their folded names; each shared list looked at once.
-  func plansActors() -> [String: String] {
-    if let known = warnings.foldedActors { return known }
+  func plansActors(_ findings: inout CheckFindings) -> [String: String] {
+    if let known = findings.foldedActors { return known }
     var seen = Set<UInt>()
     var actors: [String: String] = [:]
     for activity in plan.activities {
@@ -57,7 +45,7 @@ public struct Checker {
       guard seen.insert(key).inserted else { continue }
       for name in activity.who { actors[SwedishCollation.fold(name)] = name }
     }
-    warnings.foldedActors = actors
+    findings.foldedActors = actors
     return actors
   }
 
@@ -65,7 +53,10 @@ public struct Checker {
     guard Keyword.activities.spellings.contains(SwedishCollation.fold(statement.source.text)) else {
       throw QueryError(.name, "unknown source '\(statement.source.text)'", at: statement.source.range)
     }
-    let filter = try statement.filter.map { (e: Expression) throws(QueryError) in try compile(e).test }
+    var findings = CheckFindings()
+    let condition = try statement.filter.map { (e: Expression) throws(QueryError) in
+      try check(e, into: &findings)
+    }
     var order: [(Field, Bool)] = []
     for key in statement.order ?? [] { order.append((try field(key.field), key.descending)) }
     var columns: [Field] = []
@@ -96,9 +87,9 @@ public struct Checker {
       columns = Field.defaultColumns.filter { $0 != group }
     }
     return CheckedStatement(
-      filter: filter, order: order, columns: columns, selected: statement.select != nil, group: group,
+      condition: condition, order: order, columns: columns, selected: statement.select != nil, group: group,
       count: count, limit: statement.limit?.value, timeline: statement.timeline != nil,
-      warnings: warnings.list, patterns: warnings.patterns)
+      warnings: findings.warnings, patterns: findings.patterns)
   }
 
   // MARK: Names
@@ -118,44 +109,26 @@ public struct Checker {
 
   // MARK: Conditions
 
-  /// A condition's test, and a rough cost of running it on one activity. Both sides of `and` and `or`
-  /// are compiled in source order, so that the first mistake is the one reported, and then the cheaper
-  /// side runs first: tests have no effects, so only the time changes.
-  private func compile(_ expression: Expression) throws(QueryError) -> (
-    test: CheckedStatement.Test, cost: Int
-  ) {
+  /// Checks a condition in source order, so that the first mistake is the one reported.
+  private func check(_ expression: Expression, into findings: inout CheckFindings) throws(QueryError)
+    -> CheckedCondition
+  {
     switch expression {
     case .and(let a, let b):
-      let (left, right) = (try compile(a), try compile(b))
-      let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
-      return ({ first($0) && second($0) }, left.cost + right.cost)
+      let left = try check(a, into: &findings)
+      return .and(left, try check(b, into: &findings))
     case .or(let a, let b):
-      let (left, right) = (try compile(a), try compile(b))
-      let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
-      return ({ first($0) || second($0) }, left.cost + right.cost)
+      let left = try check(a, into: &findings)
+      return .or(left, try check(b, into: &findings))
     case .not(let inner, _):
-      let compiled = try compile(inner)
-      let test = compiled.test
-      return ({ !test($0) }, compiled.cost)
+      return .not(try check(inner, into: &findings))
     case .predicate(let predicate):
       let field = try field(predicate.field)
-      let test = try PredicateCompiler(checker: self, field: field, predicate: predicate).compile()
-      return (predicate.negated ? { !test($0) } : test, Checker.cost(of: predicate.op, on: field))
+      let operand = try PredicateChecker(checker: self, field: field, predicate: predicate).check(
+        into: &findings)
+      return .predicate(
+        CheckedPredicate(field: field, op: predicate.op, negated: predicate.negated, operand: operand))
     }
-  }
-
-  /// Numbers and days compare in a step; texts that repeat are answered from a table; free text is
-  /// searched, and a regular expression runs an automaton.
-  static func cost(of op: Operator, on field: Field) -> Int {
-    let base =
-      switch field {
-      case .id, .priority, .category, .start, .end: 1
-      case .when where op.isTime: 1
-      case .direction, .status, .when: 2
-      case .who: 3
-      case .what, .how: 4
-      }
-    return op == .matches ? base + 4 : base
   }
 
   // MARK: Values
@@ -194,7 +167,7 @@ public struct Checker {
       return Value(
         kind: .string(text), text: text, range: literal.range, content: nil, parameter: name,
         recomposed: !text.utf8.elementsEqual(value.utf8))
-    default:
+    case .string, .integer, .date, .month, .word:
       // Values are compared in NFC, as the plan's texts are held: "e" + U+0300 is "è".
       let text = CanonicalComposition.composed(literal.text)
       return Value(

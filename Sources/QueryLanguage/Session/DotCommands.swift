@@ -149,8 +149,6 @@ public enum DotCommands {
     ]
   }
 
-  public static var names: [String] { all.map(\.name) }
-
   /// Commands only the REPL adds, named when used elsewhere.
   static let replOnly = ["history"]
 

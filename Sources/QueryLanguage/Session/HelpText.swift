@@ -75,7 +75,7 @@ public enum HelpText {
     let rows = Field.allCases.map { field -> [String] in
       var seen = Set<String>()
       var examples: [String] = []
-      let values = Ordering(plan: plan).groupValues(for: field)
+      let values = RowArranger(plan: plan).groupValues(for: field)
       for activity in plan.activities {
         for value in values(activity) where !value.isEmpty && seen.insert(value).inserted {
           examples.append(value.count > 28 ? String(value.prefix(27)) + "…" : value)

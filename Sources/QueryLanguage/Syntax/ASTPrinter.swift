@@ -45,7 +45,9 @@ public enum ASTPrinter {
     switch predicate.op {
     case .isEmpty, .isNotEmpty: break
     case .in: text += " (" + predicate.operands.map(print).joined(separator: ", ") + ")"
-    default: text += " " + print(predicate.operands[0])
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .contains, .startsWith, .matches,
+      .before, .after, .overlaps:
+      text += " " + print(predicate.operands[0])
     }
     return text
   }

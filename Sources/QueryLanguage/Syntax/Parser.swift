@@ -376,7 +376,9 @@ public struct Parser {
       case .less: .greaterEqual
       case .lessEqual: .greater
       case .greater: .lessEqual
-      default: .less
+      case .greaterEqual: .less
+      // Only the symbols come here: `not contains` and the like are valid conditions.
+      case .contains, .startsWith, .matches, .in, .isEmpty, .isNotEmpty, .before, .after, .overlaps: .less
       }
     return QueryError(
       .syntax,

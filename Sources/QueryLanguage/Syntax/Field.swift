@@ -66,13 +66,24 @@ public enum Field: String, CaseIterable, Sendable {
     guard let field = Field.allCases.first(where: { $0.name == folded }) else { return nil }
     self = field
   }
-}
 
-public enum FieldType: String, Sendable {
-  case integer = "number"
-  case text
-  case actors = "actor list"
-  case time
-  case date
-  case category
+  /// The field's value as text, `vem` joined with ", " for reading.
+  var plainText: (Activity) -> String { text(actorSeparator: ", ") }
+
+  /// The field's value as text, the same in every format but for how `vem`'s list is joined.
+  func text(actorSeparator: String) -> (Activity) -> String {
+    switch self {
+    case .id: { String($0.id) }
+    case .direction: { $0.direction }
+    case .what: { $0.what }
+    case .how: { $0.how }
+    case .who: { $0.who.joined(separator: actorSeparator) }
+    case .when: { $0.when.text }
+    case .status: { $0.status.text }
+    case .category: { $0.status.category.name }
+    case .priority: { $0.priority.map(String.init) ?? "" }
+    case .start: { $0.when.interval?.start.iso ?? "" }
+    case .end: { $0.when.interval?.end.iso ?? "" }
+    }
+  }
 }

@@ -1,9 +1,9 @@
 import PlanModel
 
-/// How values of each field sort and group: text in Swedish order, numbers numerically, `när` by start then
+/// Arranges a result's rows: sorts them, groups them and counts them. Values of each field sort and group: text in Swedish order, numbers numerically, `när` by start then
 /// end, `inriktning` in the plan's order. Missing values (no interval, no prio) come last in either
 /// direction.
-struct Ordering {
+struct RowArranger {
   let plan: Plan
 
   /// A sort key for one field of one activity; computed once per row, then compared.
@@ -20,7 +20,8 @@ struct Ordering {
       case (.interval(let x1, let x2), .interval(let y1, let y2)): (x1, x2) < (y1, y2)
       case (.missing, _): false
       case (_, .missing): true
-      default: false
+      // Keys of one field are all of one kind, so mixed kinds never meet.
+      case (.number, _), (.text, _), (.interval, _): false
       }
     }
   }
@@ -59,18 +60,15 @@ struct Ordering {
     }
   }
 
-  /// Sorts by the keys, in order; ties keep plan order.
-  func sort(_ rows: [Activity], by keys: [(field: Field, descending: Bool)]) -> [Activity] {
-    sort(positions: Array(rows.indices), of: rows, by: keys).map { rows[$0] }
-  }
-
   /// Sorts positions in `activities` by the keys of the activities there; ties keep the positions' order.
   /// Keys are computed once per position, one column per key, and positions are sorted, not activities.
   func sort(
     positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)]
   ) -> [Int] {
     let columns = keys.map { key in
-      if let text = Ordering.textOf(key.field) { return rankedColumn(positions.map { text(activities[$0]) }) }
+      if let text = RowArranger.textOf(key.field) {
+        return rankedColumn(positions.map { text(activities[$0]) })
+      }
       let keyOf = keyFunction(for: key.field)
       return positions.map { keyOf(activities[$0]) }
     }
@@ -96,7 +94,7 @@ struct Ordering {
     case .how: { $0.how }
     case .status: { $0.status.text }
     case .who: { $0.who.joined(separator: ", ") }
-    default: nil
+    case .id, .direction, .when, .category, .priority, .start, .end: nil
     }
   }
 
@@ -122,8 +120,8 @@ struct Ordering {
   func groupValues(for field: Field) -> (Activity) -> [String] {
     switch field {
     case .who: return { $0.who.isEmpty ? [""] : $0.who }
-    default:
-      let text = Cells.plainText(field)
+    case .id, .direction, .what, .how, .when, .status, .category, .priority, .start, .end:
+      let text = field.plainText
       return { [text($0)] }
     }
   }

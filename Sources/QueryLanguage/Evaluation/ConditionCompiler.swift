@@ -1,0 +1,45 @@
+import PlanModel
+
+/// Compiles a checked condition into one test on an activity. The checker has already found every
+/// mistake, so this cannot fail; it only decides how the test runs.
+struct ConditionCompiler {
+  let plan: Plan
+
+  typealias Test = (Activity) -> Bool
+
+  /// A condition's test, and a rough cost of running it on one activity. The cheaper side of `and` and
+  /// `or` runs first: tests have no effects, so only the time changes.
+  func compile(_ condition: CheckedCondition) -> (test: Test, cost: Int) {
+    switch condition {
+    case .and(let a, let b):
+      let (left, right) = (compile(a), compile(b))
+      let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
+      return ({ first($0) && second($0) }, left.cost + right.cost)
+    case .or(let a, let b):
+      let (left, right) = (compile(a), compile(b))
+      let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
+      return ({ first($0) || second($0) }, left.cost + right.cost)
+    case .not(let inner):
+      let compiled = compile(inner)
+      let test = compiled.test
+      return ({ !test($0) }, compiled.cost)
+    case .predicate(let predicate):
+      let test = PredicateCompiler(plan: plan, predicate: predicate).compile()
+      return (test, ConditionCompiler.cost(of: predicate.op, on: predicate.field))
+    }
+  }
+
+  /// Numbers and days compare in a step; texts that repeat are answered from a table; free text is
+  /// searched, and a regular expression runs an automaton.
+  static func cost(of op: Operator, on field: Field) -> Int {
+    let base =
+      switch field {
+      case .id, .priority, .category, .start, .end: 1
+      case .when where op.isTime: 1
+      case .direction, .status, .when: 2
+      case .who: 3
+      case .what, .how: 4
+      }
+    return op == .matches ? base + 4 : base
+  }
+}
