@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets into fuzz/.build/: PlanModel and QueryLanguage are compiled from Sources/ with
-# coverage instrumentation and AddressSanitizer (SwiftPM cannot build with -sanitize=fuzzer), then each
-# harness in fuzz/Harnesses/ is linked against them into an executable of its own name.
+# coverage instrumentation and AddressSanitizer (SwiftPM cannot build with -sanitize=fuzzer), and FuzzChecks
+# from fuzz/Support/ (the checks, also the SwiftPM target the fuzz regression tests run); then each harness
+# in fuzz/Harnesses/ is linked against them into an executable of its own name.
 #
 #   fuzz/build.sh            build what is out of date
 #   fuzz/build.sh query csv  build only these targets
@@ -29,12 +30,12 @@ stale() {
   return 1
 }
 
-# A library module: a static archive and its .swiftmodule in fuzz/.build.
+# A library module from the Swift files of a folder: a static archive and its .swiftmodule in fuzz/.build.
 module() {
-  local name=$1
-  shift
+  local name=$1 folder=$2
+  shift 2
   local sources
-  mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
+  mapfile -t sources < <(find "$folder" -name '*.swift' | sort)
   if stale "$out/lib$name.a" "${sources[@]}" "$@" fuzz/build.sh; then
     echo "build.sh: compiling $name (${#sources[@]} files)" >&2
     # A build that fails part way must not leave an archive that looks up to date.
@@ -46,8 +47,9 @@ module() {
   fi
 }
 
-module PlanModel
-module QueryLanguage "$out/libPlanModel.a"
+module PlanModel Sources/PlanModel
+module QueryLanguage Sources/QueryLanguage "$out/libPlanModel.a"
+module FuzzChecks fuzz/Support "$out/libPlanModel.a" "$out/libQueryLanguage.a"
 
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
@@ -59,12 +61,10 @@ fi
 for name in "${targets[@]}"; do
   harness=fuzz/Harnesses/$name.swift
   [[ -f "$harness" ]] || { echo "build.sh: no harness $harness" >&2; exit 2; }
-  # Helpers the plan-file harnesses share go with every harness; one that does not use them is unharmed.
-  mapfile -t support < <(find fuzz/Support -name '*.swift' | sort)
-  if stale "$out/$name" "$harness" "${support[@]}" "$out/libPlanModel.a" "$out/libQueryLanguage.a"; then
+  archives=("$out/libFuzzChecks.a" "$out/libQueryLanguage.a" "$out/libPlanModel.a")
+  if stale "$out/$name" "$harness" "${archives[@]}"; then
     echo "build.sh: linking $name" >&2
-    swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" "${support[@]}" \
-      "$out/libQueryLanguage.a" "$out/libPlanModel.a" -o "$out/$name" 2>&1 \
+    swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" "${archives[@]}" -o "$out/$name" 2>&1 \
       | { grep -v "ld.gold: warning: Cannot export local symbol" || true; }
   fi
 done
