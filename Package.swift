@@ -32,9 +32,12 @@ let package = Package(
       // starts in half the time, with no Swift libraries to find and link at every start.
       linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     ),
+    // What the fuzz targets check (fuzz/Support): built here too, so that the fuzz regression tests run the
+    // same checks on the inputs the fuzzer found; fuzz/build.sh builds it with the fuzzer's instrumentation.
+    .target(name: "FuzzChecks", dependencies: ["PlanModel", "QueryLanguage"], path: "fuzz/Support"),
     // The 2021 document is read from Resources/ by path, not bundled.
-    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"], exclude: ["Resources"]),
-    .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "PlanModel"]),
+    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "FuzzChecks"], exclude: ["Resources"]),
+    .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "PlanModel", "FuzzChecks"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "QueryLanguage", "LineEditor"]),
     .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
     .testTarget(name: "SekomEndToEndTests", dependencies: ["sekom"]),

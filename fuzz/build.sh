@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets into fuzz/.build/: PlanModel and QueryLanguage are compiled from Sources/ with
-# coverage instrumentation and AddressSanitizer (SwiftPM cannot build with -sanitize=fuzzer), then each
-# harness in fuzz/Harnesses/ is linked against them into an executable of its own name.
+# Builds the libFuzzer targets into fuzz/.build/: PlanModel, Platform (with its C part, CPlatform) and
+# QueryLanguage are compiled from Sources/ with coverage instrumentation and AddressSanitizer (SwiftPM
+# cannot build with -sanitize=fuzzer), and FuzzChecks from fuzz/Support/ (the checks, also the SwiftPM
+# target the fuzz regression tests run); then each harness in fuzz/Harnesses/ is linked against them into
+# an executable of its own name.
 #
 #   fuzz/build.sh            build what is out of date
 #   fuzz/build.sh query csv  build only these targets
@@ -16,6 +18,15 @@ exec 9>"$out/.lock"
 flock 9
 
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
+# Platform imports the C module CPlatform: every Swift compile that sees Platform needs its module map.
+mkdir -p "$out/CPlatform"
+modulemap="module CPlatform {
+  umbrella header \"$root/Sources/CPlatform/include/CPlatform.h\"
+  export *
+}"
+[[ "$(cat "$out/CPlatform/module.modulemap" 2>/dev/null)" == "$modulemap" ]] \
+  || printf '%s\n' "$modulemap" >"$out/CPlatform/module.modulemap"
+flags+=(-Xcc "-fmodule-map-file=$out/CPlatform/module.modulemap")
 # The harnesses reach internal parts (`@testable import`), such as reading CSV in pieces.
 testing=(-enable-testing)
 
@@ -29,12 +40,12 @@ stale() {
   return 1
 }
 
-# A library module: a static archive and its .swiftmodule in fuzz/.build.
+# A library module from the Swift files of a folder: a static archive and its .swiftmodule in fuzz/.build.
 module() {
-  local name=$1
-  shift
+  local name=$1 folder=$2
+  shift 2
   local sources
-  mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
+  mapfile -t sources < <(find "$folder" -name '*.swift' | sort)
   if stale "$out/lib$name.a" "${sources[@]}" "$@" fuzz/build.sh; then
     echo "build.sh: compiling $name (${#sources[@]} files)" >&2
     # A build that fails part way must not leave an archive that looks up to date.
@@ -46,8 +57,27 @@ module() {
   fi
 }
 
-module PlanModel
-module QueryLanguage "$out/libPlanModel.a"
+# CPlatform's C files, instrumented like the Swift, in a static archive.
+cmodule() {
+  local sources objects=() source object
+  mapfile -t sources < <(find Sources/CPlatform -name '*.c' -o -name '*.h' | sort)
+  if stale "$out/libCPlatform.a" "${sources[@]}" fuzz/build.sh; then
+    echo "build.sh: compiling CPlatform" >&2
+    rm -f "$out/libCPlatform.a"
+    for source in Sources/CPlatform/*.c; do
+      object=$out/CPlatform/$(basename "$source" .c).o
+      clang -fsanitize=fuzzer-no-link,address -O1 -g -fPIC -I Sources/CPlatform/include -c "$source" -o "$object"
+      objects+=("$object")
+    done
+    ar rcs "$out/libCPlatform.a" "${objects[@]}"
+  fi
+}
+
+cmodule
+module PlanModel Sources/PlanModel
+module Platform Sources/Platform "$out/libCPlatform.a"
+module QueryLanguage Sources/QueryLanguage "$out/libPlanModel.a" "$out/libPlatform.a"
+module FuzzChecks fuzz/Support "$out/libPlanModel.a" "$out/libQueryLanguage.a"
 
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
@@ -59,12 +89,13 @@ fi
 for name in "${targets[@]}"; do
   harness=fuzz/Harnesses/$name.swift
   [[ -f "$harness" ]] || { echo "build.sh: no harness $harness" >&2; exit 2; }
-  # Helpers the plan-file harnesses share go with every harness; one that does not use them is unharmed.
-  mapfile -t support < <(find fuzz/Support -name '*.swift' | sort)
-  if stale "$out/$name" "$harness" "${support[@]}" "$out/libPlanModel.a" "$out/libQueryLanguage.a"; then
+  archives=(
+    "$out/libFuzzChecks.a" "$out/libQueryLanguage.a" "$out/libPlanModel.a" "$out/libPlatform.a"
+    "$out/libCPlatform.a"
+  )
+  if stale "$out/$name" "$harness" "${archives[@]}"; then
     echo "build.sh: linking $name" >&2
-    swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" "${support[@]}" \
-      "$out/libQueryLanguage.a" "$out/libPlanModel.a" -o "$out/$name" 2>&1 \
+    swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" "${archives[@]}" -o "$out/$name" 2>&1 \
       | { grep -v "ld.gold: warning: Cannot export local symbol" || true; }
   fi
 done

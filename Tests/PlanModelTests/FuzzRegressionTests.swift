@@ -1,10 +1,11 @@
+import FuzzChecks
 import PlanModel
 import Testing
 
 /// Inputs the fuzz targets in fuzz/ found breaking the plan readers, the importer or the reader of `när`
-/// texts, and hand-picked nasty ones. Each runs the path its fuzz target runs (fuzz/Harnesses/) and must
-/// end in a result or in an error that names its line; a plan that loads must write and load back the
-/// same. When the fuzzer finds a new failing input, minimize it (fuzz/README.md) and add it here.
+/// texts, and hand-picked nasty ones. Each goes through the checks its fuzz target makes (fuzz/Support/,
+/// the FuzzChecks target, which fuzz/Harnesses/ call): it must end in a result or in an error that names
+/// its line; a plan that loads must write and load back the same. When the fuzzer finds a new failing input, minimize it (fuzz/README.md) and add it here.
 struct FuzzRegressionTests {
   /// Bytes to read, with a name that says what is nasty about them.
   struct Input: Sendable, CustomTestStringConvertible {
@@ -61,7 +62,7 @@ struct FuzzRegressionTests {
 
   @Test(arguments: csv)
   func csvFileLoadsOrSaysWhere(_ input: Input) {
-    for problem in Self.planFileProblems(input.bytes, .csv) { Issue.record("\(problem)") }
+    for problem in Self.planFileProblems(input.bytes, .csv) { Issue.record("\(problem.prefix(2000))") }
   }
 
   // MARK: JSON
@@ -131,7 +132,7 @@ struct FuzzRegressionTests {
 
   @Test(arguments: json)
   func jsonFileLoadsOrSaysWhere(_ input: Input) {
-    for problem in Self.planFileProblems(input.bytes, .json) { Issue.record("\(problem)") }
+    for problem in Self.planFileProblems(input.bytes, .json) { Issue.record("\(problem.prefix(2000))") }
   }
 
   // MARK: Import
@@ -173,7 +174,7 @@ struct FuzzRegressionTests {
 
   @Test(arguments: imported)
   func importEndsInAPlanThatLoadsBackOrSaysWhere(_ input: Input) {
-    for problem in Self.importProblems(input.bytes) { Issue.record("\(problem)") }
+    for problem in ImportChecks.problems(input.bytes) { Issue.record("\(problem.prefix(2000))") }
   }
 
   // MARK: När texts
@@ -198,135 +199,20 @@ struct FuzzRegressionTests {
 
   @Test(arguments: whens)
   func whenTextIsReadAsAWellFormedIntervalOrNone(_ input: Input) {
-    for problem in Self.timeProblems(String(decoding: input.bytes, as: UTF8.self)) {
-      Issue.record("\(problem)")
+    let text = String(decoding: input.bytes, as: UTF8.self)
+    for context in TimeChecks.contexts {
+      for problem in TimeChecks.problems(text, in: context) { Issue.record("\(problem)") }
     }
   }
 }
 
-// MARK: The paths the fuzz targets run
+// MARK: The checks the fuzz targets make
 
 extension FuzzRegressionTests {
-  /// What goes wrong reading `bytes` as a plan file and writing the plan back, as fuzz/Harnesses/csv.swift
-  /// and json.swift check it; empty when nothing does.
+  /// The problems of `bytes` read as a plan file, under the read options the fuzz target picks among.
   static func planFileProblems(_ bytes: [UInt8], _ format: PlanFile.Format) -> [String] {
-    let path = format == .csv ? "fuzz.csv" : "fuzz.json"
-    var problems: [String] = []
-    for options in [PlanReadOptions(), PlanReadOptions(year: 2021, allowsRepeatedIDs: true)] {
-      let plan: Plan
-      do {
-        plan = try PlanFile.parse(bytes: bytes, format: format, path: path, options: options)
-      } catch {
-        if let problem = placeProblem(
-          error.line, of: error.description, in: bytes, wholeFile: ["the file is empty"])
-        {
-          problems.append(problem)
-        }
-        continue
-      }
-      for written in [PlanFile.Format.csv, .json] {
-        let text = written == .csv ? PlanFile.csv(plan) : PlanFile.json(plan)
-        let again: Plan
-        do {
-          again = try PlanFile.parse(bytes: Array(text.utf8), format: written, path: path, options: options)
-        } catch {
-          problems.append("written as \(written), the plan does not load: \(error)")
-          continue
-        }
-        // CSV keeps no plan year or annual meeting: when the file was JSON, compare the texts only.
-        let keepsDays = written == .json || format == .csv
-        if withoutDays(plan.activities, unless: keepsDays) != withoutDays(again.activities, unless: keepsDays)
-        {
-          problems.append("written as \(written), the activities read back differ")
-        }
-        if written == .json && plan.metadata != again.metadata {
-          problems.append("written as JSON, the metadata reads back differently")
-        }
-      }
+    [PlanReadOptions(), PlanReadOptions(year: 2021, allowsRepeatedIDs: true)].flatMap { options in
+      PlanFileChecks.problems(bytes, format, options: options)
     }
-    return problems
-  }
-
-  /// What goes wrong importing `bytes` and loading the plan back from JSON and from CSV, as
-  /// fuzz/Harnesses/import.swift checks it.
-  static func importProblems(_ bytes: [UInt8]) -> [String] {
-    let plan: Plan
-    do {
-      plan = try HandlingsplanImporter.importBytes(bytes, source: "fuzz.txt").plan
-    } catch {
-      let whole = ["no handlingsplan table", "the plan year is not given"]
-      return [placeProblem(error.line, of: error.description, in: bytes, wholeFile: whole, countCR: true)]
-        .compactMap { $0 }
-    }
-    var problems: [String] = []
-    for (index, activity) in plan.activities.enumerated() where activity.id != index + 1 {
-      problems.append("activity \(index + 1) has the id \(activity.id)")
-    }
-    let json = PlanFile.json(plan)
-    do {
-      let again = try PlanFile.parse(bytes: Array(json.utf8), format: .json, path: "fuzz.txt")
-      if again.activities != plan.activities { problems.append("the activities read back from JSON differ") }
-      if again.metadata != plan.metadata { problems.append("the metadata read back from JSON differs") }
-    } catch {
-      problems.append("the imported plan, written as JSON, does not load: \(error)")
-    }
-    let csv = PlanFile.csv(plan)
-    do {
-      let options = PlanReadOptions(year: plan.metadata.year)
-      let again = try PlanFile.parse(bytes: Array(csv.utf8), format: .csv, path: "fuzz.txt", options: options)
-      // CSV keeps no annual meeting: compare the texts of `när`, not their days.
-      if withoutDays(again.activities, unless: false) != withoutDays(plan.activities, unless: false) {
-        problems.append("the activities read back from CSV differ")
-      }
-    } catch {
-      problems.append("the imported plan, written as CSV, does not load: \(error)")
-    }
-    return problems
-  }
-
-  /// What is wrong with the interval read from a `när` text, as fuzz/Harnesses/time.swift checks it.
-  static func timeProblems(_ text: String) -> [String] {
-    let contexts = [
-      TimeContext(planYear: 2021, annualMeeting: Day(year: 2021, month: 5, day: 28)),
-      TimeContext(planYear: 1900),
-      TimeContext(planYear: 2200, annualMeeting: Day(year: 9999, month: 12, day: 31)),
-    ]
-    var problems: [String] = []
-    for context in contexts {
-      guard let interval = SwedishTime.interval(of: text, in: context) else { continue }
-      if interval.start > interval.end { problems.append("\(interval.start) is after \(interval.end)") }
-      for day in [interval.start, interval.end] {
-        let (year, month, dayOfMonth) = day.components
-        if Day(year: year, month: month, day: dayOfMonth) != day {
-          problems.append("\(day.ordinal) is no day")
-        }
-      }
-    }
-    return problems
-  }
-
-  private static func withoutDays(_ activities: [Activity], unless keep: Bool) -> [Activity] {
-    guard !keep else { return activities }
-    return activities.map { activity in
-      var activity = activity
-      activity.when.interval = nil
-      return activity
-    }
-  }
-
-  /// A problem when an error names no line though it is not about the whole file, or a line the file does
-  /// not have; nil when the place is right.
-  private static func placeProblem(
-    _ line: Int?, of description: String, in bytes: [UInt8], wholeFile: [String], countCR: Bool = false
-  ) -> String? {
-    guard let line else {
-      return wholeFile.contains(where: description.contains) ? nil : "no line: \(description)"
-    }
-    var lines = 1
-    for (i, byte) in bytes.enumerated() {
-      if byte == 0x0A && !(countCR && i > 0 && bytes[i - 1] == 0x0D) { lines += 1 }
-      if countCR && byte == 0x0D { lines += 1 }
-    }
-    return (1...lines).contains(line) ? nil : "line \(line) of \(lines): \(description)"
   }
 }

@@ -5,115 +5,139 @@ import Testing
 
 /// Every mistake is reported before anything runs, at its place, in words that say what to do.
 struct ErrorTests {
-  static let cases: [(query: String, location: String, message: String)] = [
-    ("activities where vemm contains Kansli", "1:18", "unknown field 'vemm'; did you mean 'vem'?"),
+  static let cases: [(query: String, location: String, kind: QueryError.Kind, message: String)] = [
+    ("activities where vemm contains Kansli", "1:18", .name, "unknown field 'vemm'; did you mean 'vem'?"),
     (
       "activities where Kansli = 1", "1:18",
-      "unknown field 'Kansli'; to find an actor's activities write: vem = Kansli"
+      .name, "unknown field 'Kansli'; to find an actor's activities write: vem = Kansli"
     ),
-    ("activites where prio = 1", "1:1", "unknown source 'activites'; did you mean 'activities'?"),
-    ("activities where kategori contains pa", "1:27", "'contains' does not apply to 'kategori'"),
-    ("activities wher prio = 1", "1:12", "unknown clause 'wher'; did you mean 'where'?"),
-    ("activities where prio = hög", "1:25", "'prio' is a number, and 'hög' is not a whole number"),
-    ("activities where prio contains 1", "1:23", "'contains' works on text, and 'prio' is a number"),
-    ("activities where prio =", "1:24", "expected a value, but the statement ends here"),
-    ("activities where (prio = 1", "1:27", "expected ')', but the statement ends here"),
-    ("activities where vad = 'open", "1:24", "this string is never closed"),
+    ("activites where prio = 1", "1:1", .syntax, "unknown source 'activites'; did you mean 'activities'?"),
+    ("activities where kategori contains pa", "1:27", .type, "'contains' does not apply to 'kategori'"),
+    ("activities wher prio = 1", "1:12", .syntax, "unknown clause 'wher'; did you mean 'where'?"),
+    ("activities where prio = hög", "1:25", .type, "'prio' is a number, and 'hög' is not a whole number"),
+    ("activities where prio contains 1", "1:23", .type, "'contains' works on text, and 'prio' is a number"),
+    ("activities where prio =", "1:24", .incomplete, "expected a value, but the statement ends here"),
+    ("activities where (prio = 1", "1:27", .incomplete, "expected ')', but the statement ends here"),
+    ("activities where vad = 'open", "1:24", .incomplete, "this string is never closed"),
     (
       "activities where vad = ’Lobbying' count", "1:24",
+      .lexical,
       "this string is never closed: a string that opens with ’ closes with ’, not with the ' at 1:33"
     ),
     (
       "activities where vad = ”Lobbying“", "1:24",
+      .lexical,
       "this string is never closed: a string that opens with ” closes with ”, not with the “ at 1:33"
     ),
     (
       "activities where vad = 'Lobbying’ or vad = x", "1:24",
-      "a string that opens with ' closes with ', not with the ’ at 1:33"
+      .lexical, "a string that opens with ' closes with ', not with the ’ at 1:33"
     ),
-    ("activities where prio @ 1", "1:23", "unexpected character '@'"),
-    ("activities where kategori = pausad", "1:29", "unknown category 'pausad'; did you mean 'paused'?"),
+    ("activities where prio @ 1", "1:23", .lexical, "unexpected character '@'"),
     (
-      "activities where när < 2021-05-01", "1:22", "'<' does not compare times; use before, after or overlaps"
+      "activities where kategori = pausad", "1:29", .name, "unknown category 'pausad'; did you mean 'paused'?"
     ),
-    ("activities where när before 'någon gång'", "1:29", "'någon gång' is not a time"),
+    (
+      "activities where när < 2021-05-01", "1:22", .type,
+      "'<' does not compare times; use before, after or overlaps"
+    ),
+    ("activities where när before 'någon gång'", "1:29", .type, "'någon gång' is not a time"),
     (
       "activities where vad before 2021", "1:22",
-      "'before' compares times; use it on 'när', 'start' or 'slut'"
+      .type, "'before' compares times; use it on 'när', 'start' or 'slut'"
     ),
-    ("activities where vem < Kansli", "1:22", "'<' does not apply to 'vem', a list of actors"),
-    ("activities where vad matches '(unclosed'", "1:31", "is not a valid regular expression"),
-    ("activities where vem = $vem", "1:24", "no value for parameter $vem"),
-    ("activities where prio = 1 where prio = 2", "1:27", "'where' is given twice"),
-    ("activities order prio", "1:18", "expected 'by' after 'order', found 'prio'"),
-    ("aktiviteter sortera när", "1:21", "expected 'efter' after 'sortera', found 'när'"),
-    ("activities select id count", "1:19", "'select' has no effect with 'count'"),
-    ("activities limit many", "1:18", "expected a whole number of activities after 'limit'"),
-    ("activities where start = 2021-02-30", "1:26", "2021-02-30 is not a valid date"),
-    ("activities order by prioo", "1:21", "unknown field 'prioo'; did you mean 'prio'?"),
+    ("activities where vem < Kansli", "1:22", .type, "'<' does not apply to 'vem', a list of actors"),
+    ("activities where vad matches '(unclosed'", "1:31", .type, "is not a valid regular expression"),
+    ("activities where vem = $vem", "1:24", .name, "no value for parameter $vem"),
+    ("activities where prio = 1 where prio = 2", "1:27", .syntax, "'where' is given twice"),
+    ("activities order prio", "1:18", .syntax, "expected 'by' after 'order', found 'prio'"),
+    ("aktiviteter sortera när", "1:21", .syntax, "expected 'efter' after 'sortera', found 'när'"),
+    ("activities select id count", "1:19", .syntax, "'select' has no effect with 'count'"),
+    ("activities limit many", "1:18", .syntax, "expected a whole number of activities after 'limit'"),
+    ("activities where start = 2021-02-30", "1:26", .lexical, "2021-02-30 is not a valid date"),
+    ("activities order by prioo", "1:21", .name, "unknown field 'prioo'; did you mean 'prio'?"),
     (
       "activities where prio = 1 and", "1:30",
-      "expected a field name or '(' to start a condition, but the statement ends here"
+      .incomplete, "expected a field name or '(' to start a condition, but the statement ends here"
     ),
     // A keyword where a condition should be is named as one, at its place.
     (
       "activities where prio = 1 and count", "1:31",
-      "expected a condition after 'and', found the keyword 'count'"
+      .syntax, "expected a condition after 'and', found the keyword 'count'"
     ),
     (
       "activities where prio = 1 and order by id", "1:31",
-      "expected a condition after 'and', found the keyword 'order'"
+      .syntax, "expected a condition after 'and', found the keyword 'order'"
     ),
-    ("activities where order by id", "1:18", "expected a condition after 'where', found the keyword 'order'"),
+    (
+      "activities where order by id", "1:18", .syntax,
+      "expected a condition after 'where', found the keyword 'order'"
+    ),
     (
       "aktiviteter där prio = 1 och sortera efter när", "1:30",
-      "expected a condition after 'och', found the keyword 'sortera'"
+      .syntax, "expected a condition after 'och', found the keyword 'sortera'"
     ),
-    ("activities where (select id)", "1:19", "expected a condition after '(', found the keyword 'select'"),
-    ("activities where not count", "1:22", "expected a condition after 'not', found the keyword 'count'"),
+    (
+      "activities where (select id)", "1:19", .syntax,
+      "expected a condition after '(', found the keyword 'select'"
+    ),
+    (
+      "activities where not count", "1:22", .syntax,
+      "expected a condition after 'not', found the keyword 'count'"
+    ),
     (
       "activities where starts with Delta", "1:18",
-      "expected a condition after 'where', found the keyword 'starts'"
+      .syntax, "expected a condition after 'where', found the keyword 'starts'"
     ),
     // One typo from a field, and followed by an operator: the typo, with its suggestion.
-    ("aktiviteter där där överlappar 2021", "1:17", "unknown field 'där'; did you mean 'när'?"),
-    ("activities where i = 1", "1:18", "unknown field 'i'; did you mean 'id'?"),
+    ("aktiviteter där där överlappar 2021", "1:17", .name, "unknown field 'där'; did you mean 'när'?"),
+    ("activities where i = 1", "1:18", .name, "unknown field 'i'; did you mean 'id'?"),
     (
       "activities where inriktning > Pådrivare", "1:31",
+      .name,
       "'Pådrivare' is not one of the plan's inriktningar, which '>' compares in plan order; "
         + "did you mean 'Pådrivare och opinionsbildare'?"
     ),
     (
       "activities where inriktning <= 'Förebild och föregångar'", "1:32",
-      "did you mean 'Förebild och föregångare'?"
+      .name, "did you mean 'Förebild och föregångare'?"
     ),
     (
       "activities where inriktning < x", "1:31",
+      .name,
       "('Förebild och föregångare', 'Pådrivare och opinionsbildare', "
         + "'Kunskapsförmedlare och en arena för erfarenhetsutbyte')"
     ),
     (
       "activities where prio not = 1", "1:23",
-      "'not' does not go before '='; write '!=', or put 'not' before the whole condition"
+      .syntax, "'not' does not go before '='; write '!=', or put 'not' before the whole condition"
     ),
-    ("activities where prio not >= 2", "1:23", "'not' does not go before '>='; write '<'"),
-    ("aktiviteter där status inte är tom", "1:24", "'inte' does not go before 'är'; write 'är inte tom'"),
-    ("activities where status not is empty", "1:25", "'not' does not go before 'is'; write 'is not empty'"),
+    ("activities where prio not >= 2", "1:23", .syntax, "'not' does not go before '>='; write '<'"),
+    (
+      "aktiviteter där status inte är tom", "1:24", .syntax,
+      "'inte' does not go before 'är'; write 'är inte tom'"
+    ),
+    (
+      "activities where status not is empty", "1:25", .syntax,
+      "'not' does not go before 'is'; write 'is not empty'"
+    ),
     (
       "activities where när not during 2021", "1:26",
+      .syntax,
       "expected 'contains', 'starts with', 'matches', 'in', 'before', 'after' or 'overlaps' after 'not', "
         + "found 'during'"
     ),
   ]
 
   @Test(arguments: cases)
-  func reportsTheMistakeWhereItIs(query: String, location: String, message: String) {
+  func reportsTheMistakeWhereItIs(query: String, location: String, kind: QueryError.Kind, message: String) {
     let source = SourceText(name: "q", text: query)
     guard let error = Self.firstError(in: source) else {
       Issue.record("no error for \(query)")
       return
     }
     #expect(source.location(of: error.range.start).description == location)
+    #expect(error.kind == kind, "\(error.message)")
     #expect(error.message.contains(message), "\(error.message)")
   }
 

@@ -1,11 +1,13 @@
+import FuzzChecks
 import PlanModel
 import Testing
 
 @testable import QueryLanguage
 
 /// Inputs the fuzz target `query` (fuzz/Harnesses/query.swift) found breaking the query language, and
-/// hand-picked nasty ones. Each runs the target's path: parse every item, check and run each statement on
-/// the embedded 2021 plan and write its result in every format. It must end in results or in errors whose
+/// hand-picked nasty ones. Each goes through the target's own checks (fuzz/Support/QueryChecks.swift):
+/// parse every item, check and run each statement on the embedded 2021 plan and write its result in every
+/// format, then run the items through a session. It must end in results or in errors whose
 /// range lies in the source (or just past its end, where a missing part would go) and that render with
 /// their place; a statement printed and parsed again prints the same. When the fuzzer finds a new failing
 /// input, minimize it (fuzz/README.md) and add it here.
@@ -159,73 +161,14 @@ struct FuzzRegressionTests {
     #expect(reported.last?.split(separator: "\n").last?.hasSuffix("^") == true)
   }
 
-  static let parameters = [
-    "vem": "Styrelsen", "period": "hösten 2021", "n": "2", "tom": "", "datum": "2021-05-28",
-  ]
-
   @Test(arguments: found + nasty)
   func endsInResultsOrErrorsThatSayWhere(_ input: Input) {
     for problem in Self.problems(input.bytes) { Issue.record("\(problem)") }
   }
 
-  /// What goes wrong running `bytes` as a query source, as the fuzz target checks it; empty when nothing
-  /// does.
+  /// What goes wrong running `bytes` as a query source, as the fuzz target checks it, in every format;
+  /// empty when nothing does.
   static func problems(_ bytes: [UInt8], plan: Plan = .embedded2021) -> [String] {
-    let source = SourceText(name: "<fuzz>", text: String(decoding: bytes, as: UTF8.self))
-    let today = Day(year: 2021, month: 9, day: 15)!
-    var problems: [String] = []
-    func check(_ error: QueryError) {
-      if let problem = rangeProblem(error.range, in: source) {
-        problems.append("\(error.message): \(problem)")
-      }
-      let rendered = DiagnosticRenderer.render(error, in: source)
-      if !rendered.hasPrefix("<fuzz>:\(source.location(of: error.range.start)): error: ") {
-        problems.append("rendered without its place: \(rendered.prefix(200))")
-      }
-    }
-    for item in Parser.parse(source) {
-      switch item {
-      case .failure(let error):
-        check(error)
-      case .success(.dotCommand(let line)):
-        if let problem = rangeProblem(line.range, in: source) { problems.append("a dot-command: \(problem)") }
-      case .success(.statement(let statement)):
-        if let problem = rangeProblem(statement.range, in: source) {
-          problems.append("a statement: \(problem)")
-        }
-        if let problem = reprintProblem(statement) { problems.append(problem) }
-        do {
-          let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
-          let result = Evaluator(plan: plan).run(checked)
-          for format in OutputFormat.allCases {
-            _ = ResultWriter.render(result, as: format, options: OutputOptions(width: 40))
-          }
-        } catch {
-          check(error)
-        }
-      }
-    }
-    return problems
-  }
-
-  /// A problem when a range is not in the source, where one past the end is allowed; nil when it is.
-  static func rangeProblem(_ range: SourceRange, in source: SourceText) -> String? {
-    let count = source.bytes.count
-    guard range.start < 0 || range.start > count || range.end < range.start || range.end > count + 1 else {
-      return nil
-    }
-    return "the range \(range.start)..<\(range.end) is not in a source of \(count) bytes"
-  }
-
-  /// A problem when printing a statement and parsing the print does not give a statement printed the same.
-  static func reprintProblem(_ statement: Statement) -> String? {
-    let printed = ASTPrinter.print(statement)
-    let items = Parser.parse(SourceText(name: "<printed>", text: printed))
-    guard items.count == 1, case .success(.statement(let again)) = items[0] else {
-      return "the printed statement does not parse back: \(printed.prefix(200))"
-    }
-    let reprinted = ASTPrinter.print(again)
-    return reprinted == printed
-      ? nil : "printed again it differs: \(printed.prefix(200)) / \(reprinted.prefix(200))"
+    QueryChecks.problems(bytes, plan: plan, width: 40, header: true) { _ in OutputFormat.allCases }
   }
 }
