@@ -46,7 +46,22 @@ public final class LineEditor: LineReading {
     ] {
       _ = sekom_el_bind(editLine, LineEditor.wideLiteral(keys), LineEditor.wideLiteral(function))
     }
-    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("^R"), LineEditor.wideLiteral("em-inc-search-prev"))
+    // Word moves as xterm sends Ctrl- and Alt-arrows; Ctrl-U deletes back to the start, as in bash.
+    for (keys, function) in [
+      ("\u{1b}[1;5D", "ed-prev-word"), ("\u{1b}[1;5C", "em-next-word"), ("\u{1b}[1;3D", "ed-prev-word"),
+      ("\u{1b}[1;3C", "em-next-word"), ("\u{1b}[5D", "ed-prev-word"), ("\u{1b}[5C", "em-next-word"),
+      ("\u{1b}b", "ed-prev-word"), ("\u{1b}f", "em-next-word"), ("^U", "vi-kill-line-prev"),
+    ] {
+      _ = sekom_el_bind(editLine, LineEditor.wideLiteral(keys), LineEditor.wideLiteral(function))
+    }
+    _ = sekom_el_add_function(
+      editLine, LineEditor.wideLiteral("sekom-paste"), LineEditor.wideLiteral("insert pasted text as is"),
+      { editLine, _ in LineEditor.instance(editLine)?.paste() ?? UInt8(CC_ERROR) })
+    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("\u{1b}[200~"), LineEditor.wideLiteral("sekom-paste"))
+    _ = sekom_el_add_function(
+      editLine, LineEditor.wideLiteral("sekom-search"), LineEditor.wideLiteral("search the history"),
+      { editLine, _ in LineEditor.instance(editLine)?.searchHistory() ?? UInt8(CC_ERROR) })
+    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("^R"), LineEditor.wideLiteral("sekom-search"))
   }
 
   deinit {
@@ -61,12 +76,150 @@ public final class LineEditor: LineReading {
     promptBuffer = LineEditor.wide(prompt)
     var count: Int32 = 0
     errno = 0
+    pastedLines = nil
+    // Bracketed paste: the terminal marks pasted text, which is then inserted as is, not read as keys.
+    LineEditor.writeOut("\u{1b}[?2004h")
+    defer { LineEditor.writeOut("\u{1b}[?2004l") }
     guard let line = sekom_el_wgets(editLine, &count) else {
       return (count == -1 && errno == EINTR) || LineEditor.interrupted ? .interrupted : .end
     }
     var text = LineEditor.string(line, count: Int(count))
     if text.hasSuffix("\n") { text.removeLast() }
+    if let rest = pastedLines {
+      // The pasted lines after the first, shown as they were pasted under the line the editor showed.
+      LineEditor.writeOut(rest.joined(separator: "\n") + (rest.last?.isEmpty == false ? "\n" : ""))
+      return .block(([text] + rest).joined(separator: "\n"))
+    }
     return .line(text)
+  }
+
+  /// The lines of a paste after its first, when it had several; set by `paste`, taken by `readLine`.
+  private var pastedLines: [String]?
+
+  static func writeOut(_ text: String) {
+    fputs(text, sekom_stdout())
+    fflush(sekom_stdout())
+  }
+
+  // MARK: Paste and search
+
+  /// Called on ESC [200~: reads up to ESC [201~ and inserts the text as is (tabs too). A paste of several
+  /// lines ends the line, and `readLine` gives them all as one block.
+  private func paste() -> UInt8 {
+    var scalars: [Unicode.Scalar] = []
+    let end: [Unicode.Scalar] = ["\u{1b}", "[", "2", "0", "1", "~"]
+    while true {
+      guard let scalar = LineEditor.readScalar() else {
+        if LineEditor.interrupted { LineEditor.reraiseInterrupt() }
+        return UInt8(CC_REFRESH)
+      }
+      scalars.append(scalar)
+      if scalars.count >= end.count && Array(scalars.suffix(end.count)) == end { break }
+    }
+    scalars.removeLast(end.count)
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars)
+    text = text.replacingCRLF()
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    insert(lines[0])
+    guard lines.count > 1 else { return UInt8(CC_REFRESH) }
+    pastedLines = Array(lines.dropFirst())
+    return UInt8(CC_NEWLINE)
+  }
+
+  /// Called on Ctrl-R: an incremental search back through the history with a prompt a person can read,
+  /// `(reverse-i-search)'höst': the entry found`. Ctrl-R again finds an older one, Enter runs the entry,
+  /// Ctrl-G or Ctrl-C gives the line back, and any other key takes the entry to edit and then acts.
+  private func searchHistory() -> UInt8 {
+    guard let info = sekom_el_wline(editLine)?.pointee else { return UInt8(CC_ERROR) }
+    let original = LineEditor.string(info.buffer, count: info.lastchar - info.buffer)
+    let entries = historyEntries
+    var query = ""
+    var found: Int?
+    var failed = false
+    func search(from start: Int) -> Int? {
+      guard !query.isEmpty, start >= 0 else { return nil }
+      return stride(from: min(start, entries.count - 1), through: 0, by: -1).first { entries[$0].contains(query) }
+    }
+    func show() {
+      let label = failed ? "(failed reverse-i-search)" : "(reverse-i-search)"
+      LineEditor.writeOut("\r\u{1b}[K\(label)'\(query)': \(found.map { entries[$0] } ?? original)")
+    }
+    func finish(with text: String) {
+      LineEditor.writeOut("\r\u{1b}[K")
+      replaceLine(with: text)
+    }
+    show()
+    while true {
+      guard let scalar = LineEditor.readScalar() else {
+        finish(with: original)
+        if LineEditor.interrupted { LineEditor.reraiseInterrupt() }
+        return UInt8(CC_REDISPLAY)
+      }
+      switch scalar.value {
+      case 0x12:
+        if let next = search(from: (found ?? entries.count) - 1) { found = next } else { failed = true }
+      case 0x7F, 0x08:
+        if !query.isEmpty { query.removeLast() }
+        found = search(from: entries.count - 1)
+        failed = !query.isEmpty && found == nil
+      case 0x07:
+        finish(with: original)
+        return UInt8(CC_REDISPLAY)
+      case 0x0D, 0x0A:
+        finish(with: found.map { entries[$0] } ?? original)
+        return UInt8(CC_NEWLINE)
+      case 0x00..<0x20:
+        // Another key: the entry found is the line to edit, and the key acts on it.
+        finish(with: found.map { entries[$0] } ?? original)
+        let key = LineEditor.wide(String(Character(scalar)))
+        defer { key.deallocate() }
+        sekom_el_wpush(editLine, key)
+        return UInt8(CC_REDISPLAY)
+      default:
+        query.unicodeScalars.append(scalar)
+        if let next = search(from: found ?? entries.count - 1) {
+          found = next
+          failed = false
+        } else {
+          failed = true
+        }
+      }
+      show()
+    }
+  }
+
+  /// Puts `text` in place of the whole line, the cursor at its end.
+  private func replaceLine(with text: String) {
+    guard let info = sekom_el_wline(editLine)?.pointee else { return }
+    _ = sekom_el_cursor(editLine, Int32(info.lastchar - info.cursor))
+    sekom_el_deletestr(editLine, Int32(info.lastchar - info.buffer))
+    insert(text)
+  }
+
+  /// A Ctrl-C taken while reading keys inside an editor function is put back, so that `el_wgets` sees it
+  /// at its next read and the line is dropped as Ctrl-C always drops it.
+  private static func reraiseInterrupt() {
+    var byte: UInt8 = 3
+    _ = write(interruptPipe.write, &byte, 1)
+  }
+
+  /// One character from the terminal; nil at the end of input or on Ctrl-C (`interrupted` tells which).
+  static func readScalar() -> Unicode.Scalar? {
+    guard let first = readByte() else { return nil }
+    var scalar = UInt32(first)
+    let continuation: Int
+    switch first {
+    case 0xC0...0xDF: (scalar, continuation) = (UInt32(first & 0x1F), 1)
+    case 0xE0...0xEF: (scalar, continuation) = (UInt32(first & 0x0F), 2)
+    case 0xF0...0xF7: (scalar, continuation) = (UInt32(first & 0x07), 3)
+    default: continuation = 0
+    }
+    for _ in 0..<continuation {
+      guard let next = readByte() else { return nil }
+      scalar = scalar << 6 | UInt32(next & 0x3F)
+    }
+    return Unicode.Scalar(scalar) ?? "\u{FFFD}"
   }
 
   // MARK: History
@@ -186,7 +339,7 @@ public final class LineEditor: LineReading {
   /// Ctrl-C must interrupt `el_wgets` wherever it is, not only while it waits in `read`: the handler
   /// writes to a pipe that the read function below watches beside the terminal, so a Ctrl-C that lands
   /// while libedit is echoing or redrawing is not lost.
-  private static func installInterruptHandler() {
+  static func installInterruptHandler() {
     if interruptPipe.read < 0 {
       var fds: [Int32] = [-1, -1]
       if pipe(&fds) == 0 {
@@ -220,20 +373,8 @@ public final class LineEditor: LineReading {
   /// libedit's read function: one character from the terminal, or -1 with EINTR after a Ctrl-C.
   private static let readCharacter: el_rfunc_t = { _, character in
     guard let character else { return -1 }
-    guard let first = LineEditor.readByte() else { return LineEditor.interrupted ? -1 : 0 }
-    var scalar = UInt32(first)
-    let continuation: Int
-    switch first {
-    case 0xC0...0xDF: (scalar, continuation) = (UInt32(first & 0x1F), 1)
-    case 0xE0...0xEF: (scalar, continuation) = (UInt32(first & 0x0F), 2)
-    case 0xF0...0xF7: (scalar, continuation) = (UInt32(first & 0x07), 3)
-    default: continuation = 0
-    }
-    for _ in 0..<continuation {
-      guard let next = LineEditor.readByte() else { return LineEditor.interrupted ? -1 : 0 }
-      scalar = scalar << 6 | UInt32(next & 0x3F)
-    }
-    character.pointee = wchar_t(bitPattern: scalar)
+    guard let scalar = LineEditor.readScalar() else { return LineEditor.interrupted ? -1 : 0 }
+    character.pointee = wchar_t(bitPattern: scalar.value)
     return 1
   }
 
@@ -266,6 +407,35 @@ public final class LineEditor: LineReading {
     }
   }
 
+  /// What one read of standard input gave.
+  enum Chunk {
+    case bytes(Int)
+    case end
+    case interrupted
+  }
+
+  /// One read of standard input into `buffer`, waiting on the interrupt pipe too.
+  static func readChunk(into buffer: inout [UInt8]) -> Chunk {
+    while true {
+      var fds = [
+        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&fds, interruptPipe.read >= 0 ? 2 : 1, -1)
+      if ready < 0 && errno != EINTR { return .end }
+      if fds[1].revents & Int16(POLLIN) != 0 || (ready < 0 && errno == EINTR && drainInterrupts()) {
+        _ = drainInterrupts()
+        return .interrupted
+      }
+      if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+        let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if count > 0 { return .bytes(count) }
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        return .end
+      }
+    }
+  }
+
   /// Empties the interrupt pipe; whether it held anything.
   private static func drainInterrupts() -> Bool {
     var buffer = [UInt8](repeating: 0, count: 64)
@@ -281,6 +451,21 @@ public final class LineEditor: LineReading {
 }
 
 extension String {
+  /// Line ends as terminals paste them (`\r`, `\r\n`) made `\n`.
+  fileprivate func replacingCRLF() -> String {
+    var text = ""
+    var previousWasReturn = false
+    for scalar in unicodeScalars {
+      if scalar == "\n" && previousWasReturn {
+        previousWasReturn = false
+        continue
+      }
+      previousWasReturn = scalar == "\r"
+      text.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+    }
+    return text
+  }
+
   fileprivate func trimmingTrailingSpaces() -> String {
     var text = self
     while text.last == " " { text.removeLast() }

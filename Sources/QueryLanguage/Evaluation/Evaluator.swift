@@ -30,7 +30,11 @@ public struct Evaluator {
     }
     let ordering = Ordering(plan: plan)
     if !statement.order.isEmpty {
-      positions = ordering.sort(positions: positions, of: activities, by: statement.order)
+      guard
+        let sorted = ordering.sort(
+          positions: positions, of: activities, by: statement.order, interrupted: interrupted)
+      else { return nil }
+      positions = sorted
     }
     if let limit = statement.limit, statement.count == nil { positions = Array(positions.prefix(limit)) }
     switch statement.count {

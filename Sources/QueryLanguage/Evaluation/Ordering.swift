@@ -69,14 +69,50 @@ struct Ordering {
   func sort(
     positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)]
   ) -> [Int] {
-    let columns = keys.map { key in
-      if let text = Ordering.textOf(key.field) { return rankedColumn(positions.map { text(activities[$0]) }) }
-      let keyOf = keyFunction(for: key.field)
-      return positions.map { keyOf(activities[$0]) }
+    sort(positions: positions, of: activities, by: keys, interrupted: nil)!
+  }
+
+  /// As `sort`, but asks `interrupted` every few thousand steps, also while comparing, and gives up (nil)
+  /// when it says so: sorting millions of rows takes seconds, and Ctrl-C must not wait for it.
+  func sort(
+    positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)],
+    interrupted: (() -> Bool)?
+  ) -> [Int]? {
+    var steps = 0
+    func check() throws(Stopped) {
+      steps &+= 1
+      if steps & 0xFFF == 0, let interrupted, interrupted() { throw Stopped() }
     }
-    var order = Array(positions.indices)
-    order.sort { a, b in
-      for (i, key) in keys.enumerated() {
+    do {
+      let columns = try keys.map { key throws(Stopped) in
+        if let text = Ordering.textOf(key.field) {
+          let texts = try positions.map { position throws(Stopped) in
+            try check()
+            return text(activities[position])
+          }
+          return try rankedColumn(texts, check: check)
+        }
+        let keyOf = keyFunction(for: key.field)
+        return try positions.map { position throws(Stopped) in
+          try check()
+          return keyOf(activities[position])
+        }
+      }
+      var order = Array(positions.indices)
+      try order.sort { a, b throws in
+        try check()
+        return Ordering.precedes(a, b, columns: columns, keys: keys)
+      }
+      return order.map { positions[$0] }
+    } catch {
+      return nil
+    }
+  }
+
+  private static func precedes(
+    _ a: Int, _ b: Int, columns: [[Key]], keys: [(field: Field, descending: Bool)]
+  ) -> Bool {
+    for (i, key) in keys.enumerated() {
         let (x, y) = (columns[i][a], columns[i][b])
         if x == y { continue }
         // Missing values stay last whichever the direction.
@@ -84,10 +120,11 @@ struct Ordering {
         if case .missing = y { return true }
         return key.descending ? y < x : x < y
       }
-      return a < b
-    }
-    return order.map { positions[$0] }
+    return a < b
   }
+
+  /// Thrown inside a sort when Ctrl-C stops it.
+  struct Stopped: Error {}
 
   /// The text a text field sorts by; nil for fields that sort otherwise.
   private static func textOf(_ field: Field) -> ((Activity) -> String)? {
@@ -102,11 +139,22 @@ struct Ordering {
 
   /// Texts as ranks in Swedish order: each distinct text gets its key once, and rows compare numbers.
   /// Plans repeat their texts, so this is far less work than a key per row.
-  private func rankedColumn(_ texts: [String]) -> [Key] {
+  private func rankedColumn(_ texts: [String], check: () throws(Stopped) -> Void) throws(Stopped) -> [Key] {
     var rank: [String: Int] = [:]
     for text in texts where rank[text] == nil { rank[text] = 0 }
-    let ordered = rank.keys.map { ($0, SwedishCollation.sortKey($0)) }
-      .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+    let keyed = try rank.keys.map { text throws(Stopped) in
+      try check()
+      return (text, SwedishCollation.sortKey(text))
+    }
+    let ordered: [(String, [UInt32])]
+    do {
+      ordered = try keyed.sorted { a, b throws in
+        try check()
+        return a.1.lexicographicallyPrecedes(b.1)
+      }
+    } catch {
+      throw Stopped()
+    }
     var previous: [UInt32]?
     var current = -1
     for (text, key) in ordered {
