@@ -62,7 +62,18 @@ public final class LineEditor: LineReading {
       editLine, LineEditor.wideLiteral("sekom-search"), LineEditor.wideLiteral("search the history"),
       { editLine, _ in LineEditor.instance(editLine)?.searchHistory() ?? UInt8(CC_ERROR) })
     _ = sekom_el_bind(editLine, LineEditor.wideLiteral("^R"), LineEditor.wideLiteral("sekom-search"))
+    // After Ctrl-Z and fg the read function gives this key, which no terminal sends while signals are on
+    // (it is Ctrl-\, SIGQUIT): the prompt and the line are drawn again.
+    _ = sekom_el_add_function(
+      editLine, LineEditor.wideLiteral("sekom-redraw"), LineEditor.wideLiteral("draw the line again"),
+      { _, _ in UInt8(CC_REDISPLAY) })
+    _ = sekom_el_bind(
+      editLine, LineEditor.wideLiteral(String(LineEditor.continuedKey)),
+      LineEditor.wideLiteral("sekom-redraw"))
   }
+
+  /// What the read function gives after the process was continued (SIGCONT).
+  static let continuedKey = Character("\u{1c}")
 
   deinit {
     sekom_el_end(editLine)
@@ -128,8 +139,8 @@ public final class LineEditor: LineReading {
   }
 
   /// Called on Ctrl-R: an incremental search back through the history with a prompt a person can read,
-  /// `(reverse-i-search)'höst': the entry found`. Ctrl-R again finds an older one, Enter runs the entry,
-  /// Ctrl-G or Ctrl-C gives the line back, and any other key takes the entry to edit and then acts.
+  /// `(reverse-i-search)'höst': the entry found`. Ctrl-R again finds an older one, Ctrl-G or Ctrl-C gives
+  /// the line back, and any other key (Enter runs it) takes the entry and then acts on it.
   private func searchHistory() -> UInt8 {
     guard let info = sekom_el_wline(editLine)?.pointee else { return UInt8(CC_ERROR) }
     let original = LineEditor.string(info.buffer, count: info.lastchar - info.buffer)
@@ -139,7 +150,9 @@ public final class LineEditor: LineReading {
     var failed = false
     func search(from start: Int) -> Int? {
       guard !query.isEmpty, start >= 0 else { return nil }
-      return stride(from: min(start, entries.count - 1), through: 0, by: -1).first { entries[$0].contains(query) }
+      return stride(from: min(start, entries.count - 1), through: 0, by: -1).first {
+        entries[$0].contains(query)
+      }
     }
     func show() {
       let label = failed ? "(failed reverse-i-search)" : "(reverse-i-search)"
@@ -166,11 +179,8 @@ public final class LineEditor: LineReading {
       case 0x07:
         finish(with: original)
         return UInt8(CC_REDISPLAY)
-      case 0x0D, 0x0A:
-        finish(with: found.map { entries[$0] } ?? original)
-        return UInt8(CC_NEWLINE)
       case 0x00..<0x20:
-        // Another key: the entry found is the line to edit, and the key acts on it.
+        // Another key (Enter among them): the entry found is the line, shown again, and the key acts on it.
         finish(with: found.map { entries[$0] } ?? original)
         let key = LineEditor.wide(String(Character(scalar)))
         defer { key.deallocate() }
@@ -358,6 +368,14 @@ public final class LineEditor: LineReading {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    var continued = sigaction()
+    continued.__sigaction_handler.sa_handler = { _ in
+      var byte: UInt8 = 0x1C
+      _ = write(LineEditor.interruptPipe.write, &byte, 1)
+    }
+    sigemptyset(&continued.sa_mask)
+    continued.sa_flags = SA_RESTART
+    sigaction(SIGCONT, &continued, nil)
   }
 
   /// Whether Ctrl-C was pressed since the last look, outside reading a line: while a statement runs. The
@@ -391,11 +409,17 @@ public final class LineEditor: LineReading {
       ]
       let ready = poll(&fds, interruptPipe.read >= 0 ? 2 : 1, -1)
       if ready < 0 && errno != EINTR { return nil }
-      if fds[1].revents & Int16(POLLIN) != 0 || (ready < 0 && errno == EINTR && drainInterrupts()) {
-        _ = drainInterrupts()
-        interrupted = true
-        errno = EINTR
-        return nil
+      if fds[1].revents & Int16(POLLIN) != 0 || ready < 0 {
+        switch takeSignals() {
+        case .interrupt:
+          interrupted = true
+          errno = EINTR
+          return nil
+        case .continued:
+          return 0x1C
+        case nil:
+          continue
+        }
       }
       if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
         var byte: UInt8 = 0
@@ -423,9 +447,11 @@ public final class LineEditor: LineReading {
       ]
       let ready = poll(&fds, interruptPipe.read >= 0 ? 2 : 1, -1)
       if ready < 0 && errno != EINTR { return .end }
-      if fds[1].revents & Int16(POLLIN) != 0 || (ready < 0 && errno == EINTR && drainInterrupts()) {
-        _ = drainInterrupts()
-        return .interrupted
+      if fds[1].revents & Int16(POLLIN) != 0 || ready < 0 {
+        switch takeSignals() {
+        case .interrupt: return .interrupted
+        case .continued, nil: continue
+        }
       }
       if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
         let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
@@ -436,12 +462,30 @@ public final class LineEditor: LineReading {
     }
   }
 
-  /// Empties the interrupt pipe; whether it held anything.
+  /// Empties the interrupt pipe; whether it held a Ctrl-C.
   private static func drainInterrupts() -> Bool {
+    takeSignals() == .interrupt
+  }
+
+  /// What the signal handlers wrote to the pipe.
+  enum Signal {
+    case interrupt
+    case continued
+  }
+
+  /// Empties the pipe the signal handlers write to: a Ctrl-C if there was one (it counts more than a
+  /// continue), else a continue, else nil.
+  private static func takeSignals() -> Signal? {
     var buffer = [UInt8](repeating: 0, count: 64)
-    var any = false
-    while read(interruptPipe.read, &buffer, buffer.count) > 0 { any = true }
-    return any
+    var found: Signal?
+    while true {
+      let count = read(interruptPipe.read, &buffer, buffer.count)
+      guard count > 0 else { break }
+      for byte in buffer[0..<count] {
+        if byte == 3 { found = .interrupt } else if found == nil { found = .continued }
+      }
+    }
+    return found
   }
 
   static func terminalWidth() -> Int {

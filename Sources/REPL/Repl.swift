@@ -111,7 +111,8 @@ public final class Repl {
     let items = Parser.parse(source)
     // A blank line ends a statement even when it is not complete, as in files; so does a dot-command,
     // which runs after the statement is reported as incomplete (else `.quit` could not leave).
-    if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(items) && !Repl.endsWithDotCommand(items) {
+    if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(items) && !Repl.endsWithDotCommand(items)
+    {
       return
     }
     pending = []

@@ -29,7 +29,9 @@ struct InterruptionTests {
   }
 
   /// Without a filter, the sort is the only long step; a Ctrl-C during it stops the statement.
-  @Test(arguments: ["activities order by vad", "activities order by vad desc, id count", "activities order by id"])
+  @Test(arguments: [
+    "activities order by vad", "activities order by vad desc, id count", "activities order by id",
+  ])
   func aSortIsStopped(statement: String) throws {
     let plan = InterruptionTests.plan(count: 50_000)
     let statement = try InterruptionTests.checked(statement, on: plan)

@@ -48,7 +48,8 @@ struct ReplKeysTests {
     terminal.type("\u{04}")
     #expect(try terminal.exitStatus() == 0)
     let after = terminal.output.components(separatedBy: Prompt.continuation).last ?? ""
-    #expect(after.hasPrefix("\n" + ReplKeysTests.incompleteAnd), "\(after)")
+    // libedit writes ^D where the key was pressed, as it does on an empty line.
+    #expect(after.hasPrefix("^D\n" + ReplKeysTests.incompleteAnd), "\(after)")
     #expect(!after.contains("';'"), "\(after)")
   }
 
@@ -74,14 +75,16 @@ struct ReplKeysTests {
     try terminal.waitFor("prio = 1")
     terminal.type(" count\r")
     let shown = try terminal.waitForPrompt()
-    // Completion would have made `where`; as pasted, `wh` is an unknown clause.
-    #expect(shown.contains("unknown clause 'wh'"), "\(shown)")
+    // Completion would have made `where`; as pasted, `wh` is no clause, and the tab stays in the line.
+    #expect(shown.contains("found 'wh'\nactivities wh\tprio = 1 count\n"), "\(shown)")
     terminal.enter(".quit")
     #expect(try terminal.exitStatus() == 0)
   }
 
   /// A typed line starting with a clause keyword right after a statement continues it, as in a file.
-  @Test(arguments: ["where vem contains Kansli and prio = 1 count", "där vem innehåller Kansli och prio = 1 antal"])
+  @Test(arguments: [
+    "where vem contains Kansli and prio = 1 count", "där vem innehåller Kansli och prio = 1 antal",
+  ])
   func aClauseLineContinuesTheStatementBefore(line: String) throws {
     let home = try ReplHome()
     let terminal = try home.start(["--no-init"])
@@ -132,8 +135,9 @@ struct ReplKeysTests {
     terminal.type("höst")
     try terminal.waitFor("(reverse-i-search)'höst': activities where vad contains höst count")
     terminal.type("\r")
-    let shown = try terminal.waitForPrompt()
-    #expect(shown.hasSuffix("activities where vad contains höst count\n1\n"), "\(shown)")
+    // The entry is shown on the prompt's line again, then runs.
+    try terminal.waitFor(Prompt.main + "activities where vad contains höst count\n1\n")
+    try terminal.waitForPrompt()
     #expect(!terminal.output.contains("bck"), "\(terminal.output)")
     terminal.enter(".quit")
     #expect(try terminal.exitStatus() == 0)
@@ -147,7 +151,9 @@ struct ReplKeysTests {
     terminal.type("activities where prio = 1")
     try terminal.waitFor("activities where prio = 1")
     try terminal.waitUntilWaitingForKeys()
-    kill(terminal.processID, SIGTSTP)
+    // SIGSTOP, as Ctrl-Z's SIGTSTP would be discarded here: the test's child leads a process group with
+    // no parent in its session (an orphaned group), where the kernel does not stop for SIGTSTP.
+    kill(terminal.processID, SIGSTOP)
     try ReplKeysTests.waitForState(of: terminal.processID, "T")
     kill(terminal.processID, SIGCONT)
     try terminal.waitFor(Prompt.main + "activities where prio = 1")

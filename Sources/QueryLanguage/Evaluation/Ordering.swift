@@ -113,13 +113,13 @@ struct Ordering {
     _ a: Int, _ b: Int, columns: [[Key]], keys: [(field: Field, descending: Bool)]
   ) -> Bool {
     for (i, key) in keys.enumerated() {
-        let (x, y) = (columns[i][a], columns[i][b])
-        if x == y { continue }
-        // Missing values stay last whichever the direction.
-        if case .missing = x { return false }
-        if case .missing = y { return true }
-        return key.descending ? y < x : x < y
-      }
+      let (x, y) = (columns[i][a], columns[i][b])
+      if x == y { continue }
+      // Missing values stay last whichever the direction.
+      if case .missing = x { return false }
+      if case .missing = y { return true }
+      return key.descending ? y < x : x < y
+    }
     return a < b
   }
 

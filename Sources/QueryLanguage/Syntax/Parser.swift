@@ -78,7 +78,8 @@ public struct Parser {
           .syntax, "unknown source '\(text(sourceToken))'; did you mean '\(near)'?", at: sourceToken.range)
       }
       throw QueryError(
-        .syntax, "a statement starts with 'activities', found \(describe(sourceToken))", at: sourceToken.range,
+        .syntax, "a statement starts with 'activities', found \(describe(sourceToken))",
+        at: sourceToken.range,
         notes: habitHint(sourceToken).map { [$0] } ?? [])
     }
     index += 1
@@ -546,15 +547,19 @@ public struct Parser {
       end += 1
     }
     guard
-      let from = tokens[(index + 1)..<end].firstIndex(where: { $0.kind == .word && text($0).lowercased() == "from" }),
+      let from = tokens[(index + 1)..<end].firstIndex(where: {
+        $0.kind == .word && text($0).lowercased() == "from"
+      }),
       from > index + 1, from + 1 < end, tokens[from + 1].is(.activities)
     else {
       return "sekom names the source first and selects last: activities where … select FIELD, …"
     }
-    let list = source.slice(SourceRange(start: tokens[index + 1].range.start, end: tokens[from - 1].range.end))
+    let list = source.slice(
+      SourceRange(start: tokens[index + 1].range.start, end: tokens[from - 1].range.end))
     var form = "\(text(tokens[from + 1]))"
     if from + 2 < end {
-      form += " " + source.slice(SourceRange(start: tokens[from + 2].range.start, end: tokens[end - 1].range.end))
+      form +=
+        " " + source.slice(SourceRange(start: tokens[from + 2].range.start, end: tokens[end - 1].range.end))
     }
     return "sekom names the source first and selects last: \(form) select \(list)"
   }
