@@ -173,6 +173,33 @@ struct ReplKeysTests {
     throw PseudoTerminal.Failure(description: "process \(process) never reached state \(state)")
   }
 
+  /// Ctrl-C while a large result is printed stops the printing within a piece; the REPL goes on. Output
+  /// stopped with Ctrl-S holds sekom in the middle of it, as a slow terminal does.
+  @Test func controlCStopsPrintingALargeResult() throws {
+    let home = try ReplHome()
+    let plan = home.folder.appendingPathComponent("large.csv")
+    let text = String(repeating: "ö", count: 100)
+    var csv = "id,inriktning,vad,hur,vem,när,status,prio\n"
+    for id in 1...20_000 { csv += "\(id),A,\(text),H,Kansli,2021,Pågår,1\n" }
+    try csv.write(to: plan, atomically: true, encoding: .utf8)
+    let terminal = try home.start(["--plan", plan.path, "--no-init"])
+    try terminal.waitForPrompt(timeout: 30)
+    terminal.enter("activities select id, vad")
+    try terminal.waitFor("select id, vad\n")
+    terminal.type("\u{13}")
+    try terminal.waitUntilBlockedWriting(timeout: 30)
+    // Ctrl-C also starts the output again.
+    terminal.type("\u{03}")
+    let shown = try terminal.waitForPrompt(timeout: 30)
+    #expect(shown.contains("the output was stopped (Ctrl-C)\n"), "\(shown.suffix(300))")
+    #expect(!shown.contains("20000 │"), "\(shown.suffix(300))")
+    #expect(!shown.contains("(20000 activities)"), "\(shown.suffix(300))")
+    terminal.enter("activities where id < 3 count")
+    #expect(try terminal.waitForPrompt() == "activities where id < 3 count\n2\n")
+    terminal.enter(".quit")
+    #expect(try terminal.exitStatus() == 0)
+  }
+
   // MARK: Without libedit
 
   static func startWithoutLibedit() throws -> (ReplHome, PseudoTerminal) {
