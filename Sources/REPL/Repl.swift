@@ -71,12 +71,10 @@ public final class Repl {
         acceptBlock(text)
       }
     }
-    if pending.isEmpty {
-      show("\n")
-    } else {
+    show("\n")
+    if !pending.isEmpty {
       // Ctrl-D at `...>`: the statement ends unfinished, reported on a line of its own as standard input
       // reports it, not blamed on a `;` nobody typed.
-      show("\n")
       let text = pending.joined(separator: "\n")
       pending = []
       let source = SourceText(name: "<input>", text: text)
@@ -115,8 +113,14 @@ public final class Repl {
     {
       return
     }
+    if pending.count > 1 && Repl.isIncomplete(items) && Repl.endsWithDotCommand(items) {
+      // Two entries: the unfinished statement to recall and finish, and the dot-command.
+      remember(Repl.historyEntry(pending.dropLast().joined(separator: "\n")))
+      remember(Repl.historyEntry(line))
+    } else {
+      remember(Repl.historyEntry(text))
+    }
     pending = []
-    remember(Repl.historyEntry(text))
     lastStatement = nil
     if items.count == 1, case .success(.statement) = items[0] { lastStatement = text }
     session.run(items, from: source)

@@ -19,6 +19,7 @@ struct ReplKeysTests {
     terminal.enter(".quit")
     #expect(try terminal.exitStatus() == 0)
     #expect(terminal.output.contains(".quit\n" + ReplKeysTests.incompleteAnd), "\(terminal.output)")
+    #expect(try home.historyEntries() == ["activities where prio = 1 and", ".quit"])
   }
 
   /// Any dot-command runs once the statement is reported; the prompt is the main one again.
