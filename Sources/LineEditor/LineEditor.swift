@@ -89,8 +89,9 @@ public final class LineEditor: LineReading {
     errno = 0
     pastedLines = nil
     // Bracketed paste: the terminal marks pasted text, which is then inserted as is, not read as keys.
-    LineEditor.writeOut("\u{1b}[?2004h")
-    defer { LineEditor.writeOut("\u{1b}[?2004l") }
+    // A dumb terminal (Emacs's shell) would show the request as text.
+    if LineEditor.bracketedPaste { LineEditor.writeOut("\u{1b}[?2004h") }
+    defer { if LineEditor.bracketedPaste { LineEditor.writeOut("\u{1b}[?2004l") } }
     guard let line = sekom_el_wgets(editLine, &count) else {
       return (count == -1 && errno == EINTR) || LineEditor.interrupted ? .interrupted : .end
     }
@@ -103,6 +104,12 @@ public final class LineEditor: LineReading {
     }
     return .line(text)
   }
+
+  /// Whether to ask the terminal to mark pasted text: not on a dumb terminal or one that names no type.
+  private static let bracketedPaste: Bool = {
+    guard let name = getenv("TERM").map({ String(cString: $0) }) else { return false }
+    return !name.isEmpty && name != "dumb"
+  }()
 
   /// The lines of a paste after its first, when it had several; set by `paste`, taken by `readLine`.
   private var pastedLines: [String]?

@@ -67,6 +67,20 @@ struct ReplKeysTests {
     #expect(try terminal.exitStatus() == 0)
   }
 
+  /// Bracketed paste is asked of terminals that know it, not of a dumb one, which would show the request.
+  @Test(arguments: [("xterm", true), ("dumb", false)])
+  func bracketedPasteIsAskedOfRealTerminals(term: String, asked: Bool) throws {
+    let home = try ReplHome()
+    home.extraEnvironment["TERM"] = term
+    let terminal = try home.start(["--no-init"])
+    try terminal.waitForPrompt()
+    terminal.enter(".quit")
+    #expect(try terminal.exitStatus() == 0)
+    let request = Array("\u{1b}[?2004h".utf8)
+    let found = terminal.rawOutput.indices.contains { terminal.rawOutput[$0...].starts(with: request) }
+    #expect(found == asked)
+  }
+
   /// A tab in pasted text is inserted, not taken as Tab.
   @Test func aPastedTabIsInsertedAsIs() throws {
     let home = try ReplHome()

@@ -565,7 +565,7 @@ public struct Parser {
   }
 
   /// Words other tools take as commands, and the dot-command each means here.
-  static let dotCommandHabits = ["help": "help", "?": "help", "quit": "quit", "exit": "exit", "\\q": "quit"]
+  static let dotCommandHabits = ["help": "help", "?": "help", "quit": "quit", "exit": "exit"]
 
   private func describe(_ token: Token) -> String {
     switch token.kind {
