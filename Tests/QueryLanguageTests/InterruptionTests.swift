@@ -28,11 +28,13 @@ struct InterruptionTests {
     return try Checker(plan: plan, parameters: [:], today: Day(iso: "2021-06-01")!).check(statement)
   }
 
-  /// Without a filter, the sort is the only long step; a Ctrl-C during it stops the statement.
+  /// Without a filter, the sort or the grouping is the only long step; a Ctrl-C during it stops the
+  /// statement.
   @Test(arguments: [
     "activities order by vad", "activities order by vad desc, id count", "activities order by id",
+    "activities count by vad", "activities count by vem", "activities group by vad",
   ])
-  func aSortIsStopped(statement: String) throws {
+  func aSortOrGroupingIsStopped(statement: String) throws {
     let plan = InterruptionTests.plan(count: 50_000)
     let statement = try InterruptionTests.checked(statement, on: plan)
     var asked = 0

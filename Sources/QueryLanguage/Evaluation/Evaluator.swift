@@ -41,7 +41,10 @@ public struct Evaluator {
     case .total:
       return .count(positions.count)
     case .by(let field):
-      var entries = ordering.counts(positions: positions, of: activities, by: field)
+      guard
+        var entries = ordering.counts(
+          positions: positions, of: activities, by: field, interrupted: interrupted)
+      else { return nil }
       if let limit = statement.limit { entries = Array(entries.prefix(limit)) }
       return .counts(by: field, entries: entries)
     case nil:
@@ -49,9 +52,8 @@ public struct Evaluator {
     }
     let rows = positions.map { activities[$0] }
     if let field = statement.group {
-      return .groups(
-        by: field, columns: statement.columns, selected: statement.selected,
-        groups: ordering.group(rows, by: field))
+      guard let groups = ordering.group(rows, by: field, interrupted: interrupted) else { return nil }
+      return .groups(by: field, columns: statement.columns, selected: statement.selected, groups: groups)
     }
     return .activities(columns: statement.columns, selected: statement.selected, rows: rows)
   }

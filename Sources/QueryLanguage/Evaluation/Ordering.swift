@@ -178,8 +178,8 @@ struct Ordering {
 
   /// Groups the rows by a field's values: groups in the field's order, rows in result order within them.
   /// Values are grouped as they fold, so "Pågår" and "pågår" are one group, shown as first written.
-  func group(_ rows: [Activity], by field: Field) -> [QueryResult.Group] {
-    grouped(rows.lazy.map { ($0, 1) }, by: field, keepingRows: true).map { group in
+  func group(_ rows: [Activity], by field: Field, interrupted: (() -> Bool)? = nil) -> [QueryResult.Group]? {
+    grouped(rows.lazy.map { ($0, 1) }, by: field, keepingRows: true, interrupted: interrupted)?.map { group in
       QueryResult.Group(value: group.label, rows: group.rows)
     }
   }
@@ -187,15 +187,18 @@ struct Ordering {
   /// `count by`: each group's value and size, without gathering the rows. On `vem` each actor list the
   /// activities share is looked at once, weighed by how many share it: a large plan writes a few
   /// thousand lists for a million activities.
-  func counts(positions: [Int], of activities: [Activity], by field: Field) -> [(value: String, count: Int)] {
+  func counts(
+    positions: [Int], of activities: [Activity], by field: Field, interrupted: (() -> Bool)? = nil
+  ) -> [(value: String, count: Int)]? {
     guard field == .who else {
-      return grouped(positions.lazy.map { (activities[$0], 1) }, by: field, keepingRows: false).map {
-        ($0.label, $0.count)
-      }
+      return grouped(
+        positions.lazy.map { (activities[$0], 1) }, by: field, keepingRows: false, interrupted: interrupted
+      )?.map { ($0.label, $0.count) }
     }
     var listIndex: [UInt: Int] = [:]
     var lists: [(first: Activity, count: Int)] = []
-    for position in positions {
+    for (step, position) in positions.enumerated() {
+      if step & 0xFFF == 0xFFF, let interrupted, interrupted() { return nil }
       let activity = activities[position]
       let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
       if let index = listIndex[key] {
@@ -205,13 +208,17 @@ struct Ordering {
         lists.append((activity, 1))
       }
     }
-    return grouped(lists, by: field, keepingRows: false).map { ($0.label, $0.count) }
+    return grouped(lists, by: field, keepingRows: false, interrupted: interrupted)?.map {
+      ($0.label, $0.count)
+    }
   }
 
   /// Groups rows, each counted `weight` times (once, but for the lists `counts` folds together).
-  private func grouped<Rows: Sequence<(Activity, Int)>>(_ rows: Rows, by field: Field, keepingRows: Bool)
-    -> [(label: String, count: Int, rows: [Activity])]
-  {
+  /// Nil when `interrupted` says so, asked every few thousand rows.
+  private func grouped<Rows: Sequence<(Activity, Int)>>(
+    _ rows: Rows, by field: Field, keepingRows: Bool, interrupted: (() -> Bool)?
+  ) -> [(label: String, count: Int, rows: [Activity])]? {
+    var step = 0
     let values = groupValues(for: field)
     let key = keyFunction(for: field)
     // A text is folded once, the first time it is met; after that rows find their group by the text as
@@ -223,6 +230,8 @@ struct Ordering {
     var counts: [Int] = []
     var members: [[Activity]] = []
     for (row, weight) in rows {
+      step &+= 1
+      if step & 0xFFF == 0, let interrupted, interrupted() { return nil }
       for value in values(row) {
         let index: Int
         if let known = groupOfText[value] {
