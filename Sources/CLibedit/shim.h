@@ -24,6 +24,8 @@ struct sekom_libedit {
   const LineInfoW *(*el_wline)(EditLine *);
   int (*el_winsertstr)(EditLine *, const wchar_t *);
   void (*el_deletestr)(EditLine *, int);
+  void (*el_wpush)(EditLine *, const wchar_t *);
+  int (*el_cursor)(EditLine *, int);
   HistoryW *(*history_winit)(void);
   void (*history_wend)(HistoryW *);
   int (*history_w)(HistoryW *, HistEventW *, int, ...);
@@ -58,6 +60,8 @@ static inline int sekom_libedit_load(const char *path) {
   SEKOM_FIND(el_wline)
   SEKOM_FIND(el_winsertstr)
   SEKOM_FIND(el_deletestr)
+  SEKOM_FIND(el_wpush)
+  SEKOM_FIND(el_cursor)
   SEKOM_FIND(history_winit)
   SEKOM_FIND(history_wend)
   SEKOM_FIND(history_w)
@@ -85,6 +89,12 @@ static inline int sekom_el_winsertstr(EditLine *el, const wchar_t *text) {
 static inline void sekom_el_deletestr(EditLine *el, int count) {
   sekom_libedit_table()->el_deletestr(el, count);
 }
+
+/// Pushes keys back, to be read before any typed after them.
+static inline void sekom_el_wpush(EditLine *el, const wchar_t *keys) { sekom_libedit_table()->el_wpush(el, keys); }
+
+/// Moves the cursor by `count` characters, right when positive.
+static inline int sekom_el_cursor(EditLine *el, int count) { return sekom_libedit_table()->el_cursor(el, count); }
 
 static inline HistoryW *sekom_history_winit(void) { return sekom_libedit_table()->history_winit(); }
 

@@ -46,8 +46,34 @@ public final class LineEditor: LineReading {
     ] {
       _ = sekom_el_bind(editLine, LineEditor.wideLiteral(keys), LineEditor.wideLiteral(function))
     }
-    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("^R"), LineEditor.wideLiteral("em-inc-search-prev"))
+    // Word moves as xterm sends Ctrl- and Alt-arrows; Ctrl-U deletes back to the start, as in bash.
+    for (keys, function) in [
+      ("\u{1b}[1;5D", "ed-prev-word"), ("\u{1b}[1;5C", "em-next-word"), ("\u{1b}[1;3D", "ed-prev-word"),
+      ("\u{1b}[1;3C", "em-next-word"), ("\u{1b}[5D", "ed-prev-word"), ("\u{1b}[5C", "em-next-word"),
+      ("\u{1b}b", "ed-prev-word"), ("\u{1b}f", "em-next-word"), ("^U", "vi-kill-line-prev"),
+    ] {
+      _ = sekom_el_bind(editLine, LineEditor.wideLiteral(keys), LineEditor.wideLiteral(function))
+    }
+    _ = sekom_el_add_function(
+      editLine, LineEditor.wideLiteral("sekom-paste"), LineEditor.wideLiteral("insert pasted text as is"),
+      { editLine, _ in LineEditor.instance(editLine)?.paste() ?? UInt8(CC_ERROR) })
+    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("\u{1b}[200~"), LineEditor.wideLiteral("sekom-paste"))
+    _ = sekom_el_add_function(
+      editLine, LineEditor.wideLiteral("sekom-search"), LineEditor.wideLiteral("search the history"),
+      { editLine, _ in LineEditor.instance(editLine)?.searchHistory() ?? UInt8(CC_ERROR) })
+    _ = sekom_el_bind(editLine, LineEditor.wideLiteral("^R"), LineEditor.wideLiteral("sekom-search"))
+    // After Ctrl-Z and fg the read function gives this key, which no terminal sends while signals are on
+    // (it is Ctrl-\, SIGQUIT): the prompt and the line are drawn again.
+    _ = sekom_el_add_function(
+      editLine, LineEditor.wideLiteral("sekom-redraw"), LineEditor.wideLiteral("draw the line again"),
+      { _, _ in UInt8(CC_REDISPLAY) })
+    _ = sekom_el_bind(
+      editLine, LineEditor.wideLiteral(String(LineEditor.continuedKey)),
+      LineEditor.wideLiteral("sekom-redraw"))
   }
+
+  /// What the read function gives after the process was continued (SIGCONT).
+  static let continuedKey = Character("\u{1c}")
 
   deinit {
     sekom_el_end(editLine)
@@ -61,12 +87,156 @@ public final class LineEditor: LineReading {
     promptBuffer = LineEditor.wide(prompt)
     var count: Int32 = 0
     errno = 0
+    pastedLines = nil
+    // Bracketed paste: the terminal marks pasted text, which is then inserted as is, not read as keys.
+    // A dumb terminal (Emacs's shell) would show the request as text.
+    if LineEditor.bracketedPaste { LineEditor.writeOut("\u{1b}[?2004h") }
+    defer { if LineEditor.bracketedPaste { LineEditor.writeOut("\u{1b}[?2004l") } }
     guard let line = sekom_el_wgets(editLine, &count) else {
       return (count == -1 && errno == EINTR) || LineEditor.interrupted ? .interrupted : .end
     }
     var text = LineEditor.string(line, count: Int(count))
     if text.hasSuffix("\n") { text.removeLast() }
+    if let rest = pastedLines {
+      // The pasted lines after the first, shown as they were pasted under the line the editor showed.
+      LineEditor.writeOut(rest.joined(separator: "\n") + (rest.last?.isEmpty == false ? "\n" : ""))
+      return .block(([text] + rest).joined(separator: "\n"))
+    }
     return .line(text)
+  }
+
+  /// Whether to ask the terminal to mark pasted text: not on a dumb terminal or one that names no type.
+  private static let bracketedPaste: Bool = {
+    guard let name = getenv("TERM").map({ String(cString: $0) }) else { return false }
+    return !name.isEmpty && name != "dumb"
+  }()
+
+  /// The lines of a paste after its first, when it had several; set by `paste`, taken by `readLine`.
+  private var pastedLines: [String]?
+
+  static func writeOut(_ text: String) {
+    fputs(text, sekom_stdout())
+    fflush(sekom_stdout())
+  }
+
+  // MARK: Paste and search
+
+  /// Called on ESC [200~: reads up to ESC [201~ and inserts the text as is (tabs too). A paste of several
+  /// lines ends the line, and `readLine` gives them all as one block.
+  private func paste() -> UInt8 {
+    var scalars: [Unicode.Scalar] = []
+    let end: [Unicode.Scalar] = ["\u{1b}", "[", "2", "0", "1", "~"]
+    while true {
+      guard let scalar = LineEditor.readScalar() else {
+        if LineEditor.interrupted { LineEditor.reraiseInterrupt() }
+        return UInt8(CC_REFRESH)
+      }
+      scalars.append(scalar)
+      if scalars.count >= end.count && Array(scalars.suffix(end.count)) == end { break }
+    }
+    scalars.removeLast(end.count)
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars)
+    text = text.replacingCRLF()
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    insert(lines[0])
+    guard lines.count > 1 else { return UInt8(CC_REFRESH) }
+    pastedLines = Array(lines.dropFirst())
+    return UInt8(CC_NEWLINE)
+  }
+
+  /// Called on Ctrl-R: an incremental search back through the history with a prompt a person can read,
+  /// `(reverse-i-search)'höst': the entry found`. Ctrl-R again finds an older one, Ctrl-G or Ctrl-C gives
+  /// the line back, and any other key (Enter runs it) takes the entry and then acts on it.
+  private func searchHistory() -> UInt8 {
+    guard let info = sekom_el_wline(editLine)?.pointee else { return UInt8(CC_ERROR) }
+    let original = LineEditor.string(info.buffer, count: info.lastchar - info.buffer)
+    let entries = historyEntries
+    var query = ""
+    var found: Int?
+    var failed = false
+    func search(from start: Int) -> Int? {
+      guard !query.isEmpty, start >= 0 else { return nil }
+      return stride(from: min(start, entries.count - 1), through: 0, by: -1).first {
+        entries[$0].contains(query)
+      }
+    }
+    func show() {
+      let label = failed ? "(failed reverse-i-search)" : "(reverse-i-search)"
+      LineEditor.writeOut("\r\u{1b}[K\(label)'\(query)': \(found.map { entries[$0] } ?? original)")
+    }
+    func finish(with text: String) {
+      LineEditor.writeOut("\r\u{1b}[K")
+      replaceLine(with: text)
+    }
+    show()
+    while true {
+      guard let scalar = LineEditor.readScalar() else {
+        finish(with: original)
+        if LineEditor.interrupted { LineEditor.reraiseInterrupt() }
+        return UInt8(CC_REDISPLAY)
+      }
+      switch scalar.value {
+      case 0x12:
+        if let next = search(from: (found ?? entries.count) - 1) { found = next } else { failed = true }
+      case 0x7F, 0x08:
+        if !query.isEmpty { query.removeLast() }
+        found = search(from: entries.count - 1)
+        failed = !query.isEmpty && found == nil
+      case 0x07:
+        finish(with: original)
+        return UInt8(CC_REDISPLAY)
+      case 0x00..<0x20:
+        // Another key (Enter among them): the entry found is the line, shown again, and the key acts on it.
+        finish(with: found.map { entries[$0] } ?? original)
+        let key = LineEditor.wide(String(Character(scalar)))
+        defer { key.deallocate() }
+        sekom_el_wpush(editLine, key)
+        return UInt8(CC_REDISPLAY)
+      default:
+        query.unicodeScalars.append(scalar)
+        if let next = search(from: found ?? entries.count - 1) {
+          found = next
+          failed = false
+        } else {
+          failed = true
+        }
+      }
+      show()
+    }
+  }
+
+  /// Puts `text` in place of the whole line, the cursor at its end.
+  private func replaceLine(with text: String) {
+    guard let info = sekom_el_wline(editLine)?.pointee else { return }
+    _ = sekom_el_cursor(editLine, Int32(info.lastchar - info.cursor))
+    sekom_el_deletestr(editLine, Int32(info.lastchar - info.buffer))
+    insert(text)
+  }
+
+  /// A Ctrl-C taken while reading keys inside an editor function is put back, so that `el_wgets` sees it
+  /// at its next read and the line is dropped as Ctrl-C always drops it.
+  private static func reraiseInterrupt() {
+    var byte: UInt8 = 3
+    _ = write(interruptPipe.write, &byte, 1)
+  }
+
+  /// One character from the terminal; nil at the end of input or on Ctrl-C (`interrupted` tells which).
+  static func readScalar() -> Unicode.Scalar? {
+    guard let first = readByte() else { return nil }
+    var scalar = UInt32(first)
+    let continuation: Int
+    switch first {
+    case 0xC0...0xDF: (scalar, continuation) = (UInt32(first & 0x1F), 1)
+    case 0xE0...0xEF: (scalar, continuation) = (UInt32(first & 0x0F), 2)
+    case 0xF0...0xF7: (scalar, continuation) = (UInt32(first & 0x07), 3)
+    default: continuation = 0
+    }
+    for _ in 0..<continuation {
+      guard let next = readByte() else { return nil }
+      scalar = scalar << 6 | UInt32(next & 0x3F)
+    }
+    return Unicode.Scalar(scalar) ?? "\u{FFFD}"
   }
 
   // MARK: History
@@ -186,7 +356,7 @@ public final class LineEditor: LineReading {
   /// Ctrl-C must interrupt `el_wgets` wherever it is, not only while it waits in `read`: the handler
   /// writes to a pipe that the read function below watches beside the terminal, so a Ctrl-C that lands
   /// while libedit is echoing or redrawing is not lost.
-  private static func installInterruptHandler() {
+  static func installInterruptHandler() {
     if interruptPipe.read < 0 {
       var fds: [Int32] = [-1, -1]
       if pipe(&fds) == 0 {
@@ -205,6 +375,14 @@ public final class LineEditor: LineReading {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    var continued = sigaction()
+    continued.__sigaction_handler.sa_handler = { _ in
+      var byte: UInt8 = 0x1C
+      _ = write(LineEditor.interruptPipe.write, &byte, 1)
+    }
+    sigemptyset(&continued.sa_mask)
+    continued.sa_flags = SA_RESTART
+    sigaction(SIGCONT, &continued, nil)
   }
 
   /// Whether Ctrl-C was pressed since the last look, outside reading a line: while a statement runs. The
@@ -220,20 +398,8 @@ public final class LineEditor: LineReading {
   /// libedit's read function: one character from the terminal, or -1 with EINTR after a Ctrl-C.
   private static let readCharacter: el_rfunc_t = { _, character in
     guard let character else { return -1 }
-    guard let first = LineEditor.readByte() else { return LineEditor.interrupted ? -1 : 0 }
-    var scalar = UInt32(first)
-    let continuation: Int
-    switch first {
-    case 0xC0...0xDF: (scalar, continuation) = (UInt32(first & 0x1F), 1)
-    case 0xE0...0xEF: (scalar, continuation) = (UInt32(first & 0x0F), 2)
-    case 0xF0...0xF7: (scalar, continuation) = (UInt32(first & 0x07), 3)
-    default: continuation = 0
-    }
-    for _ in 0..<continuation {
-      guard let next = LineEditor.readByte() else { return LineEditor.interrupted ? -1 : 0 }
-      scalar = scalar << 6 | UInt32(next & 0x3F)
-    }
-    character.pointee = wchar_t(bitPattern: scalar)
+    guard let scalar = LineEditor.readScalar() else { return LineEditor.interrupted ? -1 : 0 }
+    character.pointee = wchar_t(bitPattern: scalar.value)
     return 1
   }
 
@@ -250,11 +416,17 @@ public final class LineEditor: LineReading {
       ]
       let ready = poll(&fds, interruptPipe.read >= 0 ? 2 : 1, -1)
       if ready < 0 && errno != EINTR { return nil }
-      if fds[1].revents & Int16(POLLIN) != 0 || (ready < 0 && errno == EINTR && drainInterrupts()) {
-        _ = drainInterrupts()
-        interrupted = true
-        errno = EINTR
-        return nil
+      if fds[1].revents & Int16(POLLIN) != 0 || ready < 0 {
+        switch takeSignals() {
+        case .interrupt:
+          interrupted = true
+          errno = EINTR
+          return nil
+        case .continued:
+          return 0x1C
+        case nil:
+          continue
+        }
       }
       if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
         var byte: UInt8 = 0
@@ -266,12 +438,61 @@ public final class LineEditor: LineReading {
     }
   }
 
-  /// Empties the interrupt pipe; whether it held anything.
+  /// What one read of standard input gave.
+  enum Chunk {
+    case bytes(Int)
+    case end
+    case interrupted
+  }
+
+  /// One read of standard input into `buffer`, waiting on the interrupt pipe too.
+  static func readChunk(into buffer: inout [UInt8]) -> Chunk {
+    while true {
+      var fds = [
+        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&fds, interruptPipe.read >= 0 ? 2 : 1, -1)
+      if ready < 0 && errno != EINTR { return .end }
+      if fds[1].revents & Int16(POLLIN) != 0 || ready < 0 {
+        switch takeSignals() {
+        case .interrupt: return .interrupted
+        case .continued, nil: continue
+        }
+      }
+      if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+        let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if count > 0 { return .bytes(count) }
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        return .end
+      }
+    }
+  }
+
+  /// Empties the interrupt pipe; whether it held a Ctrl-C.
   private static func drainInterrupts() -> Bool {
+    takeSignals() == .interrupt
+  }
+
+  /// What the signal handlers wrote to the pipe.
+  enum Signal {
+    case interrupt
+    case continued
+  }
+
+  /// Empties the pipe the signal handlers write to: a Ctrl-C if there was one (it counts more than a
+  /// continue), else a continue, else nil.
+  private static func takeSignals() -> Signal? {
     var buffer = [UInt8](repeating: 0, count: 64)
-    var any = false
-    while read(interruptPipe.read, &buffer, buffer.count) > 0 { any = true }
-    return any
+    var found: Signal?
+    while true {
+      let count = read(interruptPipe.read, &buffer, buffer.count)
+      guard count > 0 else { break }
+      for byte in buffer[0..<count] {
+        if byte == 3 { found = .interrupt } else if found == nil { found = .continued }
+      }
+    }
+    return found
   }
 
   static func terminalWidth() -> Int {
@@ -281,6 +502,21 @@ public final class LineEditor: LineReading {
 }
 
 extension String {
+  /// Line ends as terminals paste them (`\r`, `\r\n`) made `\n`.
+  fileprivate func replacingCRLF() -> String {
+    var text = ""
+    var previousWasReturn = false
+    for scalar in unicodeScalars {
+      if scalar == "\n" && previousWasReturn {
+        previousWasReturn = false
+        continue
+      }
+      previousWasReturn = scalar == "\r"
+      text.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+    }
+    return text
+  }
+
   fileprivate func trimmingTrailingSpaces() -> String {
     var text = self
     while text.last == " " { text.removeLast() }

@@ -7,6 +7,8 @@ import CLibedit
 /// What a line reader gives back.
 public enum LineInput: Equatable, Sendable {
   case line(String)
+  /// A pasted block of several lines, with what was typed before it: run as the same text in a file.
+  case block(String)
   /// Ctrl-C: the line being typed is dropped.
   case interrupted
   /// Ctrl-D on an empty line, or the end of the input.
@@ -40,18 +42,48 @@ public final class PlainLineReader: LineReading {
   public private(set) var historyEntries: [String] = []
   private let showsPrompt: Bool
 
-  /// With `showsPrompt`, the prompt is written to standard output before each line is read.
+  /// With `showsPrompt` (a terminal without libedit), the prompt is written to standard output before each
+  /// line is read, and Ctrl-C drops the line being typed instead of ending sekom.
   public init(showsPrompt: Bool = false) {
     self.showsPrompt = showsPrompt
+    if showsPrompt { LineEditor.installInterruptHandler() }
   }
 
   public func readLine(prompt: String) -> LineInput {
-    if showsPrompt {
-      print(prompt, terminator: "")
-      fflush(sekom_stdout())
+    guard showsPrompt else {
+      guard let line = Swift.readLine(strippingNewline: true) else { return .end }
+      return .line(line)
     }
-    guard let line = Swift.readLine(strippingNewline: true) else { return .end }
-    return .line(line)
+    print(prompt, terminator: "")
+    fflush(sekom_stdout())
+    _ = LineEditor.takeInterrupt()
+    return readTerminalLine()
+  }
+
+  /// A line from a terminal in its ordinary line mode, where each read gives at most one line: one that
+  /// does not end in a line feed was ended by Ctrl-D, and the cursor still stands after it.
+  private func readTerminalLine() -> LineInput {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      switch LineEditor.readChunk(into: &buffer) {
+      case .interrupted:
+        return .interrupted
+      case .end:
+        guard !bytes.isEmpty else { return .end }
+        return .line(String(decoding: bytes, as: UTF8.self))
+      case .bytes(let count):
+        bytes += buffer[0..<count]
+        if bytes.last == UInt8(ascii: "\n") {
+          bytes.removeLast()
+          return .line(String(decoding: bytes, as: UTF8.self))
+        }
+        // Ctrl-D on a non-empty line gives it without its line end: the result starts on a line of its own.
+        print("")
+        fflush(sekom_stdout())
+        return .line(String(decoding: bytes, as: UTF8.self))
+      }
+    }
   }
 
   public func addHistory(_ entry: String) {

@@ -63,28 +63,73 @@ public final class Repl {
         break loop
       case .interrupted:
         pending = []
-        show("^C\n")
+        // Read plainly, the terminal has echoed the ^C itself.
+        show(reader is LineEditor ? "^C\n" : "\n")
       case .line(let line):
         accept(line)
+      case .block(let text):
+        acceptBlock(text)
       }
     }
-    if pending.isEmpty == false { accept(";") }
     show("\n")
+    if !pending.isEmpty {
+      // Ctrl-D at `...>`: the statement ends unfinished, reported on a line of its own as standard input
+      // reports it, not blamed on a `;` nobody typed.
+      let text = pending.joined(separator: "\n")
+      pending = []
+      let source = SourceText(name: "<input>", text: text)
+      remember(Repl.historyEntry(text))
+      session.run(Parser.parse(source), from: source)
+    }
     return .success
   }
+
+  /// Runs a pasted block, with any statement begun before it, as the same text in a file would run.
+  private func acceptBlock(_ block: String) {
+    let text = (pending + [block]).joined(separator: "\n")
+    pending = []
+    lastStatement = nil
+    guard !text.allSatisfy(\.isWhitespace) else { return }
+    let source = SourceText(name: "<input>", text: text)
+    remember(Repl.historyEntry(text))
+    session.run(Parser.parse(source), from: source)
+  }
+
+  /// The text of the statement run last, when it was one statement alone: a line that starts with a
+  /// clause keyword right after it continues it, as it would in a file.
+  private var lastStatement: String?
 
   /// Adds a typed line to the statement; runs the statement once it is complete.
   private func accept(_ line: String) {
     if pending.isEmpty && line.allSatisfy(\.isWhitespace) { return }
+    if pending.isEmpty, let last = lastStatement, Repl.startsWithClause(line) { pending = [last] }
     pending.append(line)
     let text = pending.joined(separator: "\n")
     let source = SourceText(name: "<input>", text: text)
     let items = Parser.parse(source)
-    // A blank line ends a statement even when it is not complete, as in files.
-    if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(items) { return }
+    // A blank line ends a statement even when it is not complete, as in files; so does a dot-command,
+    // which runs after the statement is reported as incomplete (else `.quit` could not leave).
+    if line.allSatisfy(\.isWhitespace) == false && Repl.isIncomplete(items) && !Repl.endsWithDotCommand(items)
+    {
+      return
+    }
+    if pending.count > 1 && Repl.isIncomplete(items) && Repl.endsWithDotCommand(items) {
+      // Two entries: the unfinished statement to recall and finish, and the dot-command.
+      remember(Repl.historyEntry(pending.dropLast().joined(separator: "\n")))
+      remember(Repl.historyEntry(line))
+    } else {
+      remember(Repl.historyEntry(text))
+    }
     pending = []
-    remember(Repl.historyEntry(text))
+    lastStatement = nil
+    if items.count == 1, case .success(.statement) = items[0] { lastStatement = text }
     session.run(items, from: source)
+  }
+
+  /// Whether a line's first word starts a clause (`where`, `order by`, `select`, in either language).
+  static func startsWithClause(_ line: String) -> Bool {
+    guard let first = Lexer.tokens(of: SourceText(name: "<input>", text: line)).first else { return false }
+    return first.kind == .word && Keyword.clauses.contains { first.keywords.contains($0) }
   }
 
   /// Whether the only trouble with a source is that it stops too early: an open parenthesis or quote, or a
@@ -94,6 +139,12 @@ public final class Repl {
       if case .failure(let error) = item { return error.kind == .incomplete }
       return false
     }
+  }
+
+  /// Whether the last line read is a dot-command (not, say, a line of an open string that starts with `.`).
+  static func endsWithDotCommand(_ items: [Result<ScriptItem, QueryError>]) -> Bool {
+    if case .success(.dotCommand) = items.last { return true }
+    return false
   }
 
   /// One history entry for a statement of several lines: lines joined by spaces, with any comment at the

@@ -168,6 +168,7 @@ enum RunCommand {
           "sekom: warning: cannot load libedit (\(library ?? "libedit.so.2")); lines are read without editing "
             + "or history\n")
         reader = PlainLineReader(showsPrompt: true)
+        session.interruption = { LineEditor.takeInterrupt() }
       }
     }
     let environment = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].reduce(into: [String: String]()) {

@@ -31,14 +31,21 @@ public struct Evaluator {
     }
     let arranger = RowArranger(plan: plan)
     if !statement.order.isEmpty {
-      positions = arranger.sort(positions: positions, of: activities, by: statement.order)
+      guard
+        let sorted = arranger.sort(
+          positions: positions, of: activities, by: statement.order, interrupted: interrupted)
+      else { return nil }
+      positions = sorted
     }
     if let limit = statement.limit, statement.count == nil { positions = Array(positions.prefix(limit)) }
     switch statement.count {
     case .total:
       return .count(positions.count)
     case .by(let field):
-      var entries = arranger.counts(positions: positions, of: activities, by: field)
+      guard
+        var entries = arranger.counts(
+          positions: positions, of: activities, by: field, interrupted: interrupted)
+      else { return nil }
       if let limit = statement.limit { entries = Array(entries.prefix(limit)) }
       return .counts(by: field, entries: entries)
     case nil:
@@ -46,9 +53,8 @@ public struct Evaluator {
     }
     let rows = positions.map { activities[$0] }
     if let field = statement.group {
-      return .groups(
-        by: field, columns: statement.columns, selected: statement.selected,
-        groups: arranger.group(rows, by: field))
+      guard let groups = arranger.group(rows, by: field, interrupted: interrupted) else { return nil }
+      return .groups(by: field, columns: statement.columns, selected: statement.selected, groups: groups)
     }
     return .activities(columns: statement.columns, selected: statement.selected, rows: rows)
   }

@@ -65,27 +65,62 @@ struct RowArranger {
   func sort(
     positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)]
   ) -> [Int] {
-    let columns = keys.map { key in
-      if let text = RowArranger.textOf(key.field) {
-        return rankedColumn(positions.map { text(activities[$0]) })
-      }
-      let keyOf = keyFunction(for: key.field)
-      return positions.map { keyOf(activities[$0]) }
-    }
-    var order = Array(positions.indices)
-    order.sort { a, b in
-      for (i, key) in keys.enumerated() {
-        let (x, y) = (columns[i][a], columns[i][b])
-        if x == y { continue }
-        // Missing values stay last whichever the direction.
-        if case .missing = x { return false }
-        if case .missing = y { return true }
-        return key.descending ? y < x : x < y
-      }
-      return a < b
-    }
-    return order.map { positions[$0] }
+    sort(positions: positions, of: activities, by: keys, interrupted: nil)!
   }
+
+  /// As `sort`, but asks `interrupted` every few thousand steps, also while comparing, and gives up (nil)
+  /// when it says so: sorting millions of rows takes seconds, and Ctrl-C must not wait for it.
+  func sort(
+    positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)],
+    interrupted: (() -> Bool)?
+  ) -> [Int]? {
+    var steps = 0
+    func check() throws(Stopped) {
+      steps &+= 1
+      if steps & 0xFFF == 0, let interrupted, interrupted() { throw Stopped() }
+    }
+    do {
+      let columns = try keys.map { key throws(Stopped) in
+        if let text = RowArranger.textOf(key.field) {
+          let texts = try positions.map { position throws(Stopped) in
+            try check()
+            return text(activities[position])
+          }
+          return try rankedColumn(texts, check: check)
+        }
+        let keyOf = keyFunction(for: key.field)
+        return try positions.map { position throws(Stopped) in
+          try check()
+          return keyOf(activities[position])
+        }
+      }
+      var order = Array(positions.indices)
+      try order.sort { a, b throws in
+        try check()
+        return RowArranger.precedes(a, b, columns: columns, keys: keys)
+      }
+      return order.map { positions[$0] }
+    } catch {
+      return nil
+    }
+  }
+
+  private static func precedes(
+    _ a: Int, _ b: Int, columns: [[Key]], keys: [(field: Field, descending: Bool)]
+  ) -> Bool {
+    for (i, key) in keys.enumerated() {
+      let (x, y) = (columns[i][a], columns[i][b])
+      if x == y { continue }
+      // Missing values stay last whichever the direction.
+      if case .missing = x { return false }
+      if case .missing = y { return true }
+      return key.descending ? y < x : x < y
+    }
+    return a < b
+  }
+
+  /// Thrown inside a sort when Ctrl-C stops it.
+  struct Stopped: Error {}
 
   /// The text a text field sorts by; nil for fields that sort otherwise.
   private static func textOf(_ field: Field) -> ((Activity) -> String)? {
@@ -100,11 +135,22 @@ struct RowArranger {
 
   /// Texts as ranks in Swedish order: each distinct text gets its key once, and rows compare numbers.
   /// Plans repeat their texts, so this is far less work than a key per row.
-  private func rankedColumn(_ texts: [String]) -> [Key] {
+  private func rankedColumn(_ texts: [String], check: () throws(Stopped) -> Void) throws(Stopped) -> [Key] {
     var rank: [String: Int] = [:]
     for text in texts where rank[text] == nil { rank[text] = 0 }
-    let ordered = rank.keys.map { ($0, SwedishCollation.sortKey($0)) }
-      .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+    let keyed = try rank.keys.map { text throws(Stopped) in
+      try check()
+      return (text, SwedishCollation.sortKey(text))
+    }
+    let ordered: [(String, [UInt32])]
+    do {
+      ordered = try keyed.sorted { a, b throws in
+        try check()
+        return a.1.lexicographicallyPrecedes(b.1)
+      }
+    } catch {
+      throw Stopped()
+    }
     var previous: [UInt32]?
     var current = -1
     for (text, key) in ordered {
@@ -128,8 +174,8 @@ struct RowArranger {
 
   /// Groups the rows by a field's values: groups in the field's order, rows in result order within them.
   /// Values are grouped as they fold, so "Pågår" and "pågår" are one group, shown as first written.
-  func group(_ rows: [Activity], by field: Field) -> [QueryResult.Group] {
-    grouped(rows.lazy.map { ($0, 1) }, by: field, keepingRows: true).map { group in
+  func group(_ rows: [Activity], by field: Field, interrupted: (() -> Bool)? = nil) -> [QueryResult.Group]? {
+    grouped(rows.lazy.map { ($0, 1) }, by: field, keepingRows: true, interrupted: interrupted)?.map { group in
       QueryResult.Group(value: group.label, rows: group.rows)
     }
   }
@@ -137,15 +183,18 @@ struct RowArranger {
   /// `count by`: each group's value and size, without gathering the rows. On `vem` each actor list the
   /// activities share is looked at once, weighed by how many share it: a large plan writes a few
   /// thousand lists for a million activities.
-  func counts(positions: [Int], of activities: [Activity], by field: Field) -> [(value: String, count: Int)] {
+  func counts(
+    positions: [Int], of activities: [Activity], by field: Field, interrupted: (() -> Bool)? = nil
+  ) -> [(value: String, count: Int)]? {
     guard field == .who else {
-      return grouped(positions.lazy.map { (activities[$0], 1) }, by: field, keepingRows: false).map {
-        ($0.label, $0.count)
-      }
+      return grouped(
+        positions.lazy.map { (activities[$0], 1) }, by: field, keepingRows: false, interrupted: interrupted
+      )?.map { ($0.label, $0.count) }
     }
     var listIndex: [UInt: Int] = [:]
     var lists: [(first: Activity, count: Int)] = []
-    for position in positions {
+    for (step, position) in positions.enumerated() {
+      if step & 0xFFF == 0xFFF, let interrupted, interrupted() { return nil }
       let activity = activities[position]
       let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
       if let index = listIndex[key] {
@@ -155,13 +204,17 @@ struct RowArranger {
         lists.append((activity, 1))
       }
     }
-    return grouped(lists, by: field, keepingRows: false).map { ($0.label, $0.count) }
+    return grouped(lists, by: field, keepingRows: false, interrupted: interrupted)?.map {
+      ($0.label, $0.count)
+    }
   }
 
   /// Groups rows, each counted `weight` times (once, but for the lists `counts` folds together).
-  private func grouped<Rows: Sequence<(Activity, Int)>>(_ rows: Rows, by field: Field, keepingRows: Bool)
-    -> [(label: String, count: Int, rows: [Activity])]
-  {
+  /// Nil when `interrupted` says so, asked every few thousand rows.
+  private func grouped<Rows: Sequence<(Activity, Int)>>(
+    _ rows: Rows, by field: Field, keepingRows: Bool, interrupted: (() -> Bool)?
+  ) -> [(label: String, count: Int, rows: [Activity])]? {
+    var step = 0
     let values = groupValues(for: field)
     let key = keyFunction(for: field)
     // A text is folded once, the first time it is met; after that rows find their group by the text as
@@ -173,6 +226,8 @@ struct RowArranger {
     var counts: [Int] = []
     var members: [[Activity]] = []
     for (row, weight) in rows {
+      step &+= 1
+      if step & 0xFFF == 0, let interrupted, interrupted() { return nil }
       for value in values(row) {
         let index: Int
         if let known = groupOfText[value] {

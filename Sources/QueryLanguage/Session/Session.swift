@@ -267,7 +267,7 @@ public final class Session {
 
   private func emit(_ text: String) throws(QueryError) {
     guard let file = outputFile else {
-      standardOutput(text)
+      try writeInPieces(text)
       return
     }
     do throws(FileAccess.Failure) {
@@ -280,6 +280,36 @@ public final class Session {
       outputFileDocument = ResultDocument()
       throw QueryError(
         .file, "cannot write '\(file.path)': \(error.reason)", at: SourceRange(start: 0, end: 0))
+    }
+  }
+
+  /// The size of one write of a result to standard output: a large result is written piece by piece, and
+  /// Ctrl-C between pieces stops it, where one write of 20 MB to a terminal would run on for a minute.
+  static let outputPieceBytes = 16 << 10
+
+  private func writeInPieces(_ text: String) throws(QueryError) {
+    guard let interruption, text.utf8.count > Session.outputPieceBytes else {
+      standardOutput(text)
+      return
+    }
+    let bytes = Array(text.utf8)
+    var start = 0
+    while start < bytes.count {
+      var end = min(start + Session.outputPieceBytes, bytes.count)
+      // Cut after a line end where there is one, so that a stop leaves whole lines; else between
+      // characters.
+      if end < bytes.count {
+        if let lineEnd = bytes[start..<end].lastIndex(of: UInt8(ascii: "\n")) {
+          end = lineEnd + 1
+        } else {
+          while end > start + 1 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        }
+      }
+      standardOutput(String(decoding: bytes[start..<end], as: UTF8.self))
+      start = end
+      if start < bytes.count && interruption() {
+        throw QueryError(.interrupted, "the output was stopped (Ctrl-C)", at: SourceRange(start: 0, end: 0))
+      }
     }
   }
 

@@ -78,8 +78,9 @@ public struct Parser {
           .syntax, "unknown source '\(text(sourceToken))'; did you mean '\(near)'?", at: sourceToken.range)
       }
       throw QueryError(
-        .syntax, "a statement starts with 'activities', found \(describe(sourceToken))", at: sourceToken.range
-      )
+        .syntax, "a statement starts with 'activities', found \(describe(sourceToken))",
+        at: sourceToken.range,
+        notes: habitHint(sourceToken).map { [$0] } ?? [])
     }
     index += 1
     var result = Statement(
@@ -533,6 +534,40 @@ public struct Parser {
         .syntax, "expected \(expected), found \(describe(token))", at: token.range, notes: notes)
     }
   }
+
+  /// What a user of psql, sqlite3 or SQL meant by a statement that does not start with a source:
+  /// `help`, `quit`, `exit` or `?` for a dot-command, `select … from activities …` for sekom's order.
+  private func habitHint(_ token: Token) -> String? {
+    let word = text(token).lowercased()
+    if let command = Parser.dotCommandHabits[word] {
+      return "to \(command == "help" ? "get help" : "leave"), enter the dot-command '.\(command)'"
+    }
+    guard token.is(.select) else { return nil }
+    // `select LIST from activities REST` is `activities REST select LIST` in sekom.
+    var end = index + 1
+    while tokens[end].kind != .end && tokens[end].kind != .semicolon && !tokens[end].followsBlankLine {
+      end += 1
+    }
+    guard
+      let from = tokens[(index + 1)..<end].firstIndex(where: {
+        $0.kind == .word && text($0).lowercased() == "from"
+      }),
+      from > index + 1, from + 1 < end, tokens[from + 1].is(.activities)
+    else {
+      return "sekom names the source first and selects last: activities where … select FIELD, …"
+    }
+    let list = source.slice(
+      SourceRange(start: tokens[index + 1].range.start, end: tokens[from - 1].range.end))
+    var form = "\(text(tokens[from + 1]))"
+    if from + 2 < end {
+      form +=
+        " " + source.slice(SourceRange(start: tokens[from + 2].range.start, end: tokens[end - 1].range.end))
+    }
+    return "sekom names the source first and selects last: \(form) select \(list)"
+  }
+
+  /// Words other tools take as commands, and the dot-command each means here.
+  static let dotCommandHabits = ["help": "help", "?": "help", "quit": "quit", "exit": "exit"]
 
   private func describe(_ token: Token) -> String {
     switch token.kind {
