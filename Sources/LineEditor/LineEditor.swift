@@ -1,4 +1,5 @@
 import CLibedit
+import Platform
 
 #if canImport(Glibc)
   import Glibc
@@ -108,7 +109,7 @@ public final class LineEditor: LineReading {
       return UInt8(CC_REFRESH)
     }
     // Several candidates and nothing more to add: list them under the line, as shells do.
-    let listing = "\n" + LineEditor.columns(candidates, width: LineEditor.terminalWidth()) + "\n"
+    let listing = "\n" + LineEditor.columns(candidates, width: Terminal.width()) + "\n"
     fputs(listing, sekom_stdout())
     fflush(sekom_stdout())
     return UInt8(CC_REDISPLAY)
@@ -274,10 +275,6 @@ public final class LineEditor: LineReading {
     return any
   }
 
-  static func terminalWidth() -> Int {
-    var size = winsize()
-    return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-  }
 }
 
 extension String {

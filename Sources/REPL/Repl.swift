@@ -1,5 +1,6 @@
 import LineEditor
 import PlanModel
+import Platform
 import QueryLanguage
 
 /// The interactive loop: a banner, the prompt, continuation lines until a statement is complete, history
@@ -54,7 +55,7 @@ public final class Repl {
         + "Enter .help for help, .quit to leave.\n")
     session.keepGoing = true
     loadHistory()
-    if runInitFile, let initFile = paths.initFile, FileAccessCheck.exists(initFile) {
+    if runInitFile, let initFile = paths.initFile, FileAccess.exists(initFile) {
       session.runFile(initFile)
     }
     loop: while !session.quitRequested {

@@ -90,21 +90,3 @@ enum Console {
     }
   }
 }
-
-enum Terminal {
-  enum Stream: Int32 {
-    case standardInput = 0
-    case standardOutput = 1
-    case standardError = 2
-  }
-
-  static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }
-
-  /// The terminal's width in columns, or $COLUMNS, or 80.
-  static func width() -> Int {
-    var size = winsize()
-    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
-    if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
-    return 80
-  }
-}
