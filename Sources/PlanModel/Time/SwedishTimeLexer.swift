@@ -1,4 +1,4 @@
-// The vocabulary of `när` texts: tokens, the Swedish words that name or bend periods, and what a written
+// The lexer of `när` texts: its tokens, the Swedish words that name or bend periods, and what a written
 // period means in days. The grammar that joins them is in SwedishTime.swift.
 
 extension SwedishTime {
