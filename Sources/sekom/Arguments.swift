@@ -5,7 +5,7 @@ import QueryLanguage
 /// Option values shared by the commands.
 enum Arguments {
   static func year(_ text: String) throws(UsageError) -> Int {
-    guard let year = Int(text), (1900...2200).contains(year) else {
+    guard let year = Int(text), PlanYear.range.contains(year) else {
       throw UsageError("--year takes a plan year such as 2022; got '\(text)'")
     }
     return year

@@ -175,7 +175,7 @@ struct PlanDraft {
     return plan
   }
 
-  /// The 4-digit year (1900–2100) the `när` texts name most often, counting every row; on a tie the later
+  /// The year (`PlanYear`) the `när` texts name most often, counting every row; on a tie the later
   /// year, since plans look ahead ("Start 2018, beräknas klar våren 2021").
   func yearNamedMostOften() -> Int? {
     var rowsNaming: [Int: Int] = [:]
@@ -189,7 +189,7 @@ struct PlanDraft {
           if run <= 4 { value = value * 10 + Int(byte - 0x30) }
           continue
         }
-        if run == 4 && (1900...2100).contains(value) { named.insert(value) }
+        if PlanYear.isYear(value, digits: run) { named.insert(value) }
         run = 0
         value = 0
       }

@@ -257,9 +257,6 @@ extension SwedishTime {
       for (role, words) in roles { for word in words { add(word, role) } }
       return lexicon
     }()
-
-    /// A bare number read as a year; plans are about this century, and the bounds keep out amounts.
-    static func isYear(_ value: Int, digits: Int) -> Bool { digits == 4 && (1900...2199).contains(value) }
   }
 
   /// A period as written, before its year is settled: "Vår" takes its year from "Vår och höst 2021".

@@ -277,7 +277,7 @@ struct PredicateCompiler {
     switch value.kind {
     case .date(let day): found = DayInterval(day: day)
     case .month(let year, let month): found = DayInterval.month(month, of: year)
-    case .integer(let year): found = (1000...9999).contains(year) ? DayInterval.year(year) : nil
+    case .integer(let year): found = PlanYear.range.contains(year) ? DayInterval.year(year) : nil
     default: found = SwedishTime.interval(of: value.text, in: checker.plan.timeContext)
     }
     guard let found else {
