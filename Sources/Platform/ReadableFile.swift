@@ -11,6 +11,9 @@ public struct ReadableFile: ~Copyable {
   /// Why a call failed, as the C library's error number.
   public struct Failure: Error, Sendable, Equatable {
     public var code: Int32
+
+    public init(code: Int32) { self.code = code }
+
     /// The system's words for it, "No such file or directory".
     public var reason: String { String(cString: strerror(code)) }
 
