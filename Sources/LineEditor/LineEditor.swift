@@ -144,8 +144,9 @@ public final class LineEditor: LineReading {
     var lines: [String] = []
     for start in stride(from: 0, to: words.count, by: perLine) {
       let row = words[start..<min(start + perLine, words.count)]
+      // Each word is padded to the cell but the last, so that no line ends in spaces.
       lines.append(
-        row.map { $0 + String(repeating: " ", count: cell - $0.count) }.joined().trimmingTrailingSpaces())
+        row.dropLast().map { $0 + String(repeating: " ", count: cell - $0.count) }.joined() + row.last!)
     }
     return lines.joined(separator: "\n")
   }
@@ -273,14 +274,5 @@ public final class LineEditor: LineReading {
     var any = false
     while read(interruptPipe.read, &buffer, buffer.count) > 0 { any = true }
     return any
-  }
-
-}
-
-extension String {
-  fileprivate func trimmingTrailingSpaces() -> String {
-    var text = self
-    while text.last == " " { text.removeLast() }
-    return text
   }
 }
