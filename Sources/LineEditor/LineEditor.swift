@@ -3,6 +3,10 @@ import Platform
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Reads lines from a terminal with editing, history and completion, through libedit. Nothing of C shows

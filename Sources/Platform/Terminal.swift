@@ -19,7 +19,7 @@ public enum Terminal {
   /// The width of the terminal on standard output in columns, or else $COLUMNS, or else 80: the one rule
   /// for the tables of results and the REPL's completion listings.
   public static func width() -> Int {
-    width(measured: measuredWidth(), columns: environment("COLUMNS"))
+    width(measured: measuredWidth(), columns: ProcessIO.environment("COLUMNS"))
   }
 
   /// The rule of `width()` on given inputs: a width the terminal reports, then a positive $COLUMNS, then 80.
@@ -34,10 +34,5 @@ public enum Terminal {
     var size = winsize()
     return ioctl(Stream.standardOutput.rawValue, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
       ? Int(size.ws_col) : nil
-  }
-
-  /// An environment variable's value, nil when it is not set.
-  public static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
   }
 }
