@@ -40,10 +40,10 @@ enum CheckCommand {
       argument: { _, value throws(UsageError) in throw UsageError("unexpected argument '\(value)'") })
   }
 
-  static func execute(_ options: CheckOptions) -> ExitStatus {
+  static func execute(_ options: CheckOptions) -> CommandStatus {
     guard let loaded = PlanLoading.load(path: options.plan, year: options.year, allowsRepeatedIDs: true)
     else {
-      return .fileError
+      return .session(.fileError)
     }
     let findings = PlanCheck.findings(in: loaded)
     let rows = findings.map { finding in
@@ -63,7 +63,7 @@ enum CheckCommand {
         "(\(counted(problems, "problem")) and \(counted(notes, "note")) in \(ControlPictures.visible(loaded.metadata.source)))\n"
       )
     }
-    return options.strict && problems > 0 ? .findings : .success
+    return options.strict && problems > 0 ? .findings : .session(.success)
   }
 
   private static func counted(_ n: Int, _ noun: String) -> String {

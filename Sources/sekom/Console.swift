@@ -69,7 +69,11 @@ enum Console {
     ProcessIO.environment(name)
   }
 
+  static func exit(_ status: CommandStatus) -> Never {
+    ProcessIO.exit(status.code)
+  }
+
   static func exit(_ status: ExitStatus) -> Never {
-    ProcessIO.exit(status.rawValue)
+    exit(.session(status))
   }
 }
