@@ -65,10 +65,6 @@ enum Console {
     return nil
   }
 
-  static func environment(_ name: String) -> String? {
-    ProcessIO.environment(name)
-  }
-
   static func exit(_ status: CommandStatus) -> Never {
     ProcessIO.exit(status.code)
   }

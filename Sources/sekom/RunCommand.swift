@@ -120,7 +120,7 @@ enum RunCommand {
     session.title = options.title
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }
-    let colors = Console.environment("NO_COLOR") == nil
+    let colors = ProcessIO.environment("NO_COLOR") == nil
     if Terminal.isTerminal(.standardOutput) {
       session.terminalWidth = { Terminal.width() }
       session.colorOutput = colors
@@ -157,7 +157,7 @@ enum RunCommand {
   private static func interactive(_ session: Session, _ options: RunOptions) -> ExitStatus {
     var reader: LineReading = PlainLineReader()
     if Terminal.isTerminal(.standardOutput) {
-      let library = Console.environment("SEKOM_LIBEDIT")
+      let library = ProcessIO.environment("SEKOM_LIBEDIT")
       if let editor = LineEditor(programName: "sekom", library: library) {
         reader = editor
         // Ctrl-C while a statement runs stops it; the REPL goes on.
@@ -170,7 +170,7 @@ enum RunCommand {
       }
     }
     let environment = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].reduce(into: [String: String]()) {
-      $0[$1] = Console.environment($1)
+      $0[$1] = ProcessIO.environment($1)
     }
     let repl = Repl(
       session: session, reader: reader, paths: ReplPaths(environment: environment),
