@@ -8,8 +8,10 @@ let package = Package(
   ],
   targets: [
     // The plan: activities, Swedish rules for time, actors and status, plan files, the 2021 plan.
-    .target(name: "PlanModel"),
-    // The operating system: reading files, and the atomic writer every file sekom writes goes through.
+    // It reads files and the clock through Platform.
+    .target(name: "PlanModel", dependencies: ["Platform"]),
+    // The operating system, and the one place that imports the C library: reading files and folders, the
+    // atomic writer every file sekom writes goes through, the terminal's width, the clock, signals, threads.
     .target(name: "Platform", dependencies: ["CPlatform"]),
     // What Swift cannot write safely: the signal handler that removes temporary files, renameat2(2).
     .target(name: "CPlatform"),
@@ -19,7 +21,7 @@ let package = Package(
     // /usr/include; not linked, so no pkg-config), with wrappers for the variadic calls Swift cannot make.
     .systemLibrary(name: "CLibedit", providers: [.apt(["libedit-dev"])]),
     // A small Swift API over libedit: read a line with editing, history and completion.
-    .target(name: "LineEditor", dependencies: ["CLibedit"]),
+    .target(name: "LineEditor", dependencies: ["CLibedit", "Platform"]),
     // The interactive loop: prompts, continuation lines, history entries, completion, the init file.
     .target(name: "REPL", dependencies: ["QueryLanguage", "PlanModel", "LineEditor", "Platform"]),
     // Thin wiring: command-line options to a session.
@@ -36,9 +38,10 @@ let package = Package(
     // same checks on the inputs the fuzzer found; fuzz/build.sh builds it with the fuzzer's instrumentation.
     .target(name: "FuzzChecks", dependencies: ["PlanModel", "QueryLanguage"], path: "fuzz/Support"),
     // The 2021 document is read from Resources/ by path, not bundled.
-    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "FuzzChecks"], exclude: ["Resources"]),
+    .testTarget(
+      name: "PlanModelTests", dependencies: ["PlanModel", "Platform", "FuzzChecks"], exclude: ["Resources"]),
     .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "PlanModel", "FuzzChecks"]),
-    .testTarget(name: "REPLTests", dependencies: ["REPL", "QueryLanguage", "LineEditor"]),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "QueryLanguage", "LineEditor", "Platform"]),
     .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
     .testTarget(name: "SekomEndToEndTests", dependencies: ["sekom"]),
   ]

@@ -1,7 +1,12 @@
 import CLibedit
+import Platform
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Reads lines from a terminal with editing, history and completion, through libedit. Nothing of C shows
@@ -278,7 +283,7 @@ public final class LineEditor: LineReading {
       return UInt8(CC_REFRESH)
     }
     // Several candidates and nothing more to add: list them under the line, as shells do.
-    let listing = "\n" + LineEditor.columns(candidates, width: LineEditor.terminalWidth()) + "\n"
+    let listing = "\n" + LineEditor.columns(candidates, width: Terminal.width()) + "\n"
     fputs(listing, sekom_stdout())
     fflush(sekom_stdout())
     return UInt8(CC_REDISPLAY)
@@ -313,8 +318,9 @@ public final class LineEditor: LineReading {
     var lines: [String] = []
     for start in stride(from: 0, to: words.count, by: perLine) {
       let row = words[start..<min(start + perLine, words.count)]
+      // Each word is padded to the cell but the last, so that no line ends in spaces.
       lines.append(
-        row.map { $0 + String(repeating: " ", count: cell - $0.count) }.joined().trimmingTrailingSpaces())
+        row.dropLast().map { $0 + String(repeating: " ", count: cell - $0.count) }.joined() + row.last!)
     }
     return lines.joined(separator: "\n")
   }
@@ -493,11 +499,6 @@ public final class LineEditor: LineReading {
       }
     }
     return found
-  }
-
-  static func terminalWidth() -> Int {
-    var size = winsize()
-    return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
   }
 }
 

@@ -2,6 +2,10 @@ import CPlatform
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// A file being written. A regular file is written whole or not at all: the text goes to a temporary file
@@ -109,7 +113,7 @@ public final class AtomicFile {
     guard fd >= 0 else { throw FileAccess.Failure(reason: "the file is already closed") }
     var offset = 0
     while offset < buffer.count {
-      let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      let count = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
       if count < 0 && errno == EINTR { continue }
       if count <= 0 {
         // A write of 0 bytes makes no progress: report it as the full device it stands for.
@@ -245,11 +249,21 @@ public final class AtomicFile {
 
   /// The process's umask, read once (reading it means setting it).
   private static let umask: mode_t = {
-    let mask = Glibc.umask(0o022)
-    _ = Glibc.umask(mask)
+    let mask = systemUmask(0o022)
+    _ = systemUmask(mask)
     return mask
   }()
 
   /// Installs the signal handlers that remove temporary files, once, before the first one is made.
   private static let installHandlers: Void = sekom_install_cleanup_handlers()
+}
+
+/// write(2), named apart from `AtomicFile.write` so that the C function is found on every C library.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, buffer, count)
+}
+
+/// umask(2), named apart from `AtomicFile.umask`.
+private func systemUmask(_ mask: mode_t) -> mode_t {
+  umask(mask)
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
 #elseif canImport(Darwin)
   import Darwin
 #endif
@@ -57,6 +59,31 @@ public enum FileAccess {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     return (UInt64(info.st_dev), UInt64(info.st_ino))
+  }
+
+  /// Whether anything exists at the path (a dangling link does not).
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
+
+  /// Entries of a folder, sorted, folders marked with a trailing slash; hidden ones only when asked for.
+  /// An empty folder name is the current folder; a folder that cannot be read has no entries.
+  public static func entries(of folder: String, includeHidden: Bool) -> [String] {
+    guard let directory = opendir(folder.isEmpty ? "." : folder) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name == "." || name == ".." || (name.hasPrefix(".") && !includeHidden) { continue }
+      let path = (folder.isEmpty ? "" : folder + (folder.hasSuffix("/") ? "" : "/")) + name
+      var info = stat()
+      let isFolder = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+      names.append(isFolder ? name + "/" : name)
+    }
+    return names.sorted()
   }
 
   public static func reason() -> String { String(cString: strerror(errno)) }

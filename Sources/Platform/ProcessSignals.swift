@@ -1,5 +1,9 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The process's answer to a closed pipe. SIGPIPE is ignored, so that writing to a FIFO or pipe whose

@@ -1,5 +1,6 @@
 import LineEditor
 import PlanModel
+import Platform
 import QueryLanguage
 
 /// Tab completion that knows where the cursor is: keywords and the source at the start, field names where
@@ -455,7 +456,7 @@ struct Completer {
     let folder = slash.map { String(typed[...$0]) } ?? ""
     let namePrefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
     // A name holding a control character is left out, as plan values are.
-    let names = FileAccessCheck.entries(
+    let names = FileAccess.entries(
       of: HomePath.expanding(folder), includeHidden: namePrefix.hasPrefix(".")
     )
     .filter { $0.hasPrefix(namePrefix) && !$0.unicodeScalars.contains(where: ControlPictures.isControl) }

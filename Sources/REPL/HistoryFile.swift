@@ -2,6 +2,10 @@ import Platform
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The REPL's history file, in libedit's format (a first line `_HiStOrY_V2_`, then one entry a line with
@@ -141,7 +145,7 @@ public struct HistoryFile: Sendable {
       }
       bytes += line
       // One write: the entry is in the file whole or not at all, whatever signal comes.
-      let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
       guard written == bytes.count else {
         let reason = written < 0 ? String(cString: strerror(errno)) : "the disk is full"
         throw Problem(reason: reason)
@@ -259,4 +263,9 @@ public struct HistoryFile: Sendable {
     }
     return String(validating: bytes, as: UTF8.self)
   }
+}
+
+/// write(2), named apart from `HistoryFile`'s own so that the C function is found on every C library.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(descriptor, buffer, count)
 }

@@ -1,5 +1,6 @@
 import LineEditor
 import PlanModel
+import Platform
 import QueryLanguage
 
 /// The interactive loop: a banner, the prompt, continuation lines until a statement is complete, history
@@ -54,7 +55,7 @@ public final class Repl {
         + "Enter .help for help, .quit to leave.\n")
     session.keepGoing = true
     loadHistory()
-    if runInitFile, let initFile = paths.initFile, FileAccessCheck.exists(initFile) {
+    if runInitFile, let initFile = paths.initFile, FileAccess.exists(initFile) {
       session.runFile(initFile)
     }
     loop: while !session.quitRequested {
@@ -150,7 +151,7 @@ public final class Repl {
   /// One history entry for a statement of several lines: lines joined by spaces, with any comment at the
   /// end of a line kept on its own line so that it cannot swallow what follows.
   static func historyEntry(_ text: String) -> String {
-    let lines = text.split(separator: "\n").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+    let lines = text.split(separator: "\n").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     guard lines.count > 1 else { return lines.first ?? "" }
     if lines.contains(where: { Lexer.commentStart(in: $0) != nil }) { return lines.joined(separator: "\n") }
     return lines.joined(separator: " ")
@@ -190,14 +191,5 @@ public final class Repl {
         "sekom: warning: cannot write the history file '\(file.path)': \(error.reason); history is kept for "
           + "this session only\n")
     }
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingCharacters() -> String {
-    var text = self
-    while let c = text.first, c.isWhitespace { text.removeFirst() }
-    while let c = text.last, c.isWhitespace { text.removeLast() }
-    return String(text)
   }
 }

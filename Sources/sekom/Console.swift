@@ -1,26 +1,22 @@
 import Platform
 import QueryLanguage
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Standard input, output and error, unbuffered where it matters: errors appear in order with results.
 enum Console {
   static func output(_ text: String) {
-    writeAll(1, text)
+    ProcessIO.write(text, to: .standardOutput)
   }
 
   /// A message on standard error. Messages quote file names and what plan files and imported texts hold:
   /// their control characters are shown as pictures, line ends aside.
   static func error(_ text: String) {
-    writeAll(2, ControlPictures.visible(text, keeping: .lineFeeds))
+    ProcessIO.write(ControlPictures.visible(text, keeping: .lineFeeds), to: .standardError)
   }
 
   /// Standard error for a session, whose messages show their control characters as pictures already and
   /// may be coloured by escapes of their own.
   static func sessionError(_ text: String) {
-    writeAll(2, text)
+    ProcessIO.write(text, to: .standardError)
   }
 
   /// Standard input whole, or its first `limit + 1` bytes when it holds more.
@@ -50,7 +46,9 @@ enum Console {
   static func firstArgumentNotUTF8() -> String? {
     for index in 1..<Int(CommandLine.argc) {
       guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
-      let bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+      var length = 0
+      while raw[length] != 0 { length += 1 }
+      let bytes = UnsafeRawBufferPointer(start: raw, count: length)
       var shown = ""
       var rest = bytes[...]
       while !rest.isEmpty {
@@ -67,44 +65,11 @@ enum Console {
     return nil
   }
 
-  static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
+  static func exit(_ status: CommandStatus) -> Never {
+    ProcessIO.exit(status.code)
   }
 
   static func exit(_ status: ExitStatus) -> Never {
-    Glibc.exit(status.rawValue)
-  }
-
-  private static func writeAll(_ fd: Int32, _ text: String) {
-    var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        // SIGPIPE is ignored for the files sekom writes; a reader of ours that left still ends the run.
-        if count < 0 && errno == EPIPE { ProcessSignals.endForBrokenPipe() }
-        if count <= 0 { return }
-        offset += count
-      }
-    }
-  }
-}
-
-enum Terminal {
-  enum Stream: Int32 {
-    case standardInput = 0
-    case standardOutput = 1
-    case standardError = 2
-  }
-
-  static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }
-
-  /// The terminal's width in columns, or $COLUMNS, or 80.
-  static func width() -> Int {
-    var size = winsize()
-    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
-    if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
-    return 80
+    exit(.session(status))
   }
 }

@@ -30,27 +30,27 @@ enum ExportCommand {
       options: [
         .value("--plan", name: "FILE", help: "The plan file to export; the embedded 2021 plan when left out.")
         {
-          o, v in o.plan = v
+          options, value in options.plan = value
         },
         .planYear(\.year),
         PlanOutput.outputOption(\.output, formats: ".json or .csv"),
         .value("--format", name: "FORMAT", help: "json (default) or csv, for standard output.") {
-          o, v throws(UsageError) in
-          switch v {
-          case "json": o.format = .json
-          case "csv": o.format = .csv
-          default: throw UsageError("export writes plan files: --format json or csv; got '\(v)'")
+          options, value throws(UsageError) in
+          switch value {
+          case "json": options.format = .json
+          case "csv": options.format = .csv
+          default: throw UsageError("export writes plan files: --format json or csv; got '\(value)'")
           }
         },
         .flag("--force", help: "Replace the output file if it exists.") { $0.force = true },
         .flag("--quiet", help: "Leave out the note on what CSV does not keep.") { $0.quiet = true },
       ],
-      argument: { _, v throws(UsageError) in
-        throw UsageError("unexpected argument '\(v)'; export writes to --output FILE or standard output")
+      argument: { _, value throws(UsageError) in
+        throw UsageError("unexpected argument '\(value)'; export writes to --output FILE or standard output")
       },
-      validate: { o throws(UsageError) in
+      validate: { options throws(UsageError) in
         // With a file the extension decides; a --format that says otherwise is a mistake to point out.
-        if let output = o.output, let format = o.format, PlanFile.format(path: output) != format {
+        if let output = options.output, let format = options.format, PlanFile.format(path: output) != format {
           throw UsageError("--format \(format == .json ? "json" : "csv") does not match --output '\(output)'")
         }
       })

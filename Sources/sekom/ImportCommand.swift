@@ -30,7 +30,7 @@ enum ImportCommand {
       options: [
         PlanOutput.outputOption(\.output, formats: ".csv or .json"),
         .value("--year", name: "N", help: "The plan year, instead of the one the text names.") {
-          o, v throws(UsageError) in o.year = try Arguments.year(v)
+          options, value throws(UsageError) in options.year = try Arguments.year(value)
         },
         .flag("--force", help: "Replace the output file if it exists.") { $0.force = true },
         .flag("--quiet", help: "Leave out the report of inferences and the note on what CSV leaves out.") {
@@ -38,12 +38,14 @@ enum ImportCommand {
         },
       ],
       argumentsHelp: "FILE.txt  the handlingsplan as text",
-      argument: { o, v throws(UsageError) in
-        guard o.input == nil else { throw UsageError("import takes one text file; '\(v)' is a second") }
-        o.input = v
+      argument: { options, value throws(UsageError) in
+        guard options.input == nil else {
+          throw UsageError("import takes one text file; '\(value)' is a second")
+        }
+        options.input = value
       },
-      validate: { o throws(UsageError) in
-        if o.input == nil { throw UsageError("import needs the text file: sekom import FILE.txt") }
+      validate: { options throws(UsageError) in
+        if options.input == nil { throw UsageError("import needs the text file: sekom import FILE.txt") }
       })
   }
 

@@ -21,13 +21,11 @@ struct RunOptions {
 }
 
 enum RunCommand {
-  /// The commands `main` dispatches on, for suggestions when one is mistyped.
-  static let commandNames = ["check", "diff", "import", "export"]
-
   static var spec: CommandSpec<RunOptions> {
     CommandSpec<RunOptions>(
       usage:
-        "sekom [options] [FILE.sq …]\n       sekom check|diff|import|export … (see 'sekom check --help')",
+        "sekom [options] [FILE.sq …]\n       sekom \(Subcommand.names.joined(separator: "|")) … "
+        + "(see 'sekom check --help')",
       abstract: "sekom asks Sveriges Ekokommuner's activity plan questions in a small query language.",
       discussion: """
         Runs the statements of -c options, then of script files; with neither, reads statements from
@@ -44,46 +42,47 @@ enum RunCommand {
         .value(
           "-c", name: "STATEMENT", help: "Run a statement; may be given more than once.", repeatable: true
         ) {
-          o, v in o.statements.append(v)
+          options, value in options.statements.append(value)
         },
         .value("--plan", name: "FILE", help: "Read a plan file (.csv or .json) instead of the 2021 plan.") {
-          o, v in o.plan = v
+          options, value in options.plan = value
         },
         .planYear(\.year),
         .value(
           "--format", name: "FORMAT",
           help: "table, csv, tsv, json, markdown, html or timeline (default table)."
-        ) { o, v throws(UsageError) in o.format = try Arguments.format(v) },
+        ) { options, value throws(UsageError) in options.format = try Arguments.format(value) },
         .value("--today", name: "DATE", help: "The day 'today' stands for and reports are dated.") {
-          o, v throws(UsageError) in o.today = try Arguments.day(v)
+          options, value throws(UsageError) in options.today = try Arguments.day(value)
         },
         .value("--title", name: "TITLE", help: "The title of reports; else the script's header comment.") {
-          o, v in o.title = v
+          options, value in options.title = value
         },
         .flag("--no-header", help: "Leave out header rows, for scripts.") { $0.noHeader = true },
         .value("--param", name: "NAME=VALUE", help: "Give $NAME a value in the statements.", repeatable: true)
         {
-          o, v throws(UsageError) in
-          guard let equals = v.firstIndex(of: "=") else {
-            throw UsageError("--param takes NAME=VALUE, as in --param vem=Kansli; got '\(v)'")
+          options, assignment throws(UsageError) in
+          guard let equals = assignment.firstIndex(of: "=") else {
+            throw UsageError("--param takes NAME=VALUE, as in --param vem=Kansli; got '\(assignment)'")
           }
-          var name = String(v[..<equals])
+          var name = String(assignment[..<equals])
           if name.hasPrefix("$") { name.removeFirst() }
-          let value = String(v[v.index(after: equals)...])
+          let value = String(assignment[assignment.index(after: equals)...])
           guard !name.isEmpty else {
             throw UsageError(
-              "--param takes NAME=VALUE and the name is missing, as in --param vem=Kansli; got '\(v)'")
+              "--param takes NAME=VALUE and the name is missing, as in --param vem=Kansli; got '\(assignment)'"
+            )
           }
           guard Arguments.isParameterName(name) else {
             throw UsageError(
               "--param: '\(name)' is not a parameter name: a statement reads $NAME as letters, digits, _ and "
                 + "single hyphens, as in $vem")
           }
-          if let earlier = o.parameters.first(where: { $0.name == name }) {
+          if let earlier = options.parameters.first(where: { $0.name == name }) {
             throw UsageError(
               "--param \(name) is given twice ('\(earlier.value)', then '\(value)'); give it once")
           }
-          o.parameters.append((name, value))
+          options.parameters.append((name, value))
         },
         .flag("--keep-going", help: "Run on after an error instead of stopping at the first.") {
           $0.keepGoing = true
@@ -93,11 +92,11 @@ enum RunCommand {
         },
       ] + documentOptions,
       argumentsHelp: "FILE.sq …  script files of statements to run, after any -c statements",
-      argument: { o, v in o.scripts.append(v) },
-      validate: { o throws(UsageError) in
+      argument: { options, value in options.scripts.append(value) },
+      validate: { options throws(UsageError) in
         // A mistyped command would be read as a script that does not exist; say what was likely meant.
-        for script in o.scripts where FileAccess.identity(script) == nil {
-          if let command = Spelling.nearest(script, in: commandNames) {
+        for script in options.scripts where FileAccess.identity(script) == nil {
+          if let command = Spelling.nearest(script, in: Subcommand.names) {
             throw UsageError(
               "no command or file '\(script)'; did you mean '\(command)'? (sekom \(command) …)")
           }
@@ -121,7 +120,7 @@ enum RunCommand {
     session.title = options.title
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }
-    let colors = Console.environment("NO_COLOR") == nil
+    let colors = ProcessIO.environment("NO_COLOR") == nil
     if Terminal.isTerminal(.standardOutput) {
       session.terminalWidth = { Terminal.width() }
       session.colorOutput = colors
@@ -158,7 +157,7 @@ enum RunCommand {
   private static func interactive(_ session: Session, _ options: RunOptions) -> ExitStatus {
     var reader: LineReading = PlainLineReader()
     if Terminal.isTerminal(.standardOutput) {
-      let library = Console.environment("SEKOM_LIBEDIT")
+      let library = ProcessIO.environment("SEKOM_LIBEDIT")
       if let editor = LineEditor(programName: "sekom", library: library) {
         reader = editor
         // Ctrl-C while a statement runs stops it; the REPL goes on.
@@ -172,7 +171,7 @@ enum RunCommand {
       }
     }
     let environment = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].reduce(into: [String: String]()) {
-      $0[$1] = Console.environment($1)
+      $0[$1] = ProcessIO.environment($1)
     }
     let repl = Repl(
       session: session, reader: reader, paths: ReplPaths(environment: environment),
@@ -188,34 +187,5 @@ enum RunCommand {
       Console.error(failure.message + "\n")
       return failure.status
     }
-  }
-}
-
-/// Option values shared by the commands.
-enum Arguments {
-  static func year(_ text: String) throws(UsageError) -> Int {
-    guard let year = Int(text), (1900...2200).contains(year) else {
-      throw UsageError("--year takes a plan year such as 2022; got '\(text)'")
-    }
-    return year
-  }
-
-  static func format(_ text: String, allowed: [OutputFormat] = OutputFormat.allCases) throws(UsageError)
-    -> OutputFormat
-  {
-    guard let format = OutputFormat(name: text), allowed.contains(format) else {
-      throw UsageError(
-        "unknown format '\(text)'; use \(allowed.map(\.rawValue).joined(separator: ", "))")
-    }
-    return format
-  }
-
-  static func isParameterName(_ name: String) -> Bool { Lexer.isParameterName(name) }
-
-  static func day(_ text: String) throws(UsageError) -> Day {
-    guard let day = Day(iso: Substring(text)) else {
-      throw UsageError("--today takes a date such as 2021-09-15; got '\(text)'")
-    }
-    return day
   }
 }

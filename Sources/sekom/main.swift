@@ -4,7 +4,7 @@ import QueryLanguage
 // A FIFO whose reader left must fail the write (status 3) instead of ending the process unnoticed.
 ProcessSignals.ignoreBrokenPipe()
 
-// `check`, `diff`, `import` and `export` are commands of their own; anything else runs statements.
+// The subcommands are commands of their own; anything else runs statements.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 // Swift repairs invalid UTF-8 in arguments; a statement or a parameter value so repaired would run as
@@ -39,15 +39,7 @@ func parse<Options>(_ spec: CommandSpec<Options>, _ arguments: [String], into in
   }
 }
 
-switch arguments.first {
-case "check":
-  Console.exit(CheckCommand.execute(parse(CheckCommand.spec, Array(arguments.dropFirst()), into: .init())))
-case "diff":
-  Console.exit(DiffCommand.execute(parse(DiffCommand.spec, Array(arguments.dropFirst()), into: .init())))
-case "import":
-  Console.exit(ImportCommand.execute(parse(ImportCommand.spec, Array(arguments.dropFirst()), into: .init())))
-case "export":
-  Console.exit(ExportCommand.execute(parse(ExportCommand.spec, Array(arguments.dropFirst()), into: .init())))
-default:
-  RunCommand.execute(parse(RunCommand.spec, arguments, into: .init()))
+if let command = arguments.first.flatMap(Subcommand.init(rawValue:)) {
+  command.run(Array(arguments.dropFirst()))
 }
+RunCommand.execute(parse(RunCommand.spec, arguments, into: .init()))

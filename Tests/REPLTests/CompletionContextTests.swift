@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import Platform
 import QueryLanguage
 import Testing
 
@@ -217,7 +218,7 @@ struct CompletionContextTests {
   @Test func homeFolderIsCompleted() throws {
     let home = try #require(HomePath.home)
     let completion = CompleterTests.completer.complete(pending: [], line: ".output ~/")
-    #expect(completion.candidates == FileAccessCheck.entries(of: home + "/", includeHidden: false))
+    #expect(completion.candidates == FileAccess.entries(of: home + "/", includeHidden: false))
     #expect(completion.wordStart == ".output ~/".count)
     #expect(CompleterTests.tab(".read ~").line == ".read ~/")
   }

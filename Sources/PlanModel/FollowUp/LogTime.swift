@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// When a change was made: an instant with the local offset it was recorded in, written in ISO 8601 as
 /// `2021-06-14T10:02:11+02:00`. The log speaks of the day as the person making the change saw it.
@@ -19,10 +15,13 @@ public struct LogTime: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// The moment of the system clock, with the local time zone's offset.
   public static func now() -> LogTime {
-    var now = time(nil)
-    var parts = tm()
-    localtime_r(&now, &parts)
-    return LogTime(seconds: Int64(now), offset: Int32(parts.tm_gmtoff))
+    guard let clock = Clock.now() else { return LogTime(seconds: Clock.secondsSinceEpoch(), offset: 0) }
+    return LogTime(clock)
+  }
+
+  /// The moment of a clock reading, with its offset.
+  init(_ clock: Clock.LocalTime) {
+    self.init(seconds: clock.secondsSinceEpoch, offset: Int32(clock.utcOffset))
   }
 
   /// The local calendar day of the change.

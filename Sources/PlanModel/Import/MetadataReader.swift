@@ -90,7 +90,7 @@ extension HandlingsplanImporter {
       guard (2...5).contains(words.count), ["verksamhetsplan", "handlingsplan"].contains(words[0]),
         let last = words.last, let value = Int(last)
       else { return false }
-      return isYear(value, digits: last.count)
+      return PlanYear.isYear(value, digits: last.count)
     }
 
     /// The title: the organisation line above the title line, a dash, then the title line, each in the
@@ -132,7 +132,9 @@ extension HandlingsplanImporter {
 
     /// The first year among `words`.
     private static func firstYear(in words: ArraySlice<String>) -> Int? {
-      for word in words { if let value = Int(word), isYear(value, digits: word.count) { return value } }
+      for word in words {
+        if let value = Int(word), PlanYear.isYear(value, digits: word.count) { return value }
+      }
       return nil
     }
 
@@ -145,8 +147,6 @@ extension HandlingsplanImporter {
         return String(word)
       }.filter { !$0.isEmpty }
     }
-
-    static func isYear(_ value: Int, digits: Int) -> Bool { digits == 4 && (1900...2199).contains(value) }
 
     private static func isUpperCase(_ text: String) -> Bool {
       text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase)
@@ -181,7 +181,7 @@ extension HandlingsplanImporter {
         else { continue }
         var year: Int?
         if index + 2 < words.count, let value = Int(words[index + 2]),
-          MetadataReader.isYear(value, digits: words[index + 2].count)
+          PlanYear.isYear(value, digits: words[index + 2].count)
         {
           year = value
         }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// Reads a CSV plan file from disk a buffer at a time, and a large one in two parts at once, one on each
 /// core.
@@ -85,7 +79,9 @@ enum CSVFileReader {
     var window = [UInt8](repeating: 0, count: 1 << 16)
     var offset = middle
     while offset < min(size, middle + (4 << 20)) {
-      let count = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+      let count = window.withUnsafeMutableBytes { buffer in
+        (try? ReadableFile.read(descriptor: descriptor, into: buffer, at: offset)) ?? 0
+      }
       guard count > 0 else { return nil }
       if let feed = window[0..<count].firstIndex(of: 0x0A) {
         return offset + feed + 1 < size ? offset + feed + 1 : nil

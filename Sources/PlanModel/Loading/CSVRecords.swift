@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Platform
 
 /// Fills as much of a buffer as it can with the next bytes of a file and returns how many it wrote; 0 at
 /// the end of the file.
@@ -139,19 +133,15 @@ struct CSVRecords: ~Copyable {
   static func fileSupply(descriptor: Int32, path: String, offset: Int, positional: Bool) -> ByteSupply {
     var offset = offset
     return { (buffer: UnsafeMutableRawBufferPointer) throws(PlanFileError) -> Int in
-      while true {
+      do throws(ReadableFile.Failure) {
         let n =
           positional
-          ? pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
-          : read(descriptor, buffer.baseAddress, buffer.count)
-        if n >= 0 {
-          offset += n
-          return n
-        }
-        if errno != EINTR {
-          throw PlanFileError(
-            path: path, message: "cannot read the file: \(String(cString: strerror(errno)))")
-        }
+          ? try ReadableFile.read(descriptor: descriptor, into: buffer, at: offset)
+          : try ReadableFile.read(descriptor: descriptor, into: buffer)
+        offset += n
+        return n
+      } catch {
+        throw PlanFileError(path: path, message: "cannot read the file: \(error.reason)")
       }
     }
   }

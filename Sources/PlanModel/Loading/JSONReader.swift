@@ -112,8 +112,10 @@ final class JSONPlanReader {
       case "titel": draft.title = ByteText.string(try string(value, field: name))
       case "år":
         let year = try integer(value, field: name)
-        guard (1900...2200).contains(year) else {
-          throw tokens.error(at: value, field: name, "\(year) is not a plan year (1900–2200)")
+        guard PlanYear.range.contains(year) else {
+          throw tokens.error(
+            at: value, field: name,
+            "\(year) is not a plan year (\(PlanYear.range.lowerBound)–\(PlanYear.range.upperBound))")
         }
         draft.year = year
       case "fastställd": draft.adopted = try day(value, field: name)

@@ -1,42 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// The columns of a plan file, in the order sekom writes them, with the names the files use.
-public enum PlanColumn: Int, CaseIterable, Sendable {
-  case id, direction, what, how, who, when, status, priority
-
-  /// The name in a CSV header or a JSON activity, which the query language's fields also use.
-  public var name: String {
-    switch self {
-    case .id: "id"
-    case .direction: "inriktning"
-    case .what: "vad"
-    case .how: "hur"
-    case .who: "vem"
-    case .when: "när"
-    case .status: "status"
-    case .priority: "prio"
-    }
-  }
-
-  /// The column a header or key names: any case, and `nar` for `när` (keyboards without å, ä, ö).
-  init?(name: String) {
-    let folded = SwedishCollation.fold(name)
-    if folded == "nar" {
-      self = .when
-      return
-    }
-    guard let column = PlanColumn.allCases.first(where: { $0.name == folded }) else { return nil }
-    self = column
-  }
-
-  static var names: [String] { allCases.map(\.name) }
-}
+import Platform
 
 /// A plan as it is being read: activities in file order, each distinct value held once.
 ///
@@ -213,7 +175,7 @@ struct PlanDraft {
     return plan
   }
 
-  /// The 4-digit year (1900–2100) the `när` texts name most often, counting every row; on a tie the later
+  /// The year (`PlanYear`) the `när` texts name most often, counting every row; on a tie the later
   /// year, since plans look ahead ("Start 2018, beräknas klar våren 2021").
   func yearNamedMostOften() -> Int? {
     var rowsNaming: [Int: Int] = [:]
@@ -227,7 +189,7 @@ struct PlanDraft {
           if run <= 4 { value = value * 10 + Int(byte - 0x30) }
           continue
         }
-        if run == 4 && (1900...2100).contains(value) { named.insert(value) }
+        if PlanYear.isYear(value, digits: run) { named.insert(value) }
         run = 0
         value = 0
       }
@@ -245,9 +207,6 @@ struct PlanDraft {
 
   /// The calendar year now, in local time.
   static func currentYear() -> Int {
-    var now = time(nil)
-    var parts = tm()
-    guard localtime_r(&now, &parts) != nil else { return 1970 + Int(now / 31_556_952) }
-    return Int(parts.tm_year) + 1900
+    Clock.now()?.year ?? 1970 + Int(Clock.secondsSinceEpoch() / 31_556_952)
   }
 }

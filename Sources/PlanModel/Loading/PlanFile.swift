@@ -21,7 +21,7 @@ public struct PlanReadOptions: Sendable, Equatable {
 /// A file is read whole or refused whole with a `PlanFileError` that names the line and the column, so
 /// that a query never runs on part of a plan. The formats are described in `CSVReader` and `JSONReader`.
 ///
-/// The plan's metadata: the year is `options.year`, else JSON `år`, else the 4-digit year (1900–2100) the
+/// The plan's metadata: the year is `options.year`, else JSON `år`, else the year (`PlanYear`) the
 /// `när` texts name most often, else the current calendar year. The title is JSON `titel`, else the file
 /// name without its extension. The directions are JSON `inriktningar`, else the distinct `inriktning`
 /// values in order of first appearance. The source is the path.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Platform
 
 /// A calendar day in the proleptic Gregorian calendar, stored as days since 1970-01-01.
 ///
@@ -138,10 +136,12 @@ public struct DayInterval: Hashable, Sendable, CustomStringConvertible {
 extension Day {
   /// Today in the local time zone, from the system clock.
   public static func today() -> Day {
-    var now = time(nil)
-    var parts = tm()
-    localtime_r(&now, &parts)
-    return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-      ?? Day(ordinal: Int32(now / 86400))
+    today(from: Clock.now(), secondsSinceEpoch: Clock.secondsSinceEpoch())
+  }
+
+  /// The day of a clock reading; the UTC day of the seconds when there is none or it names no day.
+  static func today(from clock: Clock.LocalTime?, secondsSinceEpoch: Int64) -> Day {
+    clock.flatMap { Day(year: $0.year, month: $0.month, day: $0.day) }
+      ?? Day(ordinal: Int32(secondsSinceEpoch / 86400))
   }
 }

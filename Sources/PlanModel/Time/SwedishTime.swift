@@ -264,7 +264,7 @@ extension SwedishTime {
       {
         return (WrittenPeriod(.days(month: month, day, day), year: year), i + 5)
       }
-      guard bareYear, Words.isYear(year, digits: 4) else { return nil }
+      guard bareYear, PlanYear.isYear(year, digits: 4) else { return nil }
       return (WrittenPeriod(.year, year: year), i + 1)
     }
 
@@ -334,7 +334,7 @@ extension SwedishTime {
 
     /// An optional year after a period: "maj 2022".
     private func year(at i: Int) -> (Int?, Int) {
-      if case .number(let value, let digits) = token(i), Words.isYear(value, digits: digits) {
+      if case .number(let value, let digits) = token(i), PlanYear.isYear(value, digits: digits) {
         return (value, i + 1)
       }
       return (nil, i)

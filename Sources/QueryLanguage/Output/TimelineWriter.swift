@@ -43,11 +43,11 @@ struct TimelineWriter {
     }
     var out =
       String(repeating: " ", count: idWidth - 2) + "id  " + "vad".padding(labelWidth) + "  "
-      + monthLabels(cell: cell).trimmedRight() + "\n"
+      + monthLabels(cell: cell).trimmingWhiteSpace(atStart: false) + "\n"
     for row in timed {
       out += String(repeating: " ", count: idWidth - String(row.id).count) + String(row.id) + "  "
       out += truncated(ControlPictures.visible(row.what), labelWidth).padding(labelWidth) + "  "
-      out += bar(row.when.interval!, year: year, cell: cell).trimmedRight() + "\n"
+      out += bar(row.when.interval!, year: year, cell: cell).trimmingWhiteSpace(atStart: false) + "\n"
     }
     if !untimed.isEmpty {
       out += "No time given:\n"
@@ -101,11 +101,5 @@ struct TimelineWriter {
 extension String {
   fileprivate func padding(_ width: Int) -> String {
     count >= width ? self : self + String(repeating: " ", count: width - count)
-  }
-
-  fileprivate func trimmedRight() -> String {
-    var text = self
-    while text.last == " " { text.removeLast() }
-    return text
   }
 }

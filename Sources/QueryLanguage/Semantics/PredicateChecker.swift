@@ -160,7 +160,7 @@ struct PredicateChecker {
     switch value.kind {
     case .date(let day): found = DayInterval(day: day)
     case .month(let year, let month): found = DayInterval.month(month, of: year)
-    case .integer(let year): found = (1000...9999).contains(year) ? DayInterval.year(year) : nil
+    case .integer(let year): found = PlanYear.range.contains(year) ? DayInterval.year(year) : nil
     case .string, .word, .parameter:
       found = SwedishTime.interval(of: value.text, in: checker.plan.timeContext)
     }

@@ -58,12 +58,8 @@ public enum Field: String, CaseIterable, Sendable {
 
   /// The field a name stands for: any case; `nar` for `när`.
   public init?(named text: String) {
-    let folded = SwedishCollation.fold(text)
-    if folded == "nar" {
-      self = .when
-      return
-    }
-    guard let field = Field.allCases.first(where: { $0.name == folded }) else { return nil }
+    let key = PlanColumn.lookupKey(text)
+    guard let field = Field.allCases.first(where: { $0.name == key }) else { return nil }
     self = field
   }
 

@@ -11,7 +11,7 @@
 /// sekom links no library for it and starts up no slower.
 ///
 /// The two must not touch the same mutable state.
-func inParallel(_ first: () -> Void, _ second: () -> Void) {
+public func inParallel(_ first: () -> Void, _ second: () -> Void) {
   withoutActuallyEscaping(second) { second in
     let box = Unmanaged.passRetained(Work(second))
     var thread = pthread_t()

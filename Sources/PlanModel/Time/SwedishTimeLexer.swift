@@ -1,4 +1,4 @@
-// The vocabulary of `när` texts: tokens, the Swedish words that name or bend periods, and what a written
+// The lexer of `när` texts: its tokens, the Swedish words that name or bend periods, and what a written
 // period means in days. The grammar that joins them is in SwedishTime.swift.
 
 extension SwedishTime {
@@ -257,9 +257,6 @@ extension SwedishTime {
       for (role, words) in roles { for word in words { add(word, role) } }
       return lexicon
     }()
-
-    /// A bare number read as a year; plans are about this century, and the bounds keep out amounts.
-    static func isYear(_ value: Int, digits: Int) -> Bool { digits == 4 && (1900...2199).contains(value) }
   }
 
   /// A period as written, before its year is settled: "Vår" takes its year from "Vår och höst 2021".

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The terminal sekom's standard streams may be attached to.
+public enum Terminal {
+  public enum Stream: Int32, Sendable {
+    case standardInput = 0
+    case standardOutput = 1
+    case standardError = 2
+  }
+
+  public static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }
+
+  /// The width of the terminal on standard output in columns, or else $COLUMNS, or else 80: the one rule
+  /// for the tables of results and the REPL's completion listings.
+  public static func width() -> Int {
+    width(measured: measuredWidth(), columns: ProcessIO.environment("COLUMNS"))
+  }
+
+  /// The rule of `width()` on given inputs: a width the terminal reports, then a positive $COLUMNS, then 80.
+  public static func width(measured: Int?, columns: String?) -> Int {
+    if let measured, measured > 0 { return measured }
+    if let columns = columns.flatMap({ Int($0) }), columns > 0 { return columns }
+    return 80
+  }
+
+  /// The width standard output's terminal reports, nil when it is not a terminal or reports none.
+  public static func measuredWidth() -> Int? {
+    var size = winsize()
+    return ioctl(Stream.standardOutput.rawValue, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+      ? Int(size.ws_col) : nil
+  }
+}

@@ -1,0 +1,39 @@
+import PlanModel
+import Platform
+import QueryLanguage
+
+/// Option values shared by the commands.
+enum Arguments {
+  static func year(_ text: String) throws(UsageError) -> Int {
+    guard let year = Int(text), PlanYear.range.contains(year) else {
+      throw UsageError("--year takes a plan year such as 2022; got '\(text)'")
+    }
+    return year
+  }
+
+  static func format(_ text: String, allowed: [OutputFormat] = OutputFormat.allCases) throws(UsageError)
+    -> OutputFormat
+  {
+    guard let format = OutputFormat(name: text), allowed.contains(format) else {
+      throw UsageError(
+        "unknown format '\(text)'; use \(allowed.map(\.rawValue).joined(separator: ", "))")
+    }
+    return format
+  }
+
+  static func isParameterName(_ name: String) -> Bool { Lexer.isParameterName(name) }
+
+  static func day(_ text: String) throws(UsageError) -> Day {
+    guard let day = Day(iso: Substring(text)) else {
+      throw UsageError("--today takes a date such as 2021-09-15; got '\(text)'")
+    }
+    return day
+  }
+
+  static let reportFormats: [OutputFormat] = [.table, .csv, .tsv, .json, .markdown]
+
+  /// Tables fitted to the terminal when standard output is one.
+  static var terminalOptions: OutputOptions {
+    OutputOptions(width: Terminal.isTerminal(.standardOutput) ? Terminal.width() : nil)
+  }
+}

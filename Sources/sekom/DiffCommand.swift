@@ -1,0 +1,59 @@
+import PlanModel
+import QueryLanguage
+
+/// `sekom diff OLD NEW`: what changed between two versions of a plan.
+struct DiffOptions {
+  var plans: [String] = []
+  var year: Int?
+  var format: OutputFormat = .table
+}
+
+enum DiffCommand {
+  static var spec: CommandSpec<DiffOptions> {
+    CommandSpec<DiffOptions>(
+      usage: "sekom diff OLD NEW [--format FORMAT]",
+      abstract: "Show what changed between two versions of a plan.",
+      discussion: """
+        Activities are matched by id: those added and removed, and for the others each column that changed
+        (status, när, prio, vem, vad, hur, inriktning). Either plan may be 'embedded' for the 2021 plan.
+        Exit status: 0; 2 wrong usage; 3 when a plan cannot be read.
+        """,
+      options: [
+        .planYear(\.year, help: "The plan year of both plan files, over the ones they give."),
+        .value("--format", name: "FORMAT", help: "table, markdown, csv, tsv or json.") {
+          options, value throws(UsageError) in
+          options.format = try Arguments.format(value, allowed: Arguments.reportFormats)
+        },
+      ],
+      argumentsHelp: "OLD NEW  the earlier and the later version: plan files, or 'embedded'",
+      argument: { options, value throws(UsageError) in
+        guard options.plans.count < 2 else { throw UsageError("diff takes two plans; '\(value)' is a third") }
+        options.plans.append(value)
+      },
+      validate: { options throws(UsageError) in
+        if options.plans.count < 2 { throw UsageError("diff takes two plans: sekom diff OLD NEW") }
+      })
+  }
+
+  static func execute(_ options: DiffOptions) -> ExitStatus {
+    let paths = options.plans.map { $0 == "embedded" ? nil : $0 }
+    guard let before = PlanLoading.load(path: paths[0], year: options.year),
+      let after = PlanLoading.load(path: paths[1], year: options.year)
+    else { return .fileError }
+    let changes = PlanDiff.changes(from: before, to: after)
+    let rows = changes.map { change in
+      [
+        String(change.activityID), change.what, change.field ?? change.kind.rawValue, change.old ?? "",
+        change.new ?? "",
+      ]
+    }
+    Console.output(
+      TextTable.render(
+        headers: ["id", "vad", "change", "was", "now"], rows: rows, as: options.format,
+        options: Arguments.terminalOptions, numericColumns: [0]))
+    if options.format == .table {
+      Console.output("(\(changes.count) change\(changes.count == 1 ? "" : "s"))\n")
+    }
+    return .success
+  }
+}
