@@ -121,7 +121,8 @@ enum RunCommand {
     session.title = options.title
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }
-    let colors = Console.environment("NO_COLOR") == nil
+    // A dumb terminal (Emacs' shell) shows escapes as they are: no colour there, as with NO_COLOR.
+    let colors = Console.environment("NO_COLOR") == nil && Console.environment("TERM") != "dumb"
     if Terminal.isTerminal(.standardOutput) {
       session.terminalWidth = { Terminal.width() }
       session.colorOutput = colors
