@@ -100,10 +100,10 @@ enum Terminal {
 
   static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }
 
-  /// The terminal's width in columns, or $COLUMNS, or 80.
-  static func width() -> Int {
+  /// The width in columns of the terminal a stream goes to, or $COLUMNS, or 80.
+  static func width(of stream: Stream = .standardOutput) -> Int {
     var size = winsize()
-    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+    if ioctl(stream.rawValue, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
     if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
     return 80
   }

@@ -128,6 +128,7 @@ enum RunCommand {
       session.colorOutput = colors
     }
     session.colorErrors = colors && Terminal.isTerminal(.standardError)
+    if Terminal.isTerminal(.standardError) { session.errorWidth = { Terminal.width(of: .standardError) } }
     let status = run(session, options)
     withExtendedLifetime(session) { Console.exit(status) }
   }

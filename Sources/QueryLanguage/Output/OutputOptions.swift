@@ -13,11 +13,14 @@ public struct OutputOptions: Sendable {
   /// its picture (`OutputFormat.onTerminal`). A width is given only for a terminal, so by default it
   /// tells.
   public var terminal: Bool
+  /// Whether tables are written as records (`.expanded`).
+  public var expanded: ExpandedMode
 
   public init(
     header: Bool = true, width: Int? = nil, color: Bool = false, document: DocumentInfo? = nil,
-    terminal: Bool? = nil
+    terminal: Bool? = nil, expanded: ExpandedMode = .auto
   ) {
+    self.expanded = expanded
     self.header = header
     self.width = width
     self.color = color
