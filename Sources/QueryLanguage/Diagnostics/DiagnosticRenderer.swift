@@ -6,7 +6,9 @@
 public enum DiagnosticRenderer {
   /// With `color`, for a terminal: the severity in bold red and the caret in bold green, as compilers do.
   /// With `width`, a terminal's, the line is cut to it, so that the caret comes on the row under it.
-  public static func render(_ error: QueryError, in source: SourceText, color: Bool = false, width: Int? = nil)
+  public static func render(
+    _ error: QueryError, in source: SourceText, color: Bool = false, width: Int? = nil
+  )
     -> String
   {
     let location = source.location(of: error.range.start)

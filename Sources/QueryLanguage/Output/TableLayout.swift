@@ -103,9 +103,11 @@ struct TableLayout {
       spare -= natural[column] - widths[column]
       widths[column] = natural[column]
     }
-    while spare > 0, let column = widths.indices.filter({ widths[$0] < natural[$0] }).max(by: {
-      natural[$0] - widths[$0] < natural[$1] - widths[$1]
-    }) {
+    while spare > 0,
+      let column = widths.indices.filter({ widths[$0] < natural[$0] }).max(by: {
+        natural[$0] - widths[$0] < natural[$1] - widths[$1]
+      })
+    {
       widths[column] += 1
       spare -= 1
     }

@@ -65,7 +65,8 @@ struct TableWriter {
       mode: options.expanded)
     switch shape {
     case .records: return records(headers: headers, rows: rows)
-    case .table(let widths): return table(headers: headers, rows: rows, widths: widths, rightAligned: rightAligned)
+    case .table(let widths):
+      return table(headers: headers, rows: rows, widths: widths, rightAligned: rightAligned)
     }
   }
 
