@@ -366,6 +366,29 @@ struct TableLayoutTests {
     #expect(try Self.render(Self.withoutSelect, width: nil).hasPrefix(" id │ inriktning "))
   }
 
+  /// A group's records go in under its heading, so that the heading does not read as one of their lines.
+  @Test func groupedRecordsGoInUnderTheirHeading() throws {
+    let text = try Self.render(
+      "activities where id in (1, 6, 7) group by kategori select id, vad", width: 40, expanded: .on)
+    #expect(
+      text == """
+        kategori: ongoing
+          id:  1
+          vad: Delta i SIS tekniska kommitté
+               ”Hållbara städer och samhällen”
+
+        kategori: paused
+          id:  6
+          vad: Chilenska ekokommunnätverket
+
+          id:  7
+          vad: Planerat projekt med städer i
+               Sydamerika.
+        (3 activities)
+
+        """, "\(text)")
+  }
+
   /// The dot-command sets the mode for the statements that follow; a wrong word is an error.
   @Test func expandedDotCommand() {
     let on = DotCommandTests.run(".expanded on\nactivities where id = 41 select id, vad\n")

@@ -19,7 +19,8 @@ struct TableWriter {
       return grid(columns, rows) + footer(rows.count)
     case .groups(let field, let columns, _, let groups):
       let parts = groups.map {
-        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))\n" + grid(columns, $0.rows)
+        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))\n"
+          + grid(columns, $0.rows, recordIndent: 2)
       }
       let total = Set(groups.flatMap { $0.rows.map(\.id) }).count
       return parts.joined(separator: "\n") + footer(total)
@@ -38,14 +39,15 @@ struct TableWriter {
     return count == 1 ? "(1 activity)\n" : "(\(count) activities)\n"
   }
 
-  private func grid(_ columns: [Field], _ rows: [Activity]) -> String {
+  /// A group's records go in under its heading, which would otherwise read as one of their lines.
+  private func grid(_ columns: [Field], _ rows: [Activity], recordIndent: Int = 0) -> String {
     let cells = columns.map(Cells.plainText)
     return grid(
       headers: columns.map(\.name), rows: rows.map { row in cells.map { $0(row) } },
-      rightAligned: columns.map(Cells.isNumeric))
+      rightAligned: columns.map(Cells.isNumeric), recordIndent: recordIndent)
   }
 
-  func grid(headers: [String], rows: [[String]], rightAligned: [Bool]) -> String {
+  func grid(headers: [String], rows: [[String]], rightAligned: [Bool], recordIndent: Int = 0) -> String {
     let headers = headers.map { ControlPictures.visible($0) }
     let rows = rows.map { $0.map { ControlPictures.visible($0, keeping: .lineFeeds) } }
     var natural = headers.map { options.header ? TextWidth.of($0) : 0 }
@@ -64,7 +66,7 @@ struct TableWriter {
       headers: headers, rows: rows, natural: natural, width: options.width, header: options.header,
       mode: options.expanded)
     switch shape {
-    case .records: return records(headers: headers, rows: rows)
+    case .records: return records(headers: headers, rows: rows, indent: recordIndent)
     case .table(let widths):
       return table(headers: headers, rows: rows, widths: widths, rightAligned: rightAligned)
     }
@@ -98,12 +100,14 @@ struct TableWriter {
   }
 
   /// One block of `field: value` lines per row, apart by blank lines.
-  private func records(headers: [String], rows: [[String]]) -> String {
-    let layout = RecordLayout(labels: headers, width: options.width)
+  private func records(headers: [String], rows: [[String]], indent: Int) -> String {
+    let layout = RecordLayout(labels: headers, width: options.width.map { max(1, $0 - indent) })
+    let margin = String(repeating: " ", count: indent)
     var out = ""
     for (index, row) in rows.enumerated() {
       if index > 0 { out += "\n" }
       for line in layout.lines(of: row, color: options.color) {
+        out += margin
         out += line
         out += "\n"
       }
