@@ -22,6 +22,7 @@ struct TableLayoutTests {
     "activities where prio = 1 count by inriktning",
     "activities where vem = Kansliet and prio = 1 and när overlaps 'hösten 2021' select id, vad, när",
     "activities where prio = 3 group by kategori select id, vad",
+    "activities where id < 3 group by hur select id",
   ]
 
   static func render(_ query: String, width: Int?, expanded: ExpandedMode = .auto) throws -> String {

@@ -19,7 +19,7 @@ struct TableWriter {
       return grid(columns, rows) + footer(rows.count)
     case .groups(let field, let columns, _, let groups):
       let parts = groups.map {
-        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))\n"
+        heading("\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))")
           + grid(columns, $0.rows, recordIndent: 2)
       }
       let total = Set(groups.flatMap { $0.rows.map(\.id) }).count
@@ -32,6 +32,12 @@ struct TableWriter {
     case .count(let n):
       return "\(n)\n"
     }
+  }
+
+  /// A group's heading, wrapped on a terminal: a long value (`group by hur`) is no wider than a row.
+  private func heading(_ text: String) -> String {
+    guard let width = options.width else { return text + "\n" }
+    return TextWidth.wrap(text, width: width).joined(separator: "\n") + "\n"
   }
 
   private func footer(_ count: Int) -> String {
