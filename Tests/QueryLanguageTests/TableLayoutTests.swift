@@ -33,28 +33,26 @@ struct TableLayoutTests {
     (
       kansliPrio1, 60,
       """
-       id │ vad                                    │ när
-      ────┼────────────────────────────────────────┼──────────────
-        1 │ Delta i SIS tekniska kommitté          │ Start 2018,
-          │ ”Hållbara städer och samhällen”        │ beräknas klar
-          │                                        │ våren 2021
-       42 │ Årskonferens                           │ Till årsmötet
-       33 │ Kontakt mellan medlemmar för ökat      │ Våren 2021
-          │ erfarenhetsutbyte                      │
-       23 │ Lobbying                               │ Löpande
-       24 │ Extern kommunikation                   │ Löpande
-       27 │ Använda webbrummet Ecomuna             │ Vår/Höst
-       30 │ Kontinuerlig medlemsvård               │ Löpande
-       35 │ Kontakt mellan medlemmar för ökat      │ 2021
-          │ erfarenhetsutbyte                      │
-       19 │ Hållbar kommun                         │ 11 maj 2021
-       41 │ Årskonferens                           │ 28 maj 2021
-       25 │ Extern kommunikation                   │ Hösten 2021
-       29 │ Kontinuerlig medlemsvård               │ Hösten 2021
-       43 │ Höstkonferens, 25-årsjubileum          │ 19-20 oktober
-       15 │ Samverka med Klimatkommunerna          │
-       31 │ Informationspaket för medlemmar        │ Delvis
-          │                                        │ genomfört
+       id │ vad                             │ när
+      ────┼─────────────────────────────────┼─────────────────────
+        1 │ Delta i SIS tekniska kommitté   │ Start 2018, beräknas
+          │ ”Hållbara städer och samhällen” │ klar våren 2021
+       42 │ Årskonferens                    │ Till årsmötet
+       33 │ Kontakt mellan medlemmar för    │ Våren 2021
+          │ ökat erfarenhetsutbyte          │
+       23 │ Lobbying                        │ Löpande
+       24 │ Extern kommunikation            │ Löpande
+       27 │ Använda webbrummet Ecomuna      │ Vår/Höst
+       30 │ Kontinuerlig medlemsvård        │ Löpande
+       35 │ Kontakt mellan medlemmar för    │ 2021
+          │ ökat erfarenhetsutbyte          │
+       19 │ Hållbar kommun                  │ 11 maj 2021
+       41 │ Årskonferens                    │ 28 maj 2021
+       25 │ Extern kommunikation            │ Hösten 2021
+       29 │ Kontinuerlig medlemsvård        │ Hösten 2021
+       43 │ Höstkonferens, 25-årsjubileum   │ 19-20 oktober
+       15 │ Samverka med Klimatkommunerna   │
+       31 │ Informationspaket för medlemmar │ Delvis genomfört
       (15 activities)
 
       """
@@ -253,18 +251,15 @@ struct TableLayoutTests {
     (
       withoutSelect, 200,
       """
-       id │ inriktning                    │ vad              │ hur                                                              │ vem                 │ när                                  │ status   │ prio
-      ────┼───────────────────────────────┼──────────────────┼──────────────────────────────────────────────────────────────────┼─────────────────────┼──────────────────────────────────────┼──────────┼─────
-        1 │ Förebild och föregångare      │ Delta i SIS      │ Ordförandeskap och deltagande i Arbetsgrupp 3 för revidering av  │ Ordförande, Kansli  │ Start 2018, beräknas klar våren 2021 │ Pågår    │    1
-          │                               │ tekniska         │ Svensk Standard 854000 ”Styrning och ledning för hållbar         │                     │                                      │          │
-          │                               │ kommitté         │ utveckling i kommuner och regioner – Vägledning för genomförande │                     │                                      │          │
-          │                               │ ”Hållbara städer │ av Agenda 2030”                                                  │                     │                                      │          │
-          │                               │ och samhällen”   │                                                                  │                     │                                      │          │
-       15 │ Pådrivare och opinionsbildare │ Samverka med     │ Ta kontakt med representanter på politisk och tjänstepersonnivå  │ Kansli, Styrelse    │                                      │          │    1
-          │                               │ Klimatkommunerna │ i syfte att se hur samverkan kan ske                             │                     │                                      │          │
-       19 │ Pådrivare och opinionsbildare │ Hållbar kommun   │ Presentera föreningens arbete kring arbetsmetodik för att        │ Ordförande, Kansli, │ 11 maj 2021                          │ Planeras │    1
-          │                               │                  │ genomföra koldioxidbudget samt den kommande standarden för       │ Samarbetspartners,  │                                      │          │
-          │                               │                  │ Agenda 2030                                                      │ Medlemmar           │                                      │          │
+       id │ inriktning      │ vad                   │ hur                                                                                     │ vem                          │ när           │ status   │ prio
+      ────┼─────────────────┼───────────────────────┼─────────────────────────────────────────────────────────────────────────────────────────┼──────────────────────────────┼───────────────┼──────────┼─────
+        1 │ Förebild och    │ Delta i SIS tekniska  │ Ordförandeskap och deltagande i Arbetsgrupp 3 för revidering av Svensk Standard 854000  │ Ordförande, Kansli           │ Start 2018,   │ Pågår    │    1
+          │ föregångare     │ kommitté ”Hållbara    │ ”Styrning och ledning för hållbar utveckling i kommuner och regioner – Vägledning för   │                              │ beräknas klar │          │
+          │                 │ städer och samhällen” │ genomförande av Agenda 2030”                                                            │                              │ våren 2021    │          │
+       15 │ Pådrivare och   │ Samverka med          │ Ta kontakt med representanter på politisk och tjänstepersonnivå i syfte att se hur      │ Kansli, Styrelse             │               │          │    1
+          │ opinionsbildare │ Klimatkommunerna      │ samverkan kan ske                                                                       │                              │               │          │
+       19 │ Pådrivare och   │ Hållbar kommun        │ Presentera föreningens arbete kring arbetsmetodik för att genomföra koldioxidbudget     │ Ordförande, Kansli,          │ 11 maj 2021   │ Planeras │    1
+          │ opinionsbildare │                       │ samt den kommande standarden för Agenda 2030                                            │ Samarbetspartners, Medlemmar │               │          │
       (3 activities)
 
       """

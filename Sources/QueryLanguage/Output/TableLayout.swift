@@ -94,9 +94,21 @@ struct TableLayout {
           break
         }
       }
-      guard let best else { break }
-      widths[best.column] += best.step
-      spare -= best.step
+      if let best {
+        widths[best.column] += best.step
+        spare -= best.step
+        continue
+      }
+      // No one column shortens a row: two or more are as tall in it. A column at a time, the one tallest
+      // in the most rows grows, until together they shorten it.
+      var score = [Double](repeating: 0, count: widths.count)
+      for row in sample.indices where heights[row] > 1 {
+        let tall = widths.indices.filter { current[$0][row] == heights[row] && widths[$0] < natural[$0] }
+        for column in tall { score[column] += 1 / Double(tall.count) }
+      }
+      guard let column = score.indices.max(by: { score[$0] < score[$1] }), score[column] > 0 else { break }
+      widths[column] += 1
+      spare -= 1
     }
     for column in widths.indices.sorted(by: { natural[$0] - widths[$0] < natural[$1] - widths[$1] })
     where widths[column] < natural[column] && natural[column] - widths[column] <= spare {
