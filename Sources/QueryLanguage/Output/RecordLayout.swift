@@ -35,8 +35,9 @@ struct RecordLayout {
         let pad = String(repeating: " ", count: indent - labelWidth)
         let hang = String(repeating: " ", count: indent)
         for (index, line) in valueLines.enumerated() {
-          let text = index == 0 ? shownLabel + pad + line : hang + line
-          out.append(String(text.reversed().drop { $0 == " " }.reversed()))
+          // An empty value leaves no padding after its label.
+          out.append(
+            line.isEmpty ? (index == 0 ? shownLabel : "") : (index == 0 ? shownLabel + pad : hang) + line)
         }
       } else {
         out.append(shownLabel)

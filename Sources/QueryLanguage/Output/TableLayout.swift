@@ -2,10 +2,10 @@
 /// cannot fit legibly (psql's `\x auto`).
 ///
 /// Each column is given at least the room of its widest word (up to `longWord`) and of its header's
-/// widest word, so that words break only when they are longer than their column; what is left goes, one
-/// column at a time, to the column that makes the rows tallest, so that long texts get the room and `id`
-/// and `prio` stay narrow. When even those least widths do not fit, or the table would be taller than its
-/// records, the result is written as records.
+/// widest word, so that words break only when they are longer than their column; what is left goes where
+/// it shortens the rows most for the room it takes, so that long texts get the room and `id` and `prio`
+/// stay narrow. When even those least widths do not fit, or the table would be taller than its records,
+/// the result is written as records. The choices are made on a sample of the rows.
 struct TableLayout {
   enum Shape: Equatable {
     case table(widths: [Int])
