@@ -16,10 +16,10 @@ public enum Terminal {
 
   public static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }
 
-  /// The width of the terminal on standard output in columns, or else $COLUMNS, or else 80: the one rule
+  /// The width of the terminal a stream (standard output unless told) goes to, in columns, or else $COLUMNS, or else 80: the one rule
   /// for the tables of results and the REPL's completion listings.
-  public static func width() -> Int {
-    width(measured: measuredWidth(), columns: ProcessIO.environment("COLUMNS"))
+  public static func width(of stream: Stream = .standardOutput) -> Int {
+    width(measured: measuredWidth(of: stream), columns: ProcessIO.environment("COLUMNS"))
   }
 
   /// The rule of `width()` on given inputs: a width the terminal reports, then a positive $COLUMNS, then 80.
@@ -29,10 +29,10 @@ public enum Terminal {
     return 80
   }
 
-  /// The width standard output's terminal reports, nil when it is not a terminal or reports none.
-  public static func measuredWidth() -> Int? {
+  /// The width a stream's terminal reports, nil when it is not a terminal or reports none.
+  public static func measuredWidth(of stream: Stream = .standardOutput) -> Int? {
     var size = winsize()
-    return ioctl(Stream.standardOutput.rawValue, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+    return ioctl(stream.rawValue, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
       ? Int(size.ws_col) : nil
   }
 }

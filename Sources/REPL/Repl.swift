@@ -49,14 +49,15 @@ public final class Repl {
 
   /// Runs until `.quit` or Ctrl-D; the status is always success, since errors were shown and passed.
   public func run() -> ExitStatus {
-    let plan = session.plan
-    show(
-      "\(ControlPictures.visible(plan.metadata.title)): \(plan.activities.count) activities, plan year \(plan.metadata.year).\n"
-        + "Enter .help for help, .quit to leave.\n")
+    let banner = planLine()
+    let bannerPath = session.planPath
+    show(banner + "Enter .help for help, .quit to leave.\n")
     session.keepGoing = true
     loadHistory()
     if runInitFile, let initFile = paths.initFile, FileAccess.exists(initFile) {
       session.runFile(initFile)
+      // The init file may have switched plans with `.plan`: the first prompt comes under the plan in use.
+      if planLine() != banner || session.planPath != bannerPath { show("Plan in use: " + planLine()) }
     }
     loop: while !session.quitRequested {
       switch reader.readLine(prompt: pending.isEmpty ? Repl.prompt : Repl.continuationPrompt) {
@@ -99,6 +100,13 @@ public final class Repl {
   /// The text of the statement run last, when it was one statement alone: a line that starts with a
   /// clause keyword right after it continues it, as it would in a file.
   private var lastStatement: String?
+
+  /// "Title: 44 activities, plan year 2021."
+  private func planLine() -> String {
+    let plan = session.plan
+    return "\(ControlPictures.visible(plan.metadata.title)): \(plan.activities.count) activities, plan year "
+      + "\(plan.metadata.year).\n"
+  }
 
   /// Adds a typed line to the statement; runs the statement once it is complete.
   private func accept(_ line: String) {

@@ -120,12 +120,14 @@ enum RunCommand {
     session.title = options.title
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }
-    let colors = ProcessIO.environment("NO_COLOR") == nil
+    // A dumb terminal (Emacs' shell) shows escapes as they are: no colour there, as with NO_COLOR.
+    let colors = ProcessIO.environment("NO_COLOR") == nil && ProcessIO.environment("TERM") != "dumb"
     if Terminal.isTerminal(.standardOutput) {
       session.terminalWidth = { Terminal.width() }
       session.colorOutput = colors
     }
     session.colorErrors = colors && Terminal.isTerminal(.standardError)
+    if Terminal.isTerminal(.standardError) { session.errorWidth = { Terminal.width(of: .standardError) } }
     let status = run(session, options)
     withExtendedLifetime(session) { Console.exit(status) }
   }

@@ -26,7 +26,7 @@ struct OutputTests {
   /// On a terminal a table fits the width, long texts wrapped inside their column.
   @Test func tableFittedToTheTerminal() throws {
     let text = try Self.render(
-      "activities where id = 2 select id, vad, när", .table, OutputOptions(width: 40))
+      "activities where id = 2 select id, vad, när", .table, OutputOptions(width: 40, expanded: .off))
     let lines = text.split(separator: "\n")
     #expect(lines.allSatisfy { $0.count <= 40 })
     #expect(

@@ -5,7 +5,12 @@
 ///                      ^~~~
 public enum DiagnosticRenderer {
   /// With `color`, for a terminal: the severity in bold red and the caret in bold green, as compilers do.
-  public static func render(_ error: QueryError, in source: SourceText, color: Bool = false) -> String {
+  /// With `width`, a terminal's, the line is cut to it, so that the caret comes on the row under it.
+  public static func render(
+    _ error: QueryError, in source: SourceText, color: Bool = false, width: Int? = nil
+  )
+    -> String
+  {
     let location = source.location(of: error.range.start)
     let word = error.kind == .warning ? "warning:" : "error:"
     let severity =
@@ -14,7 +19,7 @@ public enum DiagnosticRenderer {
     // is, with their control characters as pictures.
     let message = ControlPictures.visible(error.message)
     var lines = ["\(ControlPictures.visible(source.name)):\(location): \(severity) \(message)"]
-    if let shown = shownLine(for: error.range, on: location.line, in: source) {
+    if let shown = shownLine(for: error.range, on: location.line, in: source, width: width) {
       lines.append(shown.text)
       lines.append(color ? "\u{1B}[1;32m" + shown.caret + "\u{1B}[0m" : shown.caret)
     }
@@ -23,12 +28,15 @@ public enum DiagnosticRenderer {
   }
 
   static let maximumShownWidth = 160
+  /// The least shown of a line however narrow the terminal.
+  static let minimumShownWidth = 20
 
   /// The line of an error and the caret line under it; nil for an empty line. A long line is shown as the
-  /// part around the error, at most `maximumShownWidth` characters, its cut ends marked with "…". Only
+  /// part around the error, at most `maximumShownWidth` characters or the terminal's `width` (a line the
+  /// terminal wrapped would leave the caret under the wrong row), its cut ends marked with "…". Only
   /// bytes near the error are read, so that reporting many errors on one long line costs no time in the
   /// line's length.
-  static func shownLine(for range: SourceRange, on line: Int, in source: SourceText) -> (
+  static func shownLine(for range: SourceRange, on line: Int, in source: SourceText, width: Int? = nil) -> (
     text: String, caret: String
   )? {
     let lineRange = source.lineRange(line)
@@ -52,8 +60,12 @@ public enum DiagnosticRenderer {
         : source.characterCount(from: start, to: end)
     }
     let errorIndex = shownCount(from, offset)
-    let start = max(0, min(errorIndex - maximumShownWidth / 3, characters.count - maximumShownWidth))
-    let end = min(characters.count, start + maximumShownWidth)
+    let most = width.map { max(minimumShownWidth, min(maximumShownWidth, $0)) } ?? maximumShownWidth
+    let whole = from == lineRange.lowerBound && to == lineRange.upperBound && characters.count <= most
+    // Room for the "…" at either end when the line is cut.
+    let window = whole ? characters.count : most - 2
+    let start = max(0, min(errorIndex - window / 3, characters.count - window))
+    let end = min(characters.count, start + window)
     let cutBefore = from > lineRange.lowerBound || start > 0
     let cutAfter = to < lineRange.upperBound || end < characters.count
     let text = (cutBefore ? "…" : "") + String(characters[start..<end]) + (cutAfter ? "…" : "")

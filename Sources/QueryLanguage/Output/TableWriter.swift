@@ -12,7 +12,6 @@ struct TableWriter {
   let options: OutputOptions
 
   private static let separator = " │ "
-  private static let minimumColumnWidth = 6
 
   func render(_ result: QueryResult) -> String {
     switch result {
@@ -20,7 +19,8 @@ struct TableWriter {
       return grid(columns, rows) + footer(rows.count)
     case .groups(let field, let columns, _, let groups):
       let parts = groups.map {
-        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))\n" + grid(columns, $0.rows)
+        heading("\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))")
+          + grid(columns, $0.rows, recordIndent: 2)
       }
       let total = Set(groups.flatMap { $0.rows.map(\.id) }).count
       return parts.joined(separator: "\n") + footer(total)
@@ -34,19 +34,26 @@ struct TableWriter {
     }
   }
 
+  /// A group's heading, wrapped on a terminal: a long value (`group by hur`) is no wider than a row.
+  private func heading(_ text: String) -> String {
+    guard let width = options.width else { return text + "\n" }
+    return TextWidth.wrap(text, width: width).joined(separator: "\n") + "\n"
+  }
+
   private func footer(_ count: Int) -> String {
     guard options.header else { return "" }
     return count == 1 ? "(1 activity)\n" : "(\(count) activities)\n"
   }
 
-  private func grid(_ columns: [Field], _ rows: [Activity]) -> String {
+  /// A group's records go in under its heading, which would otherwise read as one of their lines.
+  private func grid(_ columns: [Field], _ rows: [Activity], recordIndent: Int = 0) -> String {
     let cells = columns.map(\.plainText)
     return grid(
       headers: columns.map(\.name), rows: rows.map { row in cells.map { $0(row) } },
-      rightAligned: columns.map(Cells.isNumeric))
+      rightAligned: columns.map(Cells.isNumeric), recordIndent: recordIndent)
   }
 
-  func grid(headers: [String], rows: [[String]], rightAligned: [Bool]) -> String {
+  func grid(headers: [String], rows: [[String]], rightAligned: [Bool], recordIndent: Int = 0) -> String {
     let headers = headers.map { ControlPictures.visible($0) }
     let rows = rows.map { $0.map { ControlPictures.visible($0, keeping: .lineFeeds) } }
     var natural = headers.map { options.header ? TextWidth.of($0) : 0 }
@@ -61,11 +68,31 @@ struct TableWriter {
         }
       }
     }
-    let widths = fitted(natural)
+    let shape = TableLayout.shape(
+      headers: headers, rows: rows, natural: natural, width: options.width, header: options.header,
+      mode: options.expanded)
+    switch shape {
+    case .records: return records(headers: headers, rows: rows, indent: recordIndent)
+    case .table(let widths):
+      return table(headers: headers, rows: rows, widths: widths, rightAligned: rightAligned)
+    }
+  }
+
+  private func table(headers: [String], rows: [[String]], widths: [Int], rightAligned: [Bool]) -> String {
+    // Cells wrap only when a column is narrower than its text; at natural widths they are written whole.
+    func cellLines(_ text: String, _ column: Int) -> [String] {
+      if options.width != nil && TextWidth.of(text) > widths[column] || TextWidth.hasLineBreak(text) {
+        return options.width != nil
+          ? TextWidth.wrap(text, width: widths[column])
+          : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      }
+      return [text]
+    }
     var out = ""
     if options.header {
-      let headerLine = line(headers.map { [$0] }, widths: widths, rightAligned: rightAligned)
-      out += options.color ? "\u{1B}[1m" + headerLine.dropLast() + "\u{1B}[0m\n" : headerLine
+      let headerLines = line(
+        headers.enumerated().map { cellLines($1, $0) }, widths: widths, rightAligned: rightAligned)
+      out += options.color ? "\u{1B}[1m" + headerLines.dropLast() + "\u{1B}[0m\n" : headerLines
       out +=
         widths.enumerated().map { i, w in String(repeating: "─", count: i == widths.count - 1 ? w + 1 : w + 2)
         }
@@ -73,12 +100,23 @@ struct TableWriter {
         + "\n"
     }
     for row in rows {
-      let wrapped = row.enumerated().map { i, cell in
-        if options.width != nil { return wrap(cell, width: widths[i]) }
-        guard TextWidth.hasLineBreak(cell) else { return [cell] }
-        return cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      out += line(row.enumerated().map { cellLines($1, $0) }, widths: widths, rightAligned: rightAligned)
+    }
+    return out
+  }
+
+  /// One block of `field: value` lines per row, apart by blank lines.
+  private func records(headers: [String], rows: [[String]], indent: Int) -> String {
+    let layout = RecordLayout(labels: headers, width: options.width.map { max(1, $0 - indent) })
+    let margin = String(repeating: " ", count: indent)
+    var out = ""
+    for (index, row) in rows.enumerated() {
+      if index > 0 { out += "\n" }
+      for line in layout.lines(of: row, color: options.color) {
+        out += margin
+        out += line
+        out += "\n"
       }
-      out += line(wrapped, widths: widths, rightAligned: rightAligned)
     }
     return out
   }
@@ -115,52 +153,5 @@ struct TableWriter {
     guard count > 0 else { return "" }
     guard count <= manySpaces.utf8.count else { return Substring(String(repeating: " ", count: count)) }
     return Substring(manySpaces.utf8.prefix(count))
-  }
-
-  /// Column widths within the terminal's width: narrow columns keep their width, the wide ones share
-  /// what is left.
-  private func fitted(_ natural: [Int]) -> [Int] {
-    guard let width = options.width else { return natural }
-    let overhead = 1 + TableWriter.separator.count * (natural.count - 1)
-    var remaining = width - overhead
-    guard natural.reduce(0, +) > remaining else { return natural }
-    var widths = natural
-    var left = natural.count
-    for i in natural.indices.sorted(by: { natural[$0] < natural[$1] }) {
-      let share = max(TableWriter.minimumColumnWidth, remaining / left)
-      widths[i] = min(natural[i], share)
-      remaining -= widths[i]
-      left -= 1
-    }
-    return widths
-  }
-
-  /// Breaks a text into lines of at most `width` characters, at spaces where it can.
-  private func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var current = ""
-      for word in paragraph.split(separator: " ") {
-        var word = Substring(word)
-        while TextWidth.of(word) > width {
-          if !current.isEmpty {
-            lines.append(current)
-            current = ""
-          }
-          lines.append(String(word.prefix(width)))
-          word = word.dropFirst(width)
-        }
-        if current.isEmpty {
-          current = String(word)
-        } else if TextWidth.of(current) + 1 + TextWidth.of(word) <= width {
-          current += " " + word
-        } else {
-          lines.append(current)
-          current = String(word)
-        }
-      }
-      lines.append(current)
-    }
-    return lines
   }
 }

@@ -67,6 +67,16 @@ public enum DotCommands {
         }
       },
       DotCommand(
+        name: "expanded", usage: ".expanded on|off|auto",
+        summary: "tables as records (field: value); auto: when the columns cannot fit the terminal",
+        arguments: 1...1
+      ) { session, line, _ throws(QueryError) in
+        guard let mode = ExpandedMode(rawValue: line.arguments[0].text.lowercased()) else {
+          throw QueryError(.syntax, "expected on, off or auto", at: line.arguments[0].range)
+        }
+        session.expanded = mode
+      },
+      DotCommand(
         name: "param", usage: ".param NAME VALUE",
         summary: "set $NAME for the statements that follow; alone, list them",
         arguments: 0...Int.max

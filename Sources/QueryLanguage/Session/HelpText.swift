@@ -70,19 +70,26 @@ public enum HelpText {
   }
 
   /// Each field with its type, what it holds, and a few of the plan's own values.
-  /// Fitted to `width`, a terminal's, wrapping long texts in their columns; whole without one.
+  /// Fitted to `width`, a terminal's, wrapping long texts in their columns, or as records when the columns
+  /// cannot fit; the values then one a line, each cut to fit where records put it. Without a width the
+  /// lines are whole, the values joined with " | ".
   public static func fields(of plan: Plan, width: Int? = nil) -> String {
+    // Beside the longest label of a record, "for example: ".
+    let longest = width.map { min(28, max(8, $0 - 13)) } ?? 28
     let rows = Field.allCases.map { field -> [String] in
       var seen = Set<String>()
       var examples: [String] = []
       let values = RowArranger(plan: plan).groupValues(for: field)
       for activity in plan.activities {
         for value in values(activity) where !value.isEmpty && seen.insert(value).inserted {
-          examples.append(value.count > 28 ? String(value.prefix(27)) + "…" : value)
+          examples.append(value.count > longest ? String(value.prefix(longest - 1)) + "…" : value)
         }
         if examples.count >= 3 { break }
       }
-      return [field.name, field.type.rawValue, field.summary, examples.prefix(3).joined(separator: " | ")]
+      return [
+        field.name, field.type.rawValue, field.summary,
+        examples.prefix(3).joined(separator: width == nil ? " | " : "\n"),
+      ]
     }
     return TableWriter(options: OutputOptions(width: width)).grid(
       headers: ["field", "type", "holds", "for example"], rows: rows,

@@ -10,6 +10,8 @@ public final class Session {
   public var parameters: [String: String] = [:]
   public var format: OutputFormat = .table
   public var header = true
+  /// `.expanded`: tables as records always, never, or when their columns cannot fit the terminal.
+  public var expanded: ExpandedMode = .auto
   /// Run on after an error instead of stopping at the first.
   public var keepGoing = false
   /// `--title`: the title of reports; else the running script's header comment.
@@ -23,6 +25,8 @@ public final class Session {
   /// Whether results and messages may use colour: set for a terminal when NO_COLOR is not set.
   public var colorOutput = false
   public var colorErrors = false
+  /// The terminal's width when messages go to one: the line of an error is cut to it.
+  public var errorWidth: () -> Int? = { nil }
   /// Set by `.quit`: the caller stops reading.
   public private(set) var quitRequested = false
 
@@ -142,7 +146,8 @@ public final class Session {
       planTitle: plan.metadata.title, planSource: plan.metadata.source, planYear: plan.metadata.year,
       made: today)
     let options = OutputOptions(
-      header: header, width: outputWidth, color: colorOutput && outputFile == nil, document: document)
+      header: header, width: outputWidth, color: colorOutput && outputFile == nil, document: document,
+      expanded: expanded)
     let text =
       outputFile == nil
       ? standardOutputDocument.render(result, as: format, timeline: checked.timeline, options: options)
@@ -322,7 +327,7 @@ public final class Session {
       return
     }
     // Rendered with its control characters as pictures already; its colours are escapes of its own.
-    writeError(DiagnosticRenderer.render(error, in: source, color: colorErrors))
+    writeError(DiagnosticRenderer.render(error, in: source, color: colorErrors, width: errorWidth()))
   }
 
   /// A message on standard error. It may quote a file's name or contents: its control characters are

@@ -1,0 +1,28 @@
+import PlanModel
+
+/// The heading of a report for the meeting papers.
+public struct DocumentInfo: Sendable {
+  public var title: String
+  public var planTitle: String
+  public var planSource: String
+  public var planYear: Int
+  /// The day the report was made (`--today` fixes it).
+  public var made: Day
+  /// Whether the title was given, by `--title` or a script's header comment, rather than made from the
+  /// statement: only then is an ungrouped result in markdown a document.
+  public var titleGiven: Bool
+
+  public init(
+    title: String, titleGiven: Bool = true, planTitle: String, planSource: String, planYear: Int, made: Day
+  ) {
+    self.title = title
+    self.titleGiven = titleGiven
+    self.planTitle = planTitle
+    self.planSource = planSource
+    self.planYear = planYear
+    self.made = made
+  }
+
+  /// "Plan: …. Made 2021-09-15."
+  var byline: String { "Plan: \(planTitle) (\(planSource)). Made \(made.iso)." }
+}
