@@ -401,7 +401,11 @@ struct Completer {
       }
     case .priority:
       values = Array(Set(plan.activities.compactMap(\.priority))).sorted().map(String.init)
-    case .id, .how, .start, .end:
+    case .changedField:
+      values = ActivityField.allCases.map(\.name) + ["aktivitet"]
+    case .author:
+      values = Array(Set(plan.log.map(\.author)))
+    case .id, .how, .start, .end, .comment, .time, .group, .from, .to:
       values = []
     }
     return Self.typable(values).sorted(by: SwedishCollation.precedes)

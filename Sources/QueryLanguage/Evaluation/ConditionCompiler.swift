@@ -33,12 +33,12 @@ struct ConditionCompiler {
   /// searched, and a regular expression runs an automaton.
   static func cost(of op: Operator, on field: Field) -> Int {
     let base =
-      switch field {
-      case .id, .priority, .category, .start, .end: 1
+      switch field.slot {
+      case .id, .priority, .category, .start, .end, .group: 1
       case .when where op.isTime: 1
-      case .direction, .status, .when: 2
+      case .direction, .status, .when, .time: 2
       case .who: 3
-      case .what, .how: 4
+      case .what, .how, .comment, .author, .changedField, .from, .to: 4
       }
     return op == .matches ? base + 4 : base
   }

@@ -32,7 +32,7 @@ struct PredicateCompiler {
       let holds = ordering(op)
       return { activity in ranks[activity.direction].map { holds($0 - target) } ?? false }
     case .periods(let periods):
-      if field == .when { return timeTest(op, periods[0]) { $0.when.interval } }
+      if field.slot == .when { return timeTest(op, periods[0]) { $0.when.interval } }
       return dateTest(op, periods)
     case .categories(let categories):
       return categoryTest(op, categories)
@@ -42,14 +42,14 @@ struct PredicateCompiler {
   // MARK: Emptiness
 
   private func emptiness() -> Test {
-    switch predicate.field {
+    switch predicate.field.slot {
     case .id: { _ in false }
-    case .priority: { $0.priority == nil }
+    case .priority, .group: { $0.priority == nil }
     case .who: { $0.who.isEmpty }
-    case .when: { $0.when.text.isEmpty }
+    case .when, .time: { $0.when.text.isEmpty }
     case .category: { $0.status.category == .none }
     case .start, .end: { $0.when.interval == nil }
-    case .direction, .what, .how, .status:
+    case .direction, .what, .how, .status, .comment, .author, .changedField, .from, .to:
       { activity in
         let text = textAccessor()(activity)
         return text.isEmpty || text.allSatisfy(\.isWhitespace)
@@ -61,13 +61,15 @@ struct PredicateCompiler {
 
   /// The text a text test reads; `när` as written when it is compared as text.
   private func textAccessor() -> (Activity) -> String {
-    switch predicate.field {
+    switch predicate.field.slot {
     case .direction: { $0.direction }
     case .what: { $0.what }
     case .how: { $0.how }
     case .status: { $0.status.text }
     case .when: { $0.when.text }
-    case .id, .who, .category, .priority, .start, .end:
+    case .comment: { $0.comment }
+    // A field of `changes` is read through its slot, one of the cases above.
+    case .id, .who, .category, .priority, .start, .end, .time, .author, .group, .changedField, .from, .to:
       preconditionFailure("the checker reads \(predicate.field.name) as no text")
     }
   }
@@ -77,7 +79,7 @@ struct PredicateCompiler {
     // Directions, statuses and när texts repeat across a plan: test each distinct text once. Vad and hur
     // repeat too in large plans, and a regular expression costs far more than a lookup: kept while the
     // answers are found again often enough to pay.
-    if [.direction, .status, .when].contains(predicate.field) {
+    if [.direction, .status, .when].contains(predicate.field.slot) {
       let answers = Memo(test)
       return { answers[text($0)] }
     }

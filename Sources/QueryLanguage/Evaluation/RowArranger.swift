@@ -33,10 +33,10 @@ struct RowArranger {
 
   /// A function from activity to its key for `field`, with per-plan tables built once.
   func keyFunction(for field: Field) -> (Activity) -> Key {
-    switch field {
+    switch field.slot {
     case .id: return { .number($0.id) }
-    case .priority: return { $0.priority.map(Key.number) ?? .missing }
-    case .direction:
+    case .priority, .group: return { $0.priority.map(Key.number) ?? .missing }
+    case .direction, .changedField:
       let ranks = directionRank
       let count = ranks.count
       return { activity in
@@ -45,10 +45,11 @@ struct RowArranger {
         return .text([UInt32(count)] + SwedishCollation.sortKey(activity.direction))
       }
     case .what: return { .text(SwedishCollation.sortKey($0.what)) }
-    case .how: return { .text(SwedishCollation.sortKey($0.how)) }
-    case .status: return { .text(SwedishCollation.sortKey($0.status.text)) }
+    case .how, .from: return { .text(SwedishCollation.sortKey($0.how)) }
+    case .status, .to: return { .text(SwedishCollation.sortKey($0.status.text)) }
+    case .comment, .author: return { .text(SwedishCollation.sortKey($0.comment)) }
     case .who: return { .text(SwedishCollation.sortKey($0.who.joined(separator: ", "))) }
-    case .when:
+    case .when, .time:
       return { activity in
         activity.when.interval.map { .interval($0.start.ordinal, $0.end.ordinal) } ?? .missing
       }
@@ -124,12 +125,13 @@ struct RowArranger {
 
   /// The text a text field sorts by; nil for fields that sort otherwise.
   private static func textOf(_ field: Field) -> ((Activity) -> String)? {
-    switch field {
+    switch field.slot {
     case .what: { $0.what }
-    case .how: { $0.how }
-    case .status: { $0.status.text }
+    case .how, .from: { $0.how }
+    case .status, .to: { $0.status.text }
+    case .comment, .author: { $0.comment }
     case .who: { $0.who.joined(separator: ", ") }
-    case .id, .direction, .when, .category, .priority, .start, .end: nil
+    case .id, .direction, .when, .category, .priority, .start, .end, .time, .group, .changedField: nil
     }
   }
 
@@ -166,7 +168,8 @@ struct RowArranger {
   func groupValues(for field: Field) -> (Activity) -> [String] {
     switch field {
     case .who: return { $0.who.isEmpty ? [""] : $0.who }
-    case .id, .direction, .what, .how, .when, .status, .category, .priority, .start, .end:
+    case .id, .direction, .what, .how, .when, .status, .category, .priority, .start, .end, .comment, .time,
+      .author, .group, .changedField, .from, .to:
       let text = field.plainText
       return { [text($0)] }
     }

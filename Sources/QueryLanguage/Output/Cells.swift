@@ -4,7 +4,7 @@ import PlanModel
 /// column's header. A field's value as text is `Field.text(actorSeparator:)`.
 enum Cells {
   /// Numbers line up on the right in tables.
-  static func isNumeric(_ field: Field) -> Bool { field == .id || field == .priority }
+  static func isNumeric(_ field: Field) -> Bool { field.slot == .id || field.slot == .priority }
 
   /// A group's value where people read it: tables, markdown, HTML, the timeline. Machine formats write the
   /// empty value itself.

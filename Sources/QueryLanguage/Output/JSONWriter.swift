@@ -7,7 +7,7 @@ import PlanModel
 struct JSONWriter {
   /// Every field, for an activity given whole.
   private static let wholeActivity: [Field] = [
-    .id, .direction, .what, .how, .who, .when, .status, .category, .priority, .start, .end,
+    .id, .direction, .what, .how, .who, .when, .status, .category, .priority, .start, .end, .comment,
   ]
 
   func render(_ result: QueryResult) -> String {
@@ -44,7 +44,7 @@ struct JSONWriter {
   }
 
   private func value(_ field: Field, of activity: Activity) -> String {
-    switch field {
+    switch field.slot {
     case .id: String(activity.id)
     case .priority: activity.priority.map(String.init) ?? "null"
     case .who: "[" + activity.who.map(string).joined(separator: ", ") + "]"
@@ -56,8 +56,9 @@ struct JSONWriter {
 
   /// A group's value as `value(_:of:)` writes the field: the value is that field's text in an activity.
   private func groupValue(_ text: String, of field: Field) -> String {
-    if text.isEmpty && (field == .priority || field == .start || field == .end) { return "null" }
-    return field == .id || field == .priority ? text : string(text)
+    let slot = field.slot
+    if text.isEmpty && (slot == .priority || slot == .start || slot == .end) { return "null" }
+    return slot == .id || slot == .priority ? text : string(text)
   }
 
   func string(_ text: String) -> String { JSONText.quoted(text) }

@@ -102,7 +102,7 @@ public struct Checker {
     } else if Actors.isKnown(name.text) {
       message += "; to find an actor's activities write: vem = \(name.text)"
     } else {
-      message += " (fields: \(Field.allCases.map(\.name).joined(separator: ", ")))"
+      message += " (fields: \(RowSource.activities.fields.map(\.name).joined(separator: ", ")))"
     }
     throw QueryError(.name, message, at: name.range)
   }

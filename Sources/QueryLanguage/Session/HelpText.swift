@@ -74,9 +74,14 @@ public enum HelpText {
   /// cannot fit; the values then one a line, each cut to fit where records put it. Without a width the
   /// lines are whole, the values joined with " | ".
   public static func fields(of plan: Plan, width: Int? = nil) -> String {
+    fields(of: .activities, in: plan, width: width) + "\nThe fields of changes, the plan's follow-up log:\n"
+      + fields(of: .changes, in: ChangeRows.plan(of: plan), width: width)
+  }
+
+  private static func fields(of source: RowSource, in plan: Plan, width: Int?) -> String {
     // Beside the longest label of a record, "for example: ".
     let longest = width.map { min(28, max(8, $0 - 13)) } ?? 28
-    let rows = Field.allCases.map { field -> [String] in
+    let rows = source.fields.map { field -> [String] in
       var seen = Set<String>()
       var examples: [String] = []
       let values = RowArranger(plan: plan).groupValues(for: field)

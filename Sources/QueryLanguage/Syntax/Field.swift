@@ -1,8 +1,10 @@
 import PlanModel
 
-/// The fields a query can name, with the plan's own words as their names.
+/// The fields a query can name, with the plan's own words as their names. The fields of `activities` are
+/// the plan's columns and what is derived from them; those of `changes` are the parts of a log entry.
 public enum Field: String, CaseIterable, Sendable {
-  case id, direction, what, how, who, when, status, category, priority, start, end
+  case id, direction, what, how, who, when, status, category, priority, start, end, comment
+  case time, author, group, changedField, from, to
 
   /// The name in the language: the plan file's column name, or the name of a derived field.
   public var name: String {
@@ -18,17 +20,39 @@ public enum Field: String, CaseIterable, Sendable {
     case .category: "kategori"
     case .start: "start"
     case .end: "slut"
+    case .comment: ActivityField.comment.name
+    case .time: "tid"
+    case .author: "av"
+    case .group: "grupp"
+    case .changedField: "fält"
+    case .from: "från"
+    case .to: "till"
     }
   }
 
   public var type: FieldType {
     switch self {
-    case .id, .priority: .integer
-    case .direction, .what, .how, .status: .text
+    case .id, .priority, .group: .integer
+    case .direction, .what, .how, .status, .comment, .author, .changedField, .from, .to: .text
     case .who: .actors
-    case .when: .time
+    case .when, .time: .time
     case .category: .category
     case .start, .end: .date
+    }
+  }
+
+  /// Where a row holds the field. A row is an `Activity`; `changes` keeps a log entry in an activity's
+  /// places (see `ChangeRows`), so each of its fields is read as the field of that place.
+  public var slot: Field {
+    switch self {
+    case .time: .when
+    case .author: .comment
+    case .group: .priority
+    case .changedField: .direction
+    case .from: .how
+    case .to: .status
+    case .id, .direction, .what, .how, .who, .when, .status, .category, .priority, .start, .end, .comment:
+      self
     }
   }
 
@@ -46,29 +70,26 @@ public enum Field: String, CaseIterable, Sendable {
     case .priority: "priority, 1 (highest) to 3"
     case .start: "the first day of när's interval; empty when när names no time"
     case .end: "the last day of när's interval; empty when när names no time"
+    case .comment: "the latest follow-up note (comment); empty when none"
+    case .time: "when the change was made; before/after/overlaps compare its day"
+    case .author: "who made the change (--by, $SEKOM_USER or the login name)"
+    case .group: "the number of the statement that made it; .undo takes back one group"
+    case .changedField: "the field changed, or aktivitet for an activity added or removed"
+    case .from: "the value before the change"
+    case .to: "the value after the change"
     }
   }
 
-  /// The columns shown when a statement has no `select`; `kategori`, `start` and `slut` are derived and
+  /// The columns shown when a statement has no `select`; `kategori`, `start`, `slut` and `kommentar` are
   /// shown on request.
   public static let defaultColumns: [Field] = [.id, .direction, .what, .how, .who, .when, .status, .priority]
 
-  /// All names a field is known by, for completion and suggestions.
-  public static var allNames: [String] { allCases.map(\.name) + ["nar"] }
-
-  /// The field a name stands for: any case; `nar` for `när`.
-  public init?(named text: String) {
-    let key = PlanColumn.lookupKey(text)
-    guard let field = Field.allCases.first(where: { $0.name == key }) else { return nil }
-    self = field
-  }
-
-  /// The field's value as text, `vem` joined with ", " for reading.
+  /// The value as text, `vem` joined with ", " for reading.
   var plainText: (Activity) -> String { text(actorSeparator: ", ") }
 
   /// The field's value as text, the same in every format but for how `vem`'s list is joined.
   func text(actorSeparator: String) -> (Activity) -> String {
-    switch self {
+    switch slot {
     case .id: { String($0.id) }
     case .direction: { $0.direction }
     case .what: { $0.what }
@@ -77,9 +98,69 @@ public enum Field: String, CaseIterable, Sendable {
     case .when: { $0.when.text }
     case .status: { $0.status.text }
     case .category: { $0.status.category.name }
-    case .priority: { $0.priority.map(String.init) ?? "" }
+    case .priority, .group: { $0.priority.map(String.init) ?? "" }
     case .start: { $0.when.interval?.start.iso ?? "" }
     case .end: { $0.when.interval?.end.iso ?? "" }
+    case .comment, .time, .author, .changedField, .from, .to: { $0.comment }
     }
+  }
+}
+
+/// What a statement reads: the plan's activities, or its follow-up log.
+public enum RowSource: Sendable, Equatable {
+  case activities, changes
+
+  /// The source a statement's first word names.
+  public init?(_ keyword: Keyword) {
+    switch keyword {
+    case .activities, .add: self = .activities
+    case .changes: self = .changes
+    default: return nil
+    }
+  }
+
+  /// The fields a statement on the source can name, in the order `.fields` lists them.
+  public var fields: [Field] {
+    switch self {
+    case .activities:
+      [.id, .direction, .what, .how, .who, .when, .status, .category, .priority, .start, .end, .comment]
+    case .changes: [.time, .author, .group, .id, .what, .changedField, .from, .to]
+    }
+  }
+
+  /// The columns shown when a statement has no `select`.
+  public var defaultColumns: [Field] {
+    switch self {
+    case .activities: Field.defaultColumns
+    case .changes: fields
+    }
+  }
+
+  /// All names its fields are known by, for completion and suggestions.
+  public var fieldNames: [String] { fields.map(\.name) + (self == .activities ? ["nar"] : []) }
+
+  /// The field a name stands for in this source: any case; `nar` for `när`.
+  public func field(named text: String) -> Field? {
+    let key = PlanColumn.lookupKey(text)
+    return fields.first { $0.name == key }
+  }
+
+  /// The word for its rows in result footers: activity, change.
+  public var rowNoun: (singular: String, plural: String) {
+    switch self {
+    case .activities: ("activity", "activities")
+    case .changes: ("change", "changes")
+    }
+  }
+}
+
+extension Field {
+  /// All names a field of `activities` is known by, for completion and suggestions.
+  public static var allNames: [String] { RowSource.activities.fieldNames }
+
+  /// The field of `activities` a name stands for: any case; `nar` for `när`.
+  public init?(named text: String) {
+    guard let field = RowSource.activities.field(named: text) else { return nil }
+    self = field
   }
 }

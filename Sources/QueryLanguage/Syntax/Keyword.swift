@@ -3,6 +3,8 @@
 public enum Keyword: Int, CaseIterable, Sendable {
   case activities, `where`, and, or, not, order, by, select, group, count, limit, asc, desc
   case contains, starts, with, matches, `in`, `is`, empty, before, after, overlaps, timeline
+  // The follow-up: the log as a source, the plan as it stood, conditions on changes, change statements.
+  case changes, `as`, of, changed, set, comment, remove, bort, add, activity
 
   /// What a word does in a statement.
   public enum Role: Sendable, Equatable {
@@ -18,25 +20,30 @@ public enum Keyword: Int, CaseIterable, Sendable {
     case order
     /// Stands where a value would: `is empty`.
     case value
+    /// Makes a statement a change of the plan file: `set`, `comment`, `remove`.
+    case change
   }
 
-  /// One line of the table: the role; the word that must come next (`order` wants `by`); whether a value
-  /// comes right after the word (`contains`, but not `in`, which takes a list); what a clause takes, as
-  /// `.help` writes it; and the spellings: the English one, the Swedish one, then the Swedish one without
-  /// its diacritics (dar, hogst) for keyboards that lack them.
+  /// One line of the table: the role; the word that must come next (`order` wants `by`), in Swedish when
+  /// it differs (`as of` is `per` alone, `remove` is `ta bort`); whether a value comes right after the word
+  /// (`contains`, but not `in`, which takes a list); what a clause takes, as `.help` writes it; and the
+  /// spellings: the English one, the Swedish one, then the Swedish one without its diacritics (dar,
+  /// hogst) for keyboards that lack them.
   public struct Entry: Sendable {
     public let role: Role
     public let next: Keyword?
+    public let swedishNext: Keyword?
     public let takesValue: Bool
     public let usage: String?
     public let spellings: [String]
 
     init(
-      _ role: Role, next: Keyword? = nil, value takesValue: Bool = false, usage: String? = nil,
-      _ spellings: String...
+      _ role: Role, next: Keyword? = nil, swedishNext: Keyword?? = nil, value takesValue: Bool = false,
+      usage: String? = nil, _ spellings: String...
     ) {
       self.role = role
       self.next = next
+      self.swedishNext = swedishNext ?? next
       self.takesValue = takesValue
       self.usage = usage
       self.spellings = spellings
@@ -69,6 +76,17 @@ public enum Keyword: Int, CaseIterable, Sendable {
     case .after: Entry(.operator, value: true, "after", "efter")
     case .overlaps: Entry(.operator, value: true, "overlaps", "överlappar", "overlappar")
     case .timeline: Entry(.clause, "timeline", "tidslinje")
+    case .changes: Entry(.source, "changes", "ändringar", "andringar")
+    case .as: Entry(.clause, next: .of, swedishNext: .some(nil), usage: "DAY", "as", "per")
+    case .of: Entry(.clause, "of", "of")
+    case .changed: Entry(.operator, "changed", "ändrad", "andrad")
+    case .set: Entry(.change, usage: "FIELD = VALUE, …", "set", "sätt", "satt")
+    case .comment: Entry(.change, usage: "'NOTE'", "comment", "kommentera")
+    case .remove: Entry(.change, swedishNext: .bort, "remove", "ta")
+    case .bort: Entry(.change, "bort", "bort")
+    // "lägg till aktivitet": `till` is read as a plain word there, since it is also a field of `changes`.
+    case .add: Entry(.source, next: .activity, usage: "FIELD = VALUE, …", "add", "lägg", "lagg")
+    case .activity: Entry(.source, "activity", "aktivitet")
     }
   }
 
@@ -80,17 +98,31 @@ public enum Keyword: Int, CaseIterable, Sendable {
   /// The Swedish spelling with its diacritics.
   public var swedish: String { spellings[1] }
 
-  /// The word as written in one language, with the word that must follow it: `order by`, `sortera efter`.
+  /// The word that must follow this one in a language: `by` after `order`, `bort` after Swedish `ta`.
+  public func next(swedish: Bool) -> Keyword? { swedish ? entry.swedishNext : entry.next }
+
+  /// The word as written in one language, with the words that must follow it: `order by`, `sortera efter`,
+  /// `lägg till aktivitet`.
   public func phrase(swedish: Bool) -> String {
-    let words = [self] + (entry.next.map { [$0] } ?? [])
-    return words.map { swedish ? $0.swedish : $0.name }.joined(separator: " ")
+    var words = [self]
+    while let next = words.last!.next(swedish: swedish) { words.append(next) }
+    let spelled = words.map { swedish ? $0.swedish : $0.name }
+    return (self == .add && swedish ? [spelled[0], Keyword.addFiller] + spelled.dropFirst() : spelled)
+      .joined(separator: " ")
   }
 
+  /// The plain word between Swedish `lägg` and `aktivitet`.
+  public static let addFiller = "till"
+
   /// Whether the word only comes after another (`by`, `with`), so it starts nothing.
-  public var onlyFollows: Bool { Keyword.allCases.contains { $0.entry.next == self } }
+  public var onlyFollows: Bool {
+    Keyword.allCases.contains { $0.entry.next == self || $0.entry.swedishNext == self }
+  }
 
   /// The words a statement starts with.
-  public static let sources = allCases.filter { $0.role == .source }
+  public static let sources = allCases.filter { $0.role == .source && !$0.onlyFollows }
+  /// The words that make a statement a change: `set`, `comment`, `remove`.
+  public static let changeWords = allCases.filter { $0.role == .change && !$0.onlyFollows }
   /// The words that start a clause, in the order `.help` and completion give them.
   public static let clauses = allCases.filter { $0.role == .clause && !$0.onlyFollows }
   /// The words that can come right after a field in a condition: an operator's first word, or `not`.
