@@ -10,6 +10,8 @@ struct BodyText {
   /// The paragraph outside tables, or the cell, being read.
   private var current = ""
   private var cells: [String] = []
+  /// A cell's paragraph has ended: the next text in the cell comes after a space.
+  private var paragraphEnded = false
   /// The columns the current cell spans (w:gridSpan): a merged cell keeps the cells after it in place.
   private var span = 1
   private var tableDepth = 0
@@ -37,7 +39,9 @@ struct BodyText {
     case .end(let name):
       end(name)
     case .text(let text):
-      guard inText, skipped == 0 else { return }
+      guard inText, skipped == 0, !text.isEmpty else { return }
+      if paragraphEnded, !current.isEmpty { current.append(" ") }
+      paragraphEnded = false
       // Line ends inside a text would end the line; tabs would end a cell.
       for scalar in text.unicodeScalars {
         switch scalar {
@@ -62,6 +66,7 @@ struct BodyText {
     case "tc" where tableDepth == 1:
       current = ""
       span = 1
+      paragraphEnded = false
     case "gridSpan" where tableDepth == 1:
       if let value = attributes.first(where: { $0.name.hasSuffix("val") }), let count = Int(value.value) {
         span = min(max(count, 1), 64)
@@ -88,7 +93,7 @@ struct BodyText {
         lines += current + "\n"
         current = ""
       } else {
-        current.append(" ")
+        paragraphEnded = true
       }
     case "tbl": tableDepth = max(0, tableDepth - 1)
     case "tc" where tableDepth == 1:
