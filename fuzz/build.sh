@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets into fuzz/.build/: PlanModel and QueryLanguage are compiled from Sources/ with
+# Builds the libFuzzer targets into fuzz/.build/: PlanModel, QueryLanguage and WordImport are compiled from Sources/ with
 # coverage instrumentation and AddressSanitizer (SwiftPM cannot build with -sanitize=fuzzer), then each
 # harness in fuzz/Harnesses/ is linked against them into an executable of its own name.
 #
@@ -15,7 +15,8 @@ mkdir -p "$out"
 exec 9>"$out/.lock"
 flock 9
 
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
+# Sources/CZlib: the module map of zlib's header, which WordImport loads with dlopen.
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -I Sources/CZlib)
 # The harnesses reach internal parts (`@testable import`), such as reading CSV in pieces.
 testing=(-enable-testing)
 
@@ -48,6 +49,7 @@ module() {
 
 module PlanModel
 module QueryLanguage "$out/libPlanModel.a"
+module WordImport Sources/CZlib/shim.h
 
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
@@ -61,10 +63,11 @@ for name in "${targets[@]}"; do
   [[ -f "$harness" ]] || { echo "build.sh: no harness $harness" >&2; exit 2; }
   # Helpers the plan-file harnesses share go with every harness; one that does not use them is unharmed.
   mapfile -t support < <(find fuzz/Support -name '*.swift' | sort)
-  if stale "$out/$name" "$harness" "${support[@]}" "$out/libPlanModel.a" "$out/libQueryLanguage.a"; then
+  if stale "$out/$name" "$harness" "${support[@]}" "$out/libPlanModel.a" "$out/libQueryLanguage.a" \
+    "$out/libWordImport.a"; then
     echo "build.sh: linking $name" >&2
     swiftc "${flags[@]}" -module-name SekomFuzz -I "$out" "$harness" "${support[@]}" \
-      "$out/libQueryLanguage.a" "$out/libPlanModel.a" -o "$out/$name" 2>&1 \
+      "$out/libQueryLanguage.a" "$out/libPlanModel.a" "$out/libWordImport.a" -o "$out/$name" 2>&1 \
       | { grep -v "ld.gold: warning: Cannot export local symbol" || true; }
   fi
 done
