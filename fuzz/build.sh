@@ -48,8 +48,8 @@ module() {
 }
 
 module PlanModel
-module QueryLanguage "$out/libPlanModel.a"
 module WordImport Sources/CZlib/shim.h
+module QueryLanguage "$out/libPlanModel.a"
 
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
