@@ -53,7 +53,7 @@ struct BodyText {
   }
 
   private mutating func start(_ name: String, attributes: [(name: String, value: String)]) {
-    let local = name.split(separator: ":").last ?? name[...]
+    let local = Self.localName(name)
     if local == "Fallback" || local == "txbxContent" { skipped += 1 }
     guard inBody || local == "body" else { return }
     guard skipped == 0 else { return }
@@ -79,7 +79,7 @@ struct BodyText {
   }
 
   private mutating func end(_ name: String) {
-    let local = name.split(separator: ":").last ?? name[...]
+    let local = Self.localName(name)
     if local == "Fallback" || local == "txbxContent" {
       skipped -= 1
       return
@@ -105,5 +105,11 @@ struct BodyText {
       cells = []
     default: break
     }
+  }
+
+  /// The name without its namespace prefix: "w:tbl" is "tbl".
+  private static func localName(_ name: String) -> Substring {
+    guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return name[...] }
+    return name[name.index(after: colon)...]
   }
 }

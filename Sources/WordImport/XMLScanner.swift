@@ -34,7 +34,11 @@ enum XMLScanner {
         index = end
         continue
       }
-      if xml[(index + 1)...].starts(with: Array("!--".utf8)) {
+      // Most tags are elements: the rarer forms are looked for only after '<!' or '<?'.
+      let second = index + 1 < count ? xml[index + 1] : 0
+      if second != UInt8(ascii: "!") && second != UInt8(ascii: "?") {
+        index = try tag(xml, at: index, handle: handle, damaged: damaged)
+      } else if xml[(index + 1)...].starts(with: Array("!--".utf8)) {
         guard let end = find(Array("-->".utf8), from: index + 4) else {
           throw damaged("a comment is not closed")
         }
