@@ -81,4 +81,14 @@ struct BodyTextTests {
       + "<w:p><w:r><w:t>yes</w:t></w:r></w:p></w:body></w:document>"
     #expect(try BodyText.lines(of: Array(xml.utf8)) == "yes\n")
   }
+
+  /// Entries whose sizes follow their data, as LibreOffice writes them, are read by the central directory.
+  @Test func entriesWithDataDescriptorsAreRead() throws {
+    let xml = "<w:document><w:body><w:p><w:r><w:t>Sekom</w:t></w:r></w:p></w:body></w:document>"
+    var writer = ZipWriter()
+    writer.entries.append(
+      .init(name: "mimetype", bytes: Array("x".utf8), deflate: false, dataDescriptor: true))
+    writer.entries.append(.init(name: "word/document.xml", bytes: Array(xml.utf8), dataDescriptor: true))
+    #expect(try WordDocument.text(ofDocx: writer.archive()) == "Sekom\n")
+  }
 }

@@ -13,6 +13,9 @@ struct ZipWriter {
     var method: UInt16?
     /// The uncompressed size written, when not the true one: what a zip bomb claims.
     var declaredSize: UInt32?
+    /// Sizes and CRC after the data rather than in the local header (flag bit 3), as LibreOffice and
+    /// streaming writers do: only the central directory has them.
+    var dataDescriptor = false
   }
 
   var entries: [Entry] = []
@@ -43,10 +46,13 @@ struct ZipWriter {
       let size = entry.declaredSize ?? UInt32(entry.bytes.count)
       let name = Array(entry.name.utf8)
       let offset = UInt32(out.count)
-      out += le32(0x0403_4b50) + le16(20) + le16(entry.flags) + le16(method) + le16(0) + le16(0x21)
-      out += le32(crc) + le32(UInt32(data.count)) + le32(size) + le16(UInt16(name.count)) + le16(0)
-      out += name + data
-      directory += le32(0x0201_4b50) + le16(20) + le16(20) + le16(entry.flags) + le16(method) + le16(0)
+      let flags = entry.flags | (entry.dataDescriptor ? 8 : 0)
+      out += le32(0x0403_4b50) + le16(20) + le16(flags) + le16(method) + le16(0) + le16(0x21)
+      out +=
+        entry.dataDescriptor ? le32(0) + le32(0) + le32(0) : le32(crc) + le32(UInt32(data.count)) + le32(size)
+      out += le16(UInt16(name.count)) + le16(0) + name + data
+      if entry.dataDescriptor { out += le32(0x0807_4b50) + le32(crc) + le32(UInt32(data.count)) + le32(size) }
+      directory += le32(0x0201_4b50) + le16(20) + le16(20) + le16(flags) + le16(method) + le16(0)
       directory += le16(0x21) + le32(crc) + le32(UInt32(data.count)) + le32(size)
       directory += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset)
       directory += name
