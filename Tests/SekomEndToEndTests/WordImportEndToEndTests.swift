@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import Testing
 
@@ -5,6 +6,11 @@ import Testing
 struct WordImportEndToEndTests {
   /// A zip archive of stored entries, as small a writer as the tests need (the reader's own tests use deflate).
   static func zip(_ files: [(String, String)]) -> Data {
+    zip(files.map { (name: $0.0, data: Array($0.1.utf8), method: 0, size: nil, crc: nil) })
+  }
+
+  /// Entries as given: `data` compressed by `method`; `size` and `crc` when not those of `data` itself.
+  static func zip(_ files: [(name: String, data: [UInt8], method: Int, size: Int?, crc: UInt32?)]) -> Data {
     func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)] }
     func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
     func crc32(_ bytes: [UInt8]) -> UInt32 {
@@ -17,12 +23,11 @@ struct WordImportEndToEndTests {
     }
     var out: [UInt8] = []
     var directory: [UInt8] = []
-    for (name, text) in files {
-      let data = Array(text.utf8)
+    for (name, data, method, size, crc) in files {
       let nameBytes = Array(name.utf8)
       let common =
-        le16(0) + le16(0) + le16(0) + le16(0x21) + le32(crc32(data)) + le32(UInt32(data.count))
-        + le32(UInt32(data.count)) + le16(nameBytes.count) + le16(0)
+        le16(0) + le16(method) + le16(0) + le16(0x21) + le32(crc ?? crc32(data)) + le32(UInt32(data.count))
+        + le32(UInt32(size ?? data.count)) + le16(nameBytes.count) + le16(0)
       let offset = UInt32(out.count)
       out += le32(0x0403_4b50) + le16(20) + common + nameBytes + data
       directory +=
@@ -124,5 +129,38 @@ struct WordImportEndToEndTests {
     #expect(run.status == 3)
     #expect(run.output.isEmpty)
     #expect(run.error == message)
+  }
+
+  /// 80 MiB of spaces, deflated to some 80 KiB, whose entry claims 1,000 bytes: refused at 64 MiB while it
+  /// is inflated, not after.
+  @Test func aZipBombIsRefused() throws {
+    #expect(sekom_zlib_load() == 1)
+    let spaces = [UInt8](repeating: 0x20, count: 80 << 20)
+    var stream = z_stream()
+    #expect(sekom_deflate_init_raw(&stream) == Z_OK)
+    var deflated = [UInt8](repeating: 0, count: 1 << 20)
+    var input = spaces
+    input.withUnsafeMutableBufferPointer { source in
+      deflated.withUnsafeMutableBufferPointer { target in
+        stream.next_in = source.baseAddress
+        stream.avail_in = UInt32(source.count)
+        stream.next_out = target.baseAddress
+        stream.avail_out = UInt32(target.count)
+        #expect(sekom_deflate(&stream, Z_FINISH) == Z_STREAM_END)
+      }
+    }
+    deflated.removeLast(Int(stream.avail_out))
+    _ = sekom_deflate_end(&stream)
+    let bomb = Self.zip([(name: "word/document.xml", data: deflated, method: 8, size: 1000, crc: 0)])
+    #expect(bomb.count < 1 << 20)
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try bomb.write(to: folder.appendingPathComponent("bomb.docx"))
+    let run = try SekomProcess.run(["import", "bomb.docx"], directory: folder)
+    #expect(run.status == 3)
+    #expect(
+      run.error
+        == "sekom: error: cannot read 'bomb.docx' as a Word document: word/document.xml unpacks to more than "
+        + "64 MiB, which sekom does not read; a handlingsplan is far smaller (is it a zip bomb?)\n")
   }
 }
