@@ -81,7 +81,7 @@ struct BodyText {
   private mutating func end(_ name: String) {
     let local = Self.localName(name)
     if local == "Fallback" || local == "txbxContent" {
-      skipped -= 1
+      skipped = max(0, skipped - 1)
       return
     }
     guard inBody, skipped == 0 else { return }
