@@ -20,6 +20,11 @@ let package = Package(
     // libedit, the system's line editor, loaded when the REPL starts (its headers from libedit-dev, in
     // /usr/include; not linked, so no pkg-config), with wrappers for the variadic calls Swift cannot make.
     .systemLibrary(name: "CLibedit", providers: [.apt(["libedit-dev"])]),
+    // zlib, loaded when a Word document is imported (its header from zlib1g-dev; not linked, as libedit).
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // A Word document (.docx) read as the text the handlingsplan importer reads: a zip reader and an XML
+    // scanner of our own, used by `sekom import` only.
+    .target(name: "WordImport", dependencies: ["CZlib"]),
     // A small Swift API over libedit: read a line with editing, history and completion.
     .target(name: "LineEditor", dependencies: ["CLibedit", "Platform"]),
     // The interactive loop: prompts, continuation lines, history entries, completion, the init file.
@@ -28,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "sekom",
       dependencies: [
-        "PlanModel", "QueryLanguage", "REPL", "Platform", "LineEditor",
+        "PlanModel", "QueryLanguage", "REPL", "Platform", "LineEditor", "WordImport",
       ],
       // A release build carries the Swift runtime inside: it runs on any Linux machine with libedit, and
       // starts in half the time, with no Swift libraries to find and link at every start.
@@ -42,7 +47,9 @@ let package = Package(
       name: "PlanModelTests", dependencies: ["PlanModel", "Platform", "FuzzChecks"], exclude: ["Resources"]),
     .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "PlanModel", "FuzzChecks"]),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "QueryLanguage", "LineEditor", "Platform"]),
+    .testTarget(name: "WordImportTests", dependencies: ["WordImport", "PlanModel", "CZlib"]),
     .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
-    .testTarget(name: "SekomEndToEndTests", dependencies: ["sekom"]),
+    // CZlib: the tests' zip bomb is deflated with zlib.
+    .testTarget(name: "SekomEndToEndTests", dependencies: ["sekom", "CZlib"]),
   ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets into fuzz/.build/: PlanModel, Platform (with its C part, CPlatform) and
-# QueryLanguage are compiled from Sources/ with coverage instrumentation and AddressSanitizer (SwiftPM
+# Builds the libFuzzer targets into fuzz/.build/: Platform (with its C part, CPlatform), PlanModel,
+# QueryLanguage and WordImport are compiled from Sources/ with coverage instrumentation and AddressSanitizer (SwiftPM
 # cannot build with -sanitize=fuzzer), and FuzzChecks from fuzz/Support/ (the checks, also the SwiftPM
 # target the fuzz regression tests run); then each harness in fuzz/Harnesses/ is linked against them into
 # an executable of its own name.
@@ -17,7 +17,8 @@ mkdir -p "$out"
 exec 9>"$out/.lock"
 flock 9
 
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
+# Sources/CZlib: the module map of zlib's header, which WordImport loads with dlopen.
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -I Sources/CZlib)
 # Platform imports the C module CPlatform: every Swift compile that sees Platform needs its module map.
 mkdir -p "$out/CPlatform"
 modulemap="module CPlatform {
@@ -74,9 +75,10 @@ cmodule() {
 }
 
 cmodule
-module PlanModel Sources/PlanModel
 module Platform Sources/Platform "$out/libCPlatform.a"
+module PlanModel Sources/PlanModel "$out/libPlatform.a"
 module QueryLanguage Sources/QueryLanguage "$out/libPlanModel.a" "$out/libPlatform.a"
+module WordImport Sources/WordImport Sources/CZlib/shim.h
 module FuzzChecks fuzz/Support "$out/libPlanModel.a" "$out/libQueryLanguage.a"
 
 targets=("$@")
@@ -91,7 +93,7 @@ for name in "${targets[@]}"; do
   [[ -f "$harness" ]] || { echo "build.sh: no harness $harness" >&2; exit 2; }
   archives=(
     "$out/libFuzzChecks.a" "$out/libQueryLanguage.a" "$out/libPlanModel.a" "$out/libPlatform.a"
-    "$out/libCPlatform.a"
+    "$out/libCPlatform.a" "$out/libWordImport.a"
   )
   if stale "$out/$name" "$harness" "${archives[@]}"; then
     echo "build.sh: linking $name" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the fuzz targets if needed and runs each for SECONDS_PER_TARGET seconds (default 12: the five
+# Builds the fuzz targets if needed and runs each for SECONDS_PER_TARGET seconds (default 12: the six
 # targets take about a minute). Exits non-zero when any target found a crash, a hang (an input taking more
 # than 5 s) or memory past 2 GiB, after printing the reproducer.
 #
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-12}
 shift || true
 targets=("$@")
-if [[ ${#targets[@]} -eq 0 ]]; then targets=(query csv json import time); fi
+if [[ ${#targets[@]} -eq 0 ]]; then targets=(query csv json import time docx); fi
 jobs=${FUZZ_JOBS:-1}
 
 fuzz/build.sh "${targets[@]}" || { echo "run.sh: the build failed" >&2; exit 2; }

@@ -1,6 +1,7 @@
 import PlanModel
 import Platform
 import QueryLanguage
+import WordImport
 
 /// `sekom import`: a handlingsplan exported as text becomes a plan file, with a report of every inference.
 struct ImportOptions {
@@ -14,8 +15,8 @@ struct ImportOptions {
 enum ImportCommand {
   static var spec: CommandSpec<ImportOptions> {
     CommandSpec<ImportOptions>(
-      usage: "sekom import FILE.txt [--output PLAN.csv|PLAN.json] [--year N] [--force] [--quiet]",
-      abstract: "Read a handlingsplan exported as text and write it as a plan file.",
+      usage: "sekom import FILE.txt|FILE.docx [--output PLAN.csv|PLAN.json] [--year N] [--force] [--quiet]",
+      abstract: "Read a handlingsplan (a Word document, or exported as text) and write it as a plan file.",
       discussion: """
         Reads sections under their headings, the header row Vad/Hur/Vem/När/Resurs/Status/Prio, rows that
         continue the Vad above, rows split by page breaks, and actors run together. The report of every
@@ -24,6 +25,8 @@ enum ImportCommand {
         and JSON keeps it all. An existing file is replaced only with --force, and is written whole or
         not at all. The plan year is the one the title line names ("VERKSAMHETSPLAN 2021"); --year gives
         it instead, for a text that names none or the wrong one.
+        A Word document (.docx) is read directly: each paragraph and each table row is one line of the
+        text (cells joined by tabs), and the line numbers of notes and errors count them.
         Exit status: 0; 2 wrong usage; 3 when the text cannot be read, is refused as not a handlingsplan, or
         the plan file cannot be written.
         """,
@@ -37,10 +40,10 @@ enum ImportCommand {
           $0.quiet = true
         },
       ],
-      argumentsHelp: "FILE.txt  the handlingsplan as text",
+      argumentsHelp: "FILE.txt  the handlingsplan as text, or FILE.docx, as Word saved it",
       argument: { options, value throws(UsageError) in
         guard options.input == nil else {
-          throw UsageError("import takes one text file; '\(value)' is a second")
+          throw UsageError("import takes one file; '\(value)' is a second")
         }
         options.input = value
       },
@@ -74,7 +77,19 @@ enum ImportCommand {
     }
     var imported: (plan: Plan, report: ImportReport)
     do throws(ImportError) {
-      imported = try HandlingsplanImporter.importBytes(bytes, source: input, year: options.year)
+      // A zip archive, or a file named .docx, is read as a Word document, and its text imported.
+      if WordDocument.looksLikeZip(bytes) || input.lowercased().hasSuffix(".docx") {
+        let text: String
+        do throws(WordImportError) {
+          text = try WordDocument.text(ofDocx: bytes)
+        } catch {
+          Console.error("sekom: error: cannot read '\(input)' as a Word document: \(error.message)\n")
+          return .fileError
+        }
+        imported = try HandlingsplanImporter.importText(text, source: input, year: options.year)
+      } else {
+        imported = try HandlingsplanImporter.importBytes(bytes, source: input, year: options.year)
+      }
     } catch {
       // A text that is not a handlingsplan is input refused, as a bad plan file is: not a query error.
       Console.error(error.description + "\n")

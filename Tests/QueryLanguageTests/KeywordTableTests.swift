@@ -15,10 +15,17 @@ struct KeywordTableTests {
   }
 
   @Test func theTableSaysWhatEachClauseIs() {
-    #expect(Keyword.sources == [.activities])
-    #expect(Keyword.clauses == [.where, .order, .select, .group, .count, .limit, .timeline])
+    #expect(Keyword.sources == [.activities, .changes, .add])
+    #expect(Keyword.clauses == [.where, .order, .select, .group, .count, .limit, .timeline, .as])
     #expect(
-      Keyword.operatorStarts == [.not, .contains, .starts, .matches, .in, .is, .before, .after, .overlaps])
+      Keyword.operatorStarts == [
+        .not, .contains, .starts, .matches, .in, .is, .before, .after, .overlaps, .changed,
+      ])
+    #expect(Keyword.changeWords == [.set, .comment, .remove])
+    #expect(Keyword.as.phrase(swedish: false) == "as of")
+    #expect(Keyword.as.phrase(swedish: true) == "per")
+    #expect(Keyword.remove.phrase(swedish: true) == "ta bort")
+    #expect(Keyword.add.phrase(swedish: true) == "lägg till aktivitet")
     #expect(Keyword.order.phrase(swedish: false) == "order by")
     #expect(Keyword.order.phrase(swedish: true) == "sortera efter")
     #expect(Keyword.starts.phrase(swedish: true) == "börjar med")
@@ -29,7 +36,7 @@ struct KeywordTableTests {
     }
   }
 
-  @Test(arguments: Keyword.sources + Keyword.clauses)
+  @Test(arguments: Keyword.sources + Keyword.clauses + Keyword.changeWords)
   func helpShowsEveryStatementWord(_ keyword: Keyword) {
     #expect(Self.synopsis.contains(keyword.phrase(swedish: false)), "\(keyword) not in\n\(Self.synopsis)")
   }
@@ -37,8 +44,13 @@ struct KeywordTableTests {
   @Test func helpKeepsItsStatementLayout() {
     #expect(
       Self.synopsis == """
-          activities [where CONDITION] [order by FIELD [asc|desc], …] [select FIELD, …]
-                     [group by FIELD] [count [by FIELD]] [limit N] [timeline]
+          activities|changes [as of DAY] [where CONDITION]
+                             [order by FIELD [asc|desc], …] [select FIELD, …]
+                             [group by FIELD] [count [by FIELD]] [limit N] [timeline]
+          activities where CONDITION set FIELD = VALUE, …
+          activities where CONDITION comment 'NOTE'
+          activities where CONDITION remove
+          add activity FIELD = VALUE, …
         """)
   }
 
@@ -60,8 +72,8 @@ struct KeywordTableTests {
     ("aktiviteter tidslinj", "unknown clause 'tidslinj'; did you mean 'tidslinje'?"),
     (
       "activities 42",
-      "expected a clause (where, order by, select, group by, count, limit, timeline) or the end of the "
-        + "statement, found '42'"
+      "expected a clause (where, order by, select, group by, count, limit, timeline, as of) or the end of "
+        + "the statement, found '42'"
     ),
     ("aktiviteter sortera vad", "expected 'efter' after 'sortera', found 'vad'"),
     ("activities order vad", "expected 'by' after 'order', found 'vad'"),

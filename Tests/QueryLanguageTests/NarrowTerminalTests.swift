@@ -14,7 +14,10 @@ struct NarrowTerminalTests {
     #expect(lines.allSatisfy { TextWidth.of($0) <= width }, "\(text)")
     #expect(!lines.contains { $0.drop { $0 == " " }.hasPrefix("|") }, "\(text)")
     #expect(text.contains("for example: Ordförande\n             Kansli\n             Styrelse\n"), "\(text)")
-    for field in Field.allCases { #expect(text.contains("field:       \(field.name)\n"), "\(field.name)") }
+    for field in RowSource.activities.fields {
+      #expect(text.contains("field:       \(field.name)\n"), "\(field.name)")
+    }
+    for field in RowSource.changes.fields { #expect(text.contains(field.name), "\(field.name)") }
     // A long value is cut to the room beside the labels, on one line.
     let cut = try #require(lines.first { $0.contains("Pådrivare och") })
     #expect(cut.hasSuffix("…") && TextWidth.of(cut) <= width, "\(cut)")

@@ -77,7 +77,8 @@ struct OutputTests {
             "kategori": "ongoing",
             "prio": 1,
             "start": "2021-05-28",
-            "slut": "2021-05-28"
+            "slut": "2021-05-28",
+            "kommentar": ""
           }
         ]
 

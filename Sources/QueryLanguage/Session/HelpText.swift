@@ -43,29 +43,39 @@ public enum HelpText {
       """
   }
 
-  /// `activities [where CONDITION] …`, one part for each clause of the keyword table, wrapped at 80
-  /// columns under the first clause.
+  /// `activities|changes [as of DAY] [where CONDITION] …`, one part for each clause of the keyword table,
+  /// wrapped at 80 columns under the first clause; then the change statements.
   private static var statementSynopsis: String {
-    let source = "  " + Keyword.sources.map(\.name).joined(separator: "|") + " "
+    let sources = Keyword.sources.filter { $0 != .add }
+    let source = "  " + sources.map(\.name).joined(separator: "|") + " "
     let indent = String(repeating: " ", count: source.count)
     var lines: [String] = []
     var line = source
-    for clause in Keyword.clauses {
-      let part =
-        "["
-        + ([clause.phrase(swedish: false)] + (clause.entry.usage.map { [$0] } ?? [])).joined(separator: " ")
-        + "]"
+    // `as of` first: it says which plan the other clauses read.
+    let clauses = [Keyword.as] + Keyword.clauses.filter { $0 != .as }
+    for clause in clauses {
+      let part = "[" + usage(of: clause) + "]"
       if line.count > indent.count && line.count + part.count > 80 {
         lines.append(String(line.dropLast()))
         line = indent
       }
       line += part + " "
     }
-    return (lines + [String(line.dropLast())]).joined(separator: "\n")
+    lines.append(String(line.dropLast()))
+    let changed = "  \(Keyword.activities.name) \(Keyword.where.name) CONDITION "
+    for change in Keyword.changeWords { lines.append(changed + usage(of: change)) }
+    lines.append("  " + usage(of: .add))
+    return lines.joined(separator: "\n")
+  }
+
+  /// A keyword as written with the words that follow it and what it takes: `order by FIELD [asc|desc], …`.
+  private static func usage(of keyword: Keyword) -> String {
+    ([keyword.phrase(swedish: false)] + (keyword.entry.usage.map { [$0] } ?? [])).joined(separator: " ")
   }
 
   private static var swedishForms: String {
-    Keyword.allCases.filter { $0.spellings.count > 1 }.map { "\($0.spellings[1]) (\($0.name))" }
+    Keyword.allCases.filter { $0.spellings.count > 1 && $0.spellings[1] != $0.name && !$0.onlyFollows }
+      .map { "\($0.phrase(swedish: true)) (\($0.phrase(swedish: false)))" }
       .joined(separator: ", ")
   }
 
@@ -74,7 +84,7 @@ public enum HelpText {
   /// cannot fit; the values then one a line, each cut to fit where records put it. Without a width the
   /// lines are whole, the values joined with " | ".
   public static func fields(of plan: Plan, width: Int? = nil) -> String {
-    fields(of: .activities, in: plan, width: width) + "\nThe fields of changes, the plan's follow-up log:\n"
+    fields(of: .activities, in: plan, width: width) + "\nFields of changes:\n"
       + fields(of: .changes, in: ChangeRows.plan(of: plan), width: width)
   }
 
