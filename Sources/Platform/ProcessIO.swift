@@ -30,6 +30,14 @@ public enum ProcessIO {
     getenv(name).map { String(cString: $0) }
   }
 
+  /// The name the user logged in with, from the session or else the password database; nil when neither
+  /// knows one.
+  public static func loginName() -> String? {
+    if let name = getlogin(), name.pointee != 0 { return String(cString: name) }
+    guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
+    return String(cString: name)
+  }
+
   public static func exit(_ status: Int32) -> Never {
     systemExit(status)
   }

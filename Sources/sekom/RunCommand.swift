@@ -16,6 +16,10 @@ struct RunOptions {
   var noHeader = false
   var parameters: [(name: String, value: String)] = []
   var keepGoing = false
+  /// `--by`: who changes are recorded as.
+  var author: String?
+  /// `--dry-run`: change statements write nothing.
+  var dryRun = false
   var noInit = false
   var scripts: [String] = []
 }
@@ -87,6 +91,15 @@ enum RunCommand {
         .flag("--keep-going", help: "Run on after an error instead of stopping at the first.") {
           $0.keepGoing = true
         },
+        .value("--by", name: "NAME", help: "Who changes to the plan file are recorded as (else $SEKOM_USER).")
+        {
+          options, value throws(UsageError) in
+          guard !value.trimmingSpaces.isEmpty else { throw UsageError("--by takes a name, as in --by Anna") }
+          options.author = value.trimmingSpaces
+        },
+        .flag("--dry-run", help: "Show what change statements would change, and write nothing.") {
+          $0.dryRun = true
+        },
         .flag("--no-init", help: "Do not run $XDG_CONFIG_HOME/sekom/init.sq before the first prompt.") {
           $0.noInit = true
         },
@@ -118,6 +131,13 @@ enum RunCommand {
     session.keepGoing = options.keepGoing
     session.planYear = options.year
     session.title = options.title
+    session.dryRun = options.dryRun
+    // Who a change is recorded as: --by, else $SEKOM_USER, else the login name.
+    session.changeAuthor =
+      options.author ?? ProcessIO.environment("SEKOM_USER").map(\.trimmingSpaces).flatMap {
+        $0.isEmpty ? nil : $0
+      }
+      ?? ProcessIO.loginName() ?? "unknown"
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }
     // A dumb terminal (Emacs' shell) shows escapes as they are: no colour there, as with NO_COLOR.

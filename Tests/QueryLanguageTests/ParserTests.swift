@@ -183,7 +183,7 @@ indirect enum Shape {
     case .and(let a, let b): self = .and(Shape(a), Shape(b))
     case .or(let a, let b): self = .or(Shape(a), Shape(b))
     case .not: self = .not
-    case .predicate: self = .predicate
+    case .predicate, .changed: self = .predicate
     }
   }
 }

@@ -26,6 +26,10 @@ struct ConditionCompiler {
     case .predicate(let predicate):
       let test = PredicateCompiler(plan: plan, predicate: predicate).compile()
       return (test, ConditionCompiler.cost(of: predicate.op, on: predicate.field))
+    case .changed(let changed):
+      // The ids the log has such a change for, found once in one pass over the log.
+      let ids = Set(plan.log.lazy.filter(changed.matches).map(\.activityID))
+      return ({ ids.contains($0.id) }, 1)
     }
   }
 

@@ -15,6 +15,8 @@ public struct OutputOptions: Sendable {
   public var terminal: Bool
   /// Whether tables are written as records (`.expanded`).
   public var expanded: ExpandedMode
+  /// What the rows are, for the footer: activities, or the changes of the log.
+  public var rows: RowSource = .activities
 
   public init(
     header: Bool = true, width: Int? = nil, color: Bool = false, document: DocumentInfo? = nil,

@@ -42,7 +42,8 @@ struct TableWriter {
 
   private func footer(_ count: Int) -> String {
     guard options.header else { return "" }
-    return count == 1 ? "(1 activity)\n" : "(\(count) activities)\n"
+    let noun = options.rows.rowNoun
+    return count == 1 ? "(1 \(noun.singular))\n" : "(\(count) \(noun.plural))\n"
   }
 
   /// A group's records go in under its heading, which would otherwise read as one of their lines.

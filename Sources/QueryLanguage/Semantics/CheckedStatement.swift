@@ -14,6 +14,8 @@ public struct CheckedStatement {
   public var limit: Int?
   /// The `timeline` clause: draw the result against the months of the plan year.
   public var timeline = false
+  /// What a change statement does, its values checked as the plan loader checks them; nil for a query.
+  public var change: CheckedChange?
   /// What looks like a mistake but is not one, shown before the statement runs: a value no activity of
   /// the plan has, with the nearest one it does.
   public var warnings: [QueryError] = []

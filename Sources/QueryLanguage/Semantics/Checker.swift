@@ -10,11 +10,23 @@ public struct Checker {
   public let parameters: [String: String]
   /// The day `today` (`idag`) stands for.
   public let today: Day
+  /// What the statement reads: its fields are looked up there.
+  public private(set) var source: RowSource = .activities
 
   public init(plan: Plan, parameters: [String: String], today: Day = .today()) {
     self.plan = plan
     self.parameters = parameters
     self.today = today
+  }
+
+  /// The source a statement names: `activities` (and `add activity`), or `changes`.
+  public static func source(of statement: Statement) -> RowSource {
+    Keyword.changes.spellings.contains(SwedishCollation.fold(statement.source.text)) ? .changes : .activities
+  }
+
+  /// The day `as of` names: the last day of the period its value stands for.
+  public func asOfDay(_ literal: Literal) throws(QueryError) -> Day {
+    try period(try resolve(literal)).end
   }
 
   /// Warns when `=`, `!=` or `in` names a value that no activity has, so that a typo does not pass as a
@@ -50,10 +62,20 @@ public struct Checker {
   }
 
   public func check(_ statement: Statement) throws(QueryError) -> CheckedStatement {
-    guard Keyword.activities.spellings.contains(SwedishCollation.fold(statement.source.text)) else {
+    let folded = SwedishCollation.fold(statement.source.text)
+    guard Keyword.activities.spellings.contains(folded) || Keyword.changes.spellings.contains(folded) else {
       throw QueryError(.name, "unknown source '\(statement.source.text)'", at: statement.source.range)
     }
+    var checker = self
+    checker.source = Checker.source(of: statement)
+    return try checker.checkStatement(statement)
+  }
+
+  private func checkStatement(_ statement: Statement) throws(QueryError) -> CheckedStatement {
     var findings = CheckFindings()
+    let change = try statement.change.map { (c: Change) throws(QueryError) in
+      try checkChange(c, of: statement, into: &findings)
+    }
     let condition = try statement.filter.map { (e: Expression) throws(QueryError) in
       try check(e, into: &findings)
     }
@@ -84,25 +106,27 @@ public struct Checker {
       }
     }
     if columns.isEmpty {
-      columns = Field.defaultColumns.filter { $0 != group }
+      columns = source.defaultColumns.filter { $0 != group }
     }
+    // A change is given with every field of its own, in every format.
+    let selected = statement.select != nil || source == .changes
     return CheckedStatement(
-      condition: condition, order: order, columns: columns, selected: statement.select != nil, group: group,
-      count: count, limit: statement.limit?.value, timeline: statement.timeline != nil,
+      condition: condition, order: order, columns: columns, selected: selected, group: group,
+      count: count, limit: statement.limit?.value, timeline: statement.timeline != nil, change: change,
       warnings: findings.warnings, patterns: findings.patterns)
   }
 
   // MARK: Names
 
   func field(_ name: Name) throws(QueryError) -> Field {
-    if let field = Field(named: name.text) { return field }
+    if let field = source.field(named: name.text) { return field }
     var message = "unknown field '\(name.text)'"
-    if let near = Spelling.nearest(name.text, in: Field.allNames) {
+    if let near = Spelling.nearest(name.text, in: source.fieldNames) {
       message += "; did you mean '\(near)'?"
     } else if Actors.isKnown(name.text) {
       message += "; to find an actor's activities write: vem = \(name.text)"
     } else {
-      message += " (fields: \(RowSource.activities.fields.map(\.name).joined(separator: ", ")))"
+      message += " (fields: \(source.fields.map(\.name).joined(separator: ", ")))"
     }
     throw QueryError(.name, message, at: name.range)
   }
@@ -128,6 +152,8 @@ public struct Checker {
         into: &findings)
       return .predicate(
         CheckedPredicate(field: field, op: predicate.op, negated: predicate.negated, operand: operand))
+    case .changed(let changed):
+      return .changed(try check(changed))
     }
   }
 

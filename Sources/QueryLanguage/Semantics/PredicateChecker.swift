@@ -151,32 +151,7 @@ struct PredicateChecker {
   /// A value read as days: a date, a month, a year, `today`, or a Swedish period such as "hösten 2021" or
   /// "årsmötet" (the plan's annual meeting).
   func period(_ value: Checker.Value) throws(QueryError) -> DayInterval {
-    let found: DayInterval?
-    if case .string = value.kind, value.parameter == nil {
-      // A quoted 'today' is a text, not the day.
-    } else if TimeWord.today.contains(SwedishCollation.fold(value.text)) {
-      return DayInterval(day: checker.today)
-    }
-    switch value.kind {
-    case .date(let day): found = DayInterval(day: day)
-    case .month(let year, let month): found = DayInterval.month(month, of: year)
-    case .integer(let year): found = PlanYear.range.contains(year) ? DayInterval.year(year) : nil
-    case .string, .word, .parameter:
-      found = SwedishTime.interval(of: value.text, in: checker.plan.timeContext)
-    }
-    guard let found else {
-      if checker.plan.metadata.annualMeeting == nil && SwedishTime.namesAnnualMeeting(value.text) {
-        throw QueryError(
-          .type, "\(value.describe) is not a time in this plan: it has no annual meeting date",
-          at: value.range,
-          notes: ["a CSV plan file carries no metadata; a JSON plan gives the day as \"årsmöte\""])
-      }
-      throw QueryError(
-        .type,
-        "\(value.describe) is not a time; write a date (2021-05-11), a month (2021-05), a year (2021), "
-          + "today, or a period such as \"hösten 2021\"", at: value.range)
-    }
-    return found
+    try checker.period(value)
   }
 
   /// `start` and `slut`: the days of every value; a time operator uses the first.
@@ -227,5 +202,57 @@ struct PredicateChecker {
     var values: [Checker.Value] = []
     for literal in predicate.operands { values.append(try checker.resolve(literal)) }
     return values
+  }
+}
+
+extension Checker {
+  /// A value read as days: a date, a month, a year, `today`, the board's last or next meeting, or a
+  /// Swedish period such as "hösten 2021" or "årsmötet" (the plan's annual meeting).
+  func period(_ value: Checker.Value) throws(QueryError) -> DayInterval {
+    let checker = self
+    let found: DayInterval?
+    let folded = SwedishCollation.fold(value.text)
+    let meetingWanted =
+      TimeWord.lastMeeting.map(SwedishCollation.fold).contains(folded)
+      ? true : TimeWord.nextMeeting.map(SwedishCollation.fold).contains(folded) ? false : nil
+    if let last = meetingWanted {
+      let metadata = plan.metadata
+      let meeting =
+        last ? metadata.lastMeeting(onOrBefore: today) : metadata.nextMeeting(after: today)
+      guard let meeting else {
+        throw QueryError(
+          .type,
+          "\(value.describe) is not a time in this plan: it lists no board meeting "
+            + (last ? "on or before" : "after") + " \(today.iso)",
+          at: value.range,
+          notes: ["a JSON plan lists its board meetings as \"styrelsemöten\": [\"2021-06-14\", …]"])
+      }
+      return DayInterval(day: meeting)
+    }
+    if case .string = value.kind, value.parameter == nil {
+      // A quoted 'today' is a text, not the day.
+    } else if TimeWord.today.contains(SwedishCollation.fold(value.text)) {
+      return DayInterval(day: checker.today)
+    }
+    switch value.kind {
+    case .date(let day): found = DayInterval(day: day)
+    case .month(let year, let month): found = DayInterval.month(month, of: year)
+    case .integer(let year): found = PlanYear.range.contains(year) ? DayInterval.year(year) : nil
+    case .string, .word, .parameter:
+      found = SwedishTime.interval(of: value.text, in: checker.plan.timeContext)
+    }
+    guard let found else {
+      if checker.plan.metadata.annualMeeting == nil && SwedishTime.namesAnnualMeeting(value.text) {
+        throw QueryError(
+          .type, "\(value.describe) is not a time in this plan: it has no annual meeting date",
+          at: value.range,
+          notes: ["a CSV plan file carries no metadata; a JSON plan gives the day as \"årsmöte\""])
+      }
+      throw QueryError(
+        .type,
+        "\(value.describe) is not a time; write a date (2021-05-11), a month (2021-05), a year (2021), "
+          + "today, or a period such as \"hösten 2021\"", at: value.range)
+    }
+    return found
   }
 }

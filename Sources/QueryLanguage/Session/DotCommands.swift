@@ -77,6 +77,23 @@ public enum DotCommands {
         session.expanded = mode
       },
       DotCommand(
+        name: "undo", usage: ".undo",
+        summary: "take back the last change statement of the plan file, recording that too",
+        arguments: 0...0
+      ) { session, line, _ throws(QueryError) in
+        try session.undoLastChange(at: line.range)
+      },
+      DotCommand(
+        name: "dryrun", usage: ".dryrun on|off",
+        summary: "on: change statements show what they would change and write nothing", arguments: 1...1
+      ) { session, line, _ throws(QueryError) in
+        switch line.arguments[0].text.lowercased() {
+        case "on": session.dryRun = true
+        case "off": session.dryRun = false
+        default: throw QueryError(.syntax, "expected on or off", at: line.arguments[0].range)
+        }
+      },
+      DotCommand(
         name: "param", usage: ".param NAME VALUE",
         summary: "set $NAME for the statements that follow; alone, list them",
         arguments: 0...Int.max

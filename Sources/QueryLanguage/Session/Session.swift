@@ -27,6 +27,10 @@ public final class Session {
   public var colorErrors = false
   /// The terminal's width when messages go to one: the line of an error is cut to it.
   public var errorWidth: () -> Int? = { nil }
+  /// `--dry-run`, `.dryrun on`: change statements show what they would change and write nothing.
+  public var dryRun = false
+  /// Who changes are recorded as: `--by`, else $SEKOM_USER, else the login name.
+  public var changeAuthor = "unknown"
   /// Set by `.quit`: the caller stops reading.
   public private(set) var quitRequested = false
 
@@ -131,23 +135,47 @@ public final class Session {
   public func execute(
     _ statement: Statement, headerTitle: String? = nil, in source: SourceText? = nil
   ) throws(QueryError) {
-    let checked = try Checker(plan: plan, parameters: parameters, today: today).check(statement)
+    if statement.change != nil {
+      try executeChange(statement, in: source)
+      return
+    }
+    // The plan the statement reads: as it stood at the end of a day (`as of`), its log (`changes`).
+    var read = plan
+    if let asOf = statement.asOf {
+      read = plan.asOf(try Checker(plan: plan, parameters: parameters, today: today).asOfDay(asOf))
+    }
+    let rows = Checker.source(of: statement)
+    if rows == .changes { read = ChangeRows.plan(of: read) }
+    let checked = try Checker(plan: read, parameters: parameters, today: today).check(statement)
     if let source {
       for warning in checked.warnings { report(warning, in: source) }
     }
+    let givenTitle = title ?? headerTitle
+    try write(
+      checked, titled: givenTitle ?? ASTPrinter.print(statement), given: givenTitle != nil, on: read,
+      rows: rows,
+      at: statement.range)
+  }
+
+  /// Runs a checked statement on a plan and writes its result where results go now, titled (in reports)
+  /// by `--title`, the script's header or the statement itself.
+  func write(
+    _ checked: CheckedStatement, titled title: String, given titleGiven: Bool = false, on plan: Plan,
+    rows: RowSource, at range: SourceRange = SourceRange(start: 0, end: 0)
+  ) throws(QueryError) {
     let evaluated = Evaluator(plan: plan).run(checked, interrupted: interruption)
     if let error = checked.patternLimitError { throw error }
     guard let result = evaluated else {
-      throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: statement.range)
+      throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: range)
     }
-    let givenTitle = title ?? headerTitle
     let document = DocumentInfo(
-      title: givenTitle ?? ASTPrinter.print(statement), titleGiven: givenTitle != nil,
+      title: title, titleGiven: titleGiven,
       planTitle: plan.metadata.title, planSource: plan.metadata.source, planYear: plan.metadata.year,
       made: today)
-    let options = OutputOptions(
+    var options = OutputOptions(
       header: header, width: outputWidth, color: colorOutput && outputFile == nil, document: document,
       expanded: expanded)
+    options.rows = rows
     let text =
       outputFile == nil
       ? standardOutputDocument.render(result, as: format, timeline: checked.timeline, options: options)

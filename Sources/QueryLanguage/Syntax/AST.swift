@@ -20,6 +20,10 @@ public struct Statement: Sendable, Equatable {
   public var limit: Limit?
   /// Where `timeline` was written, if it was.
   public var timeline: SourceRange?
+  /// `as of DAY` (`per DAY`): the plan as it stood at the end of that day.
+  public var asOf: Literal?
+  /// What a change statement does to the plan file; nil for a query.
+  public var change: Change?
   public var range: SourceRange
 
   public init(source: Name, range: SourceRange) {
@@ -56,19 +60,54 @@ public struct Limit: Sendable, Equatable {
   public var range: SourceRange
 }
 
+/// What a change statement does: `set`, `comment`, `remove` on the activities its `where` finds, or `add
+/// activity`.
+public enum Change: Sendable, Equatable {
+  case set([Assignment], range: SourceRange)
+  case comment(Literal, range: SourceRange)
+  case remove(range: SourceRange)
+  case add([Assignment], range: SourceRange)
+
+  public var range: SourceRange {
+    switch self {
+    case .set(_, let range), .comment(_, let range), .remove(let range), .add(_, let range): range
+    }
+  }
+}
+
+/// `FIELD = VALUE`, or `vem = ('Kansli', 'Styrelse')`.
+public struct Assignment: Sendable, Equatable {
+  public var field: Name
+  public var values: [Literal]
+  /// Written as a list in parentheses.
+  public var isList: Bool
+  public var range: SourceRange
+}
+
 public indirect enum Expression: Sendable, Equatable {
   case and(Expression, Expression)
   case or(Expression, Expression)
   case not(Expression, range: SourceRange)
   case predicate(Predicate)
+  case changed(ChangedCondition)
 
   public var range: SourceRange {
     switch self {
     case .and(let a, let b), .or(let a, let b): a.range.through(b.range)
     case .not(_, let range): range
     case .predicate(let p): p.range
+    case .changed(let c): c.range
     }
   }
+}
+
+/// `[FIELD] changed [before|after|overlaps TIME]`: the log has a change of the field (of any field or a
+/// note, without one) of the activity, in the time when one is given.
+public struct ChangedCondition: Sendable, Equatable {
+  public var field: Name?
+  public var op: Operator?
+  public var value: Literal?
+  public var range: SourceRange
 }
 
 /// `FIELD OPERATOR OPERAND`: `prio = 1`, `vem contains Kansli`, `när is empty`, `status in (a, b)`.

@@ -3,7 +3,13 @@
 /// tree, which the tests use as their oracle.
 public enum ASTPrinter {
   public static func print(_ statement: Statement) -> String {
-    var parts = ["activities"]
+    if case .add(let assignments, _) = statement.change {
+      return "add activity " + assignments.map(print).joined(separator: ", ")
+    }
+    let source =
+      Keyword.changes.spellings.contains(statement.source.text.lowercased()) ? "changes" : "activities"
+    var parts = [source]
+    if let asOf = statement.asOf { parts.append("as of " + print(asOf)) }
     if let filter = statement.filter { parts.append("where " + print(filter)) }
     if let order = statement.order {
       parts.append(
@@ -14,7 +20,19 @@ public enum ASTPrinter {
     if let count = statement.count { parts.append(count.by.map { "count by " + $0.text } ?? "count") }
     if let limit = statement.limit { parts.append("limit \(limit.value)") }
     if statement.timeline != nil { parts.append("timeline") }
+    switch statement.change {
+    case .set(let assignments, _): parts.append("set " + assignments.map(print).joined(separator: ", "))
+    case .comment(let note, _): parts.append("comment " + print(note))
+    case .remove: parts.append("remove")
+    case .add, nil: break
+    }
     return parts.joined(separator: " ")
+  }
+
+  public static func print(_ assignment: Assignment) -> String {
+    assignment.field.text + " = "
+      + (assignment.isList
+        ? "(" + assignment.values.map(print).joined(separator: ", ") + ")" : print(assignment.values[0]))
   }
 
   public static func print(_ expression: Expression) -> String {
@@ -25,10 +43,15 @@ public enum ASTPrinter {
       return operand(a, inside: .and) + " and " + operand(b, inside: .and)
     case .not(let inner, _):
       if case .predicate = inner { return "not " + print(inner) }
+      if case .changed = inner { return "not " + print(inner) }
       if case .not = inner { return "not " + print(inner) }
       return "not (" + print(inner) + ")"
     case .predicate(let predicate):
       return print(predicate)
+    case .changed(let changed):
+      var text = (changed.field.map { $0.text + " " } ?? "") + "changed"
+      if let op = changed.op, let value = changed.value { text += " " + op.rawValue + " " + print(value) }
+      return text
     }
   }
 

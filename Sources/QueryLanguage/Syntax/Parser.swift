@@ -66,11 +66,14 @@ public struct Parser {
 
   // MARK: Statements
 
-  /// statement := source clause*
-  /// clause := where | orderBy | select | groupBy | count | limit | 'timeline'
+  /// statement := source clause* [change] | 'add' 'activity' assignment (',' assignment)*
+  /// source := 'activities' | 'changes'
+  /// clause := where | orderBy | select | groupBy | count | limit | 'timeline' | 'as' 'of' value
+  /// change := 'set' assignment (',' assignment)* | 'comment' value | 'remove'
   mutating func statement() throws(QueryError) -> Statement {
     let sourceToken = current
-    guard sourceToken.is(.activities) else {
+    if sourceToken.is(.add) { return try addActivity() }
+    guard sourceToken.is(.activities) || sourceToken.is(.changes) else {
       if sourceToken.kind == .word,
         let near = Spelling.nearest(text(sourceToken), in: Keyword.activities.spellings)
       {
@@ -135,12 +138,85 @@ public struct Parser {
         try once(.limit, token.range)
         index += 1
         result.limit = try limit()
+      } else if token.is(.as) {
+        try once(.as, token.range)
+        index += 1
+        // `as of` in English, `per` alone in Swedish.
+        if !Keyword.isSwedish(text(token).lowercased()) { try expect(.of, after: token) }
+        result.asOf = try literal()
+      } else if let change = Keyword.changeWords.first(where: token.is) {
+        if let first = result.change {
+          throw QueryError(
+            .syntax, "a statement makes one change; '\(text(token))' follows another",
+            at: token.range, notes: ["the first change is at \(source.location(of: first.range.start))"])
+        }
+        index += 1
+        result.change = try self.change(change, at: token)
       } else {
         throw unexpectedClause(token)
       }
       result.range = result.range.through(tokens[index - 1].range)
     }
     return result
+  }
+
+  /// change := 'set' assignment (',' assignment)* | 'comment' value | 'remove' ('ta' 'bort' in Swedish)
+  private mutating func change(_ keyword: Keyword, at token: Token) throws(QueryError) -> Change {
+    switch keyword {
+    case .set:
+      let assignments = try list { (parser: inout Parser) throws(QueryError) in try parser.assignment() }
+      return .set(assignments, range: token.range.through(tokens[index - 1].range))
+    case .comment:
+      let note = try literal()
+      return .comment(note, range: token.range.through(note.range))
+    default:
+      if Keyword.isSwedish(text(token).lowercased()) { try expect(.bort, after: token) }
+      return .remove(range: token.range.through(tokens[index - 1].range))
+    }
+  }
+
+  /// addActivity := 'add' 'activity' assignment (',' assignment)* ('lägg' 'till' 'aktivitet' in Swedish)
+  private mutating func addActivity() throws(QueryError) -> Statement {
+    let addToken = current
+    index += 1
+    if Keyword.isSwedish(text(addToken).lowercased()) {
+      guard current.kind == .word, SwedishCollation.fold(text(current)) == Keyword.addFiller else {
+        throw error(expected: "'\(Keyword.addFiller)' after '\(text(addToken))'", found: current)
+      }
+      index += 1
+    }
+    try expect(.activity, after: tokens[index - 1])
+    let assignments = try list { (parser: inout Parser) throws(QueryError) in try parser.assignment() }
+    let range = addToken.range.through(tokens[index - 1].range)
+    var statement = Statement(
+      source: Name(
+        Keyword.activities.spellings[Keyword.isSwedish(text(addToken).lowercased()) ? 1 : 0],
+        range: addToken.range), range: range)
+    statement.change = .add(assignments, range: range)
+    return statement
+  }
+
+  /// assignment := field '=' (value | '(' value (',' value)* ')')
+  private mutating func assignment() throws(QueryError) -> Assignment {
+    let field = try fieldName()
+    guard current.kind == .equal else {
+      throw error(expected: "'=' after '\(field.text)', as in \(field.text) = 'value'", found: current)
+    }
+    index += 1
+    if current.kind == .leftParen {
+      let open = current
+      index += 1
+      let values = try list { (parser: inout Parser) throws(QueryError) in try parser.literal() }
+      guard current.kind == .rightParen else {
+        let at = source.location(of: open.range.start)
+        throw error(expected: "',' or ')'", found: current, notes: ["to close the '(' at \(at)"])
+      }
+      index += 1
+      return Assignment(
+        field: field, values: values, isList: true, range: field.range.through(tokens[index - 1].range))
+    }
+    let value = try literal()
+    return Assignment(field: field, values: [value], isList: false, range: field.range.through(value.range))
   }
 
   /// limit := 'limit' INTEGER
@@ -235,6 +311,7 @@ public struct Parser {
       let operand = try notExpression()
       return .not(operand, range: token.range.through(operand.range))
     }
+    if token.is(.changed) { return .changed(try changedCondition(field: nil)) }
     if token.kind == .leftParen {
       index += 1
       let inner = try expression()
@@ -245,7 +322,26 @@ public struct Parser {
       index += 1
       return inner
     }
-    return .predicate(try predicate())
+    return try predicate()
+  }
+
+  /// changed := [field] 'changed' [('before' | 'after' | 'overlaps') value]
+  private mutating func changedCondition(field: Name?) throws(QueryError) -> ChangedCondition {
+    let token = current
+    index += 1
+    var condition = ChangedCondition(
+      field: field, op: nil, value: nil, range: (field?.range ?? token.range).through(token.range))
+    let next = current
+    let op: Operator? =
+      next.is(.before) ? .before : next.is(.after) ? .after : next.is(.overlaps) ? .overlaps : nil
+    if let op {
+      index += 1
+      let value = try literal()
+      condition.op = op
+      condition.value = value
+      condition.range = condition.range.through(value.range)
+    }
+    return condition
   }
 
   /// predicate := field ( compare value
@@ -253,7 +349,7 @@ public struct Parser {
   ///                    | ['not'] 'in' '(' value (',' value)* ')'
   ///                    | ['not'] ('before' | 'after' | 'overlaps') value
   ///                    | 'is' ['not'] 'empty' )
-  private mutating func predicate() throws(QueryError) -> Predicate {
+  private mutating func predicate() throws(QueryError) -> Expression {
     let fieldToken = current
     guard fieldToken.kind == .word else {
       throw error(expected: "a field name or '(' to start a condition", found: fieldToken)
@@ -261,6 +357,7 @@ public struct Parser {
     if isKeywordInsteadOfField(fieldToken) { throw keywordInsteadOfCondition(fieldToken) }
     index += 1
     let field = Name(text(fieldToken), range: fieldToken.range)
+    if current.is(.changed) { return .changed(try changedCondition(field: field)) }
     let opToken = current
     var negated = false
     if opToken.is(.not) && !opToken.is(.is) {
@@ -288,9 +385,10 @@ public struct Parser {
       operands = [try literal()]
     }
     let end = tokens[index - 1].range
-    return Predicate(
-      field: field, op: op, negated: negated, operands: operands, opRange: opRange,
-      range: field.range.through(end))
+    return .predicate(
+      Predicate(
+        field: field, op: op, negated: negated, operands: operands, opRange: opRange,
+        range: field.range.through(end)))
   }
 
   /// The operator after a field, and after `not` when `not` was written (`negation`).

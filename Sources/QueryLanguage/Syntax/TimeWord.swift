@@ -4,3 +4,13 @@ public enum TimeWord {
   /// The day the statement runs: `today`, `idag`.
   public static let today = ["today", "idag"]
 }
+
+extension TimeWord {
+  /// The board's latest meeting on or before today: `last meeting`, `senaste mötet`. Written quoted, as
+  /// any value of two words.
+  public static let lastMeeting = [
+    "last meeting", "senaste mötet", "senaste styrelsemötet", "förra mötet", "förra styrelsemötet",
+  ]
+  /// The board's first meeting after today: `next meeting`, `nästa möte`.
+  public static let nextMeeting = ["next meeting", "nästa möte", "nästa styrelsemöte"]
+}
