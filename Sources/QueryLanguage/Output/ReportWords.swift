@@ -1,0 +1,146 @@
+import PlanModel
+
+/// Every word sekom writes around the plan's data in results and reports, in each `ReportLanguage`: one
+/// table, so that a report never mixes the languages and a new phrase is written in both. The field names
+/// (`vad`, `vem`, `antal`) and the month names are the language's own and Swedish in both.
+public struct ReportWords: Sendable {
+  public let language: ReportLanguage
+
+  public init(_ language: ReportLanguage = .en) { self.language = language }
+
+  // MARK: Results
+
+  /// A table's footer: "(15 activities)".
+  func activityFooter(_ n: Int) -> String { "(\(activities(n)))\n" }
+
+  /// "1 activity", "15 activities".
+  func activities(_ n: Int) -> String {
+    switch language {
+    case .en: n == 1 ? "1 activity" : "\(n) activities"
+    case .sv: n == 1 ? "1 aktivitet" : "\(n) aktiviteter"
+    }
+  }
+
+  /// An empty group value where people read it.
+  var emptyValue: String {
+    switch language {
+    case .en: "(none)"
+    case .sv: "(tomt)"
+    }
+  }
+
+  /// A status category's name in results; both are accepted in queries, so either reads back.
+  public func category(_ category: StatusCategory) -> String {
+    switch language {
+    case .en: category.name
+    case .sv: category.swedishName
+    }
+  }
+
+  /// The timeline's heading over the activities that have no interval.
+  var noTimeGiven: String {
+    switch language {
+    case .en: "No time given:"
+    case .sv: "Utan angiven tid:"
+    }
+  }
+
+  /// The timeline's reason for an activity without an interval when `när` has no text at all.
+  var whenIsEmpty: String {
+    switch language {
+    case .en: "när is empty"
+    case .sv: "när är tom"
+    }
+  }
+
+  /// A report's byline: "Plan: …. Made 2021-09-15."
+  func byline(planTitle: String, planSource: String, made: Day) -> String {
+    switch language {
+    case .en: "Plan: \(planTitle) (\(planSource)). Made \(made.iso)."
+    case .sv: "Plan: \(planTitle) (\(self.planSource(planSource))). Skapad \(made.iso)."
+    }
+  }
+
+  /// Where a plan came from: a file's path as it is; the embedded plan in words.
+  public func planSource(_ source: String) -> String {
+    switch language {
+    case .en: source
+    case .sv: source == Plan.embedded2021Source ? "den inbyggda planen för 2021" : source
+    }
+  }
+
+  // MARK: sekom check
+
+  public var checkHeaders: [String] {
+    switch language {
+    case .en: ["id", "severity", "finding", "detail"]
+    case .sv: ["id", "allvar", "fynd", "detalj"]
+    }
+  }
+
+  public func severity(_ severity: PlanCheck.Finding.Severity) -> String {
+    switch (language, severity) {
+    case (.en, _): severity.rawValue
+    case (.sv, .problem): "problem"
+    case (.sv, .note): "notering"
+    }
+  }
+
+  public func finding(_ kind: PlanCheck.Finding.Kind) -> String {
+    switch language {
+    case .en: return kind.rawValue
+    case .sv:
+      switch kind {
+      case .missingStatus: return "ingen status"
+      case .missingTime: return "ingen tid"
+      case .timeNotUnderstood: return "tiden oförstådd"
+      case .noTimeOnPurpose: return "ingen tid med avsikt"
+      case .unknownStatus: return "status oförstådd"
+      case .missingActor: return "ingen vem"
+      case .unknownActor: return "okänd aktör"
+      case .missingDirection: return "ingen inriktning"
+      case .undeclaredDirection: return "inriktning ej angiven i planen"
+      case .missingPriority: return "ingen prio"
+      case .priorityOutOfRange: return "prio utanför 1–3"
+      case .repeatedID: return "upprepat id"
+      case .correction: return "rättat"
+      }
+    }
+  }
+
+  /// The footer of `check`'s table: "(3 problems and 2 notes in FILE)".
+  public func checkFooter(problems: Int, notes: Int, source: String) -> String {
+    switch language {
+    case .en:
+      "(\(problems) problem\(problems == 1 ? "" : "s") and \(notes) note\(notes == 1 ? "" : "s") in \(source))"
+    case .sv:
+      "(\(problems) problem och \(notes) notering\(notes == 1 ? "" : "ar") i \(planSource(source)))"
+    }
+  }
+
+  // MARK: sekom diff
+
+  public var diffHeaders: [String] {
+    switch language {
+    case .en: ["id", "vad", "change", "was", "now"]
+    case .sv: ["id", "vad", "ändring", "före", "efter"]
+    }
+  }
+
+  public func change(_ kind: PlanDiff.Change.Kind) -> String {
+    switch (language, kind) {
+    case (.en, _): kind.rawValue
+    case (.sv, .added): "tillagd"
+    case (.sv, .removed): "borttagen"
+    case (.sv, .changed): "ändrad"
+    }
+  }
+
+  /// The footer of `diff`'s table: "(4 changes)".
+  public func diffFooter(_ n: Int) -> String {
+    switch language {
+    case .en: "(\(n) change\(n == 1 ? "" : "s"))"
+    case .sv: "(\(n) ändring\(n == 1 ? "" : "ar"))"
+    }
+  }
+}
