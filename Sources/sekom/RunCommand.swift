@@ -18,6 +18,7 @@ struct RunOptions {
   var keepGoing = false
   var noInit = false
   var scripts: [String] = []
+  var language: ReportLanguage?
 }
 
 enum RunCommand {
@@ -59,6 +60,7 @@ enum RunCommand {
           options, value in options.title = value
         },
         .flag("--no-header", help: "Leave out header rows, for scripts.") { $0.noHeader = true },
+        .language(\.language),
         .value("--param", name: "NAME=VALUE", help: "Give $NAME a value in the statements.", repeatable: true)
         {
           options, assignment throws(UsageError) in
@@ -118,6 +120,7 @@ enum RunCommand {
     session.keepGoing = options.keepGoing
     session.planYear = options.year
     session.title = options.title
+    session.language = Arguments.language(options.language)
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }
     // A dumb terminal (Emacs' shell) shows escapes as they are: no colour there, as with NO_COLOR.

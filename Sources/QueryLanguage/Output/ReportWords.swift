@@ -108,6 +108,33 @@ public struct ReportWords: Sendable {
     }
   }
 
+  /// A finding's detail; in Swedish made from its texts. A correction's reason is the plan's own text
+  /// (its `skäl`), kept as written.
+  public func detail(_ finding: PlanCheck.Finding) -> String {
+    let texts = finding.texts
+    func text(_ index: Int) -> String { index < texts.count ? texts[index] : "" }
+    func nearest(_ index: Int) -> String { index < texts.count ? "; menar du '\(texts[index])'?" : "" }
+    switch language {
+    case .en: return finding.message
+    case .sv:
+      switch finding.kind {
+      case .missingStatus: return "status är tom"
+      case .missingTime: return "när är tom"
+      case .timeNotUnderstood: return "'\(text(0))' ger inget intervall"
+      case .noTimeOnPurpose: return "'\(text(0))' anger ingen tid"
+      case .unknownStatus: return "'\(text(0))' passar ingen statuskategori"
+      case .missingActor: return "vem är tom"
+      case .unknownActor: return "'\(text(0))' är ingen känd aktör" + nearest(1)
+      case .missingDirection: return "inriktning är tom"
+      case .undeclaredDirection: return "'\(text(0))' är inte en av planens inriktningar" + nearest(1)
+      case .missingPriority: return "prio är tom"
+      case .priorityOutOfRange: return "prio är \(text(0))"
+      case .repeatedID: return "id \(text(0)) används av aktivitet nr \(text(1)) och nr \(text(2))"
+      case .correction: return "\(text(0)): '\(text(1))' → '\(text(2))' (\(text(3)))"
+      }
+    }
+  }
+
   /// The footer of `check`'s table: "(3 problems and 2 notes in FILE)".
   public func checkFooter(problems: Int, notes: Int, source: String) -> String {
     switch language {
