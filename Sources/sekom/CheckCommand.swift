@@ -51,7 +51,8 @@ enum CheckCommand {
     let words = ReportWords(Arguments.language(options.language))
     let rows = findings.map { finding in
       [
-        finding.activityID.map(String.init) ?? "", words.severity(finding.severity), words.finding(finding.kind),
+        finding.activityID.map(String.init) ?? "", words.severity(finding.severity),
+        words.finding(finding.kind),
         words.detail(finding),
       ]
     }

@@ -185,7 +185,8 @@ public enum PlanCheck {
       return (1...3).contains(priority)
         ? nil
         : Finding(
-          .priorityOutOfRange, activityID: activity.id, message: "prio is \(priority)", texts: [String(priority)])
+          .priorityOutOfRange, activityID: activity.id, message: "prio is \(priority)",
+          texts: [String(priority)])
     }
 
     func corrections() -> [Finding] {

@@ -8,7 +8,8 @@ enum Cells {
 
   /// A field's value as written in every format, `vem` joined by `actorSeparator`; a category named in
   /// the report's language.
-  static func text(_ field: Field, words: ReportWords, actorSeparator: String = ", ") -> (Activity) -> String {
+  static func text(_ field: Field, words: ReportWords, actorSeparator: String = ", ") -> (Activity) -> String
+  {
     guard field == .category else { return field.text(actorSeparator: actorSeparator) }
     return { words.category($0.status.category) }
   }

@@ -29,7 +29,9 @@ struct DelimitedWriter {
       }
     case .counts(let field, let entries):
       if header { line([field.name, Cells.countHeader], into: &out) }
-      for entry in entries { line([Cells.groupValue(entry.value, of: field, words: words), String(entry.count)], into: &out) }
+      for entry in entries {
+        line([Cells.groupValue(entry.value, of: field, words: words), String(entry.count)], into: &out)
+      }
     case .count(let n):
       return "\(n)\n"
     }

@@ -28,5 +28,7 @@ public struct DocumentInfo: Sendable {
   }
 
   /// "Plan: …. Made 2021-09-15."
-  var byline: String { ReportWords(language).byline(planTitle: planTitle, planSource: planSource, made: made) }
+  var byline: String {
+    ReportWords(language).byline(planTitle: planTitle, planSource: planSource, made: made)
+  }
 }

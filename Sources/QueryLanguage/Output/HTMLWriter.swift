@@ -44,7 +44,8 @@ struct HTMLWriter {
     case .groups(let field, let columns, _, let groups):
       for group in groups {
         body +=
-          "<section>\n<h2>\(escape(Cells.groupLabel(group.value, of: field, words: words)))</h2>\n" + table(columns, group.rows)
+          "<section>\n<h2>\(escape(Cells.groupLabel(group.value, of: field, words: words)))</h2>\n"
+          + table(columns, group.rows)
           + "</section>\n"
       }
     case .counts(let field, let entries):

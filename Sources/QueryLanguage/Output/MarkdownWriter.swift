@@ -38,7 +38,9 @@ struct MarkdownWriter {
       .joined(separator: "\n")
     case .counts(let field, let entries):
       var out = "| \(field.name) | \(Cells.countHeader) |\n| --- | ---: |\n"
-      for entry in entries { out += "| \(cell(Cells.groupLabel(entry.value, of: field, words: words))) | \(entry.count) |\n" }
+      for entry in entries {
+        out += "| \(cell(Cells.groupLabel(entry.value, of: field, words: words))) | \(entry.count) |\n"
+      }
       return out
     case .count(let n):
       return "\(n)\n"

@@ -21,7 +21,8 @@ struct TableWriter {
       return grid(columns, rows) + footer(rows.count)
     case .groups(let field, let columns, _, let groups):
       let parts = groups.map {
-        heading("\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value, of: field, words: words)))")
+        heading(
+          "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value, of: field, words: words)))")
           + grid(columns, $0.rows, recordIndent: 2)
       }
       let total = Set(groups.flatMap { $0.rows.map(\.id) }).count

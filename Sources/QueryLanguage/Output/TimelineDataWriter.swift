@@ -79,7 +79,8 @@ struct TimelineDataWriter {
   }
 
   private func delimited(_ result: QueryResult) -> String {
-    let writer = DelimitedWriter(style: format == .csv ? .csv : .tsv, header: options.header, words: options.words)
+    let writer = DelimitedWriter(
+      style: format == .csv ? .csv : .tsv, header: options.header, words: options.words)
     let headers = TimelineDataWriter.fields.map(\.name) + [TimelineDataWriter.monthsName]
     func cells(_ activity: Activity) -> [String] {
       let interval = activity.when.interval

@@ -19,7 +19,8 @@ struct TimelineWriter {
       return chart(rows)
     case .groups(let field, _, _, let groups):
       let charts = groups.map {
-        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value, of: field, words: options.words)))\n" + chart($0.rows)
+        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value, of: field, words: options.words)))\n"
+          + chart($0.rows)
       }
       return charts.joined(separator: "\n")
     case .counts, .count:
