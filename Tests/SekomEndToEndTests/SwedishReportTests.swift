@@ -93,6 +93,39 @@ struct SwedishReportTests {
     }
   }
 
+  /// `.lang` switches the language for the statements that follow.
+  @Test func dotLang() throws {
+    let run = try SekomProcess.run([
+      "-c", ".lang sv", "-c", "activities where id = 19 select id", "-c", ".lang en", "-c",
+      "activities where id = 19 select id",
+    ])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output == " id\n───\n 19\n(1 aktivitet)\n\n id\n───\n 19\n(1 activity)\n")
+    let wrong = try SekomProcess.run(["-c", ".lang de"])
+    #expect(wrong.status == 1)
+    #expect(wrong.error.contains("expected sv or en"))
+  }
+
+  /// `diff` in Swedish names what was added and removed.
+  @Test func diffAddedAndRemoved() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = folder.appendingPathComponent("plan.csv")
+    let export = try SekomProcess.run(["export", "--quiet", "-o", plan.path])
+    #expect(export.status == 0, "\(export.error)")
+    var lines = try String(contentsOf: plan, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let row19 = try #require(lines.firstIndex { $0.hasPrefix("19,") })
+    lines.remove(at: row19)
+    try lines.joined(separator: "\n").write(to: plan, atomically: true, encoding: .utf8)
+    let removed = try SekomProcess.run(["diff", "--lang", "sv", "embedded", plan.path])
+    #expect(removed.status == 0, "\(removed.error)")
+    #expect(removed.output.contains(" 19 │ Hållbar kommun │ borttagen "), "\(removed.output)")
+    #expect(removed.output.hasSuffix("(1 ändring)\n"))
+    let added = try SekomProcess.run(["diff", "--lang", "sv", plan.path, "embedded"])
+    #expect(added.output.contains(" 19 │ Hållbar kommun │ tillagd "), "\(added.output)")
+  }
+
   @Test func unknownLanguageIsAUsageError() throws {
     let run = try SekomProcess.run(["--lang", "de", "-c", "activities count"])
     #expect(run.status == 2)
