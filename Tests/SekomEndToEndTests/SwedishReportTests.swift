@@ -126,6 +126,21 @@ struct SwedishReportTests {
     #expect(added.output.contains(" 19 │ Hållbar kommun │ tillagd "), "\(added.output)")
   }
 
+  /// The reasons of the corrections the importer made are Swedish too; the English ones are gone.
+  @Test func checkCorrectionsInSwedish() throws {
+    let run = try SekomProcess.run(["check", "--lang", "sv"])
+    #expect(run.status == 0)
+    for expected in [
+      "(sista bokstaven saknades i dokumentet)", "(felstavning: årsmötets värdkommun)",
+      "(förvanskat datum: årsmötet hålls 28 maj 2021)", "(raden delad av en sidbrytning, sammanfogad)",
+    ] {
+      #expect(run.output.contains(expected), "\(expected) not in:\n\(run.output)")
+    }
+    for english in ["lost", "misspelling", "page break", "garbled", " is ", " the "] {
+      #expect(!run.output.contains(english), "\(english) in:\n\(run.output)")
+    }
+  }
+
   @Test func unknownLanguageIsAUsageError() throws {
     let run = try SekomProcess.run(["--lang", "de", "-c", "activities count"])
     #expect(run.status == 2)

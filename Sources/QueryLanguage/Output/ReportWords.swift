@@ -130,10 +130,60 @@ public struct ReportWords: Sendable {
       case .missingPriority: return "prio är tom"
       case .priorityOutOfRange: return "prio är \(text(0))"
       case .repeatedID: return "id \(text(0)) används av aktivitet nr \(text(1)) och nr \(text(2))"
-      case .correction: return "\(text(0)): '\(text(1))' → '\(text(2))' (\(text(3)))"
+      case .correction: return "\(text(0)): '\(text(1))' → '\(text(2))' (\(reason(text(3))))"
       }
     }
   }
+
+  /// A correction's reason, in Swedish when it is one sekom's importer writes ("row split by a page
+  /// break, joined"); any other reason is the plan's own text and kept as written.
+  func reason(_ text: String) -> String {
+    if let known = ReportWords.swedishReasons[text] { return known }
+    if text.hasPrefix(ReportWords.misspelling) {
+      let what = String(text.dropFirst(ReportWords.misspelling.count))
+      let actor = what.hasPrefix("the actor ") ? "aktören " + what.dropFirst("the actor ".count) : nil
+      return "felstavning: " + (ReportWords.swedishDescriptions[what] ?? actor ?? what)
+    }
+    if text.hasPrefix(ReportWords.garbledDate) {
+      let date = text.dropFirst(ReportWords.garbledDate.count).split(separator: " ").map { word in
+        ReportWords.englishMonths.firstIndex(of: String(word)).map { ReportWords.swedishMonths[$0] }
+          ?? String(word)
+      }
+      return "förvanskat datum: årsmötet hålls " + date.joined(separator: " ")
+    }
+    return text
+  }
+
+  private static let swedishReasons = [
+    "last letter lost in the document": "sista bokstaven saknades i dokumentet",
+    "last letters lost in the document": "sista bokstäverna saknades i dokumentet",
+    "row split by a page break, joined": "raden delad av en sidbrytning, sammanfogad",
+  ]
+  private static let misspelling = "misspelling: "
+  private static let garbledDate = "garbled date: the annual meeting is held "
+  /// The actors as the importer's reasons describe them (`ActorSplitter`), in Swedish.
+  private static let swedishDescriptions = [
+    "the secretariat": "kansliet",
+    "the board": "styrelsen",
+    "the chair of the board": "styrelsens ordförande",
+    "the expert group": "expertgruppen",
+    "the international working group": "den internationella arbetsgruppen",
+    "the member municipalities and regions": "medlemskommunerna och -regionerna",
+    "all the members": "alla medlemmar",
+    "the members who take an interest": "de intresserade medlemmarna",
+    "the members' contact officials": "medlemmarnas kontaktjänstepersoner",
+    "the association's partners": "föreningens samarbetspartner",
+    "the key-figure service Miljöbarometern": "nyckeltalstjänsten Miljöbarometern",
+    "the host municipality of the annual meeting": "årsmötets värdkommun",
+  ]
+  private static let englishMonths = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+  ]
+  private static let swedishMonths = [
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+    "november", "december",
+  ]
 
   /// The footer of `check`'s table: "(3 problems and 2 notes in FILE)".
   public func checkFooter(problems: Int, notes: Int, source: String) -> String {
