@@ -30,6 +30,19 @@ enum Arguments {
     return day
   }
 
+  /// `--lang`: sv or en.
+  static func language(_ text: String) throws(UsageError) -> ReportLanguage {
+    guard let language = ReportLanguage(rawValue: text) else {
+      throw UsageError("--lang takes sv or en; got '\(text)'")
+    }
+    return language
+  }
+
+  /// The language of reports: `--lang`, else the locale's (LC_ALL, LC_MESSAGES, LANG).
+  static func language(_ given: ReportLanguage?) -> ReportLanguage {
+    given ?? ReportLanguage.fromEnvironment(ProcessIO.environment)
+  }
+
   static let reportFormats: [OutputFormat] = [.table, .csv, .tsv, .json, .markdown]
 
   /// Tables fitted to the terminal when standard output is one.

@@ -7,6 +7,7 @@ struct CheckOptions {
   var year: Int?
   var format: OutputFormat = .table
   var strict = false
+  var language: ReportLanguage?
 }
 
 enum CheckCommand {
@@ -36,6 +37,7 @@ enum CheckCommand {
         .flag("--strict", help: "Exit with status 4 when a problem is found; notes do not count.") {
           $0.strict = true
         },
+        .language(\.language),
       ],
       argument: { _, value throws(UsageError) in throw UsageError("unexpected argument '\(value)'") })
   }
@@ -46,27 +48,24 @@ enum CheckCommand {
       return .session(.fileError)
     }
     let findings = PlanCheck.findings(in: loaded)
+    let words = ReportWords(Arguments.language(options.language))
     let rows = findings.map { finding in
       [
-        finding.activityID.map(String.init) ?? "", finding.severity.rawValue, finding.kind.rawValue,
-        finding.message,
+        finding.activityID.map(String.init) ?? "", words.severity(finding.severity),
+        words.finding(finding.kind),
+        words.detail(finding),
       ]
     }
     Console.output(
       TextTable.render(
-        headers: ["id", "severity", "finding", "detail"], rows: rows, as: options.format,
+        headers: words.checkHeaders, rows: rows, as: options.format,
         options: Arguments.terminalOptions, numericColumns: [0]))
     let problems = findings.count { $0.severity == .problem }
     if options.format == .table {
       let notes = findings.count - problems
-      Console.output(
-        "(\(counted(problems, "problem")) and \(counted(notes, "note")) in \(ControlPictures.visible(loaded.metadata.source)))\n"
-      )
+      let source = ControlPictures.visible(loaded.metadata.source)
+      Console.output(words.checkFooter(problems: problems, notes: notes, source: source) + "\n")
     }
     return options.strict && problems > 0 ? .findings : .session(.success)
-  }
-
-  private static func counted(_ n: Int, _ noun: String) -> String {
-    "\(n) \(noun)\(n == 1 ? "" : "s")"
   }
 }

@@ -71,6 +71,8 @@ extension CommandSpec {
         }
       case "SHELL":
         result.words = ShellCompletions.Shell.allCases.map(\.rawValue)
+      case "LANG":
+        result.words = ReportLanguage.allCases.map(\.rawValue)
       default:
         break
       }

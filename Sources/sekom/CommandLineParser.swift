@@ -1,4 +1,5 @@
 import PlanModel
+import QueryLanguage
 
 /// A wrong command line: the message says what and how to mend it.
 struct UsageError: Error {
@@ -39,6 +40,16 @@ struct OptionSpec<Options> {
   ) -> OptionSpec {
     .value("--year", name: "YEAR", help: help) { options, value throws(UsageError) in
       options[keyPath: year] = try Arguments.year(value)
+    }
+  }
+
+  /// `--lang sv|en`: the language of the words written around the data.
+  static func language(_ language: WritableKeyPath<Options, ReportLanguage?>) -> OptionSpec {
+    .value(
+      "--lang", name: "LANG",
+      help: "sv or en: the language of the words around the data; else LC_ALL, LC_MESSAGES or LANG's."
+    ) { options, value throws(UsageError) in
+      options[keyPath: language] = try Arguments.language(value)
     }
   }
 }

@@ -6,6 +6,7 @@ struct DiffOptions {
   var plans: [String] = []
   var year: Int?
   var format: OutputFormat = .table
+  var language: ReportLanguage?
 }
 
 enum DiffCommand {
@@ -24,6 +25,7 @@ enum DiffCommand {
           options, value throws(UsageError) in
           options.format = try Arguments.format(value, allowed: Arguments.reportFormats)
         },
+        .language(\.language),
       ],
       argumentsHelp: "OLD NEW  the earlier and the later version: plan files, or 'embedded'",
       argument: { options, value throws(UsageError) in
@@ -41,18 +43,19 @@ enum DiffCommand {
       let after = PlanLoading.load(path: paths[1], year: options.year)
     else { return .fileError }
     let changes = PlanDiff.changes(from: before, to: after)
+    let words = ReportWords(Arguments.language(options.language))
     let rows = changes.map { change in
       [
-        String(change.activityID), change.what, change.field ?? change.kind.rawValue, change.old ?? "",
+        String(change.activityID), change.what, change.field ?? words.change(change.kind), change.old ?? "",
         change.new ?? "",
       ]
     }
     Console.output(
       TextTable.render(
-        headers: ["id", "vad", "change", "was", "now"], rows: rows, as: options.format,
+        headers: words.diffHeaders, rows: rows, as: options.format,
         options: Arguments.terminalOptions, numericColumns: [0]))
     if options.format == .table {
-      Console.output("(\(changes.count) change\(changes.count == 1 ? "" : "s"))\n")
+      Console.output(words.diffFooter(changes.count) + "\n")
     }
     return .success
   }

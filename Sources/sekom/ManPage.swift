@@ -82,6 +82,11 @@ enum ManPage {
     .B NO_COLOR
     When set, no colour in tables or error messages on a terminal.
     .TP
+    .BR LC_ALL ", " LC_MESSAGES ", " LANG
+    The first of them that is set and not empty chooses the language of reports when --lang is not
+    given: a Swedish locale (sv, sv_SE.UTF-8, sv_FI) writes the words around the data in Swedish, any
+    other in English.
+    .TP
     .B XDG_STATE_HOME
     Where the history file is kept (sekom/history); by default ~/.local/state.
     .TP

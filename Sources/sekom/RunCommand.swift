@@ -22,6 +22,7 @@ struct RunOptions {
   var dryRun = false
   var noInit = false
   var scripts: [String] = []
+  var language: ReportLanguage?
 }
 
 enum RunCommand {
@@ -63,6 +64,7 @@ enum RunCommand {
           options, value in options.title = value
         },
         .flag("--no-header", help: "Leave out header rows, for scripts.") { $0.noHeader = true },
+        .language(\.language),
         .value("--param", name: "NAME=VALUE", help: "Give $NAME a value in the statements.", repeatable: true)
         {
           options, assignment throws(UsageError) in
@@ -138,6 +140,7 @@ enum RunCommand {
         $0.isEmpty ? nil : $0
       }
       ?? ProcessIO.loginName() ?? "unknown"
+    session.language = Arguments.language(options.language)
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }
     // A dumb terminal (Emacs' shell) shows escapes as they are: no colour there, as with NO_COLOR.

@@ -33,6 +33,8 @@ struct SekomProcess {
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["PATH"] = binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+    // The tests read English reports unless they ask for a language: a Swedish desk's locale stays out.
+    (env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]) = (nil, nil, "C.UTF-8")
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }

@@ -5,6 +5,9 @@ extension Plan {
   /// activities in document order. Rows whose Vad cell is empty carry the Vad above them; the two rows split
   /// by a page break are joined; extraction errors are corrected and listed in `metadata.corrections`.
   public static let embedded2021: Plan = Plan2021.build()
+
+  /// The embedded plan's `metadata.source`, the words reports name it by.
+  public static let embedded2021Source = "the embedded 2021 plan"
 }
 
 enum Plan2021 {
@@ -78,7 +81,7 @@ enum Plan2021 {
     let metadata = PlanMetadata(
       title: "Sveriges Ekokommuner – Verksamhetsplan 2021", year: 2021,
       adopted: Day(year: 2021, month: 3, day: 22), annualMeeting: Day(year: 2021, month: 5, day: 28),
-      directions: directions, corrections: corrections, source: "the embedded 2021 plan")
+      directions: directions, corrections: corrections, source: Plan.embedded2021Source)
     var statuses: [String: StatusText] = [:]
     var activities: [Activity] = []
     activities.reserveCapacity(rows.count)

@@ -33,13 +33,18 @@ public enum PlanCheck {
     public var kind: Kind
     public var activityID: Int?
     public var message: String
+    /// The texts the message is made of, in its order, for saying it in another language: the text found
+    /// and, where there is one, the nearest known one; for a repeated id the id and the two positions; for
+    /// a correction the field, the original, the correction and the reason.
+    public var texts: [String]
 
     public var severity: Severity { kind.severity }
 
-    public init(_ kind: Kind, activityID: Int?, message: String) {
+    public init(_ kind: Kind, activityID: Int?, message: String, texts: [String] = []) {
       self.kind = kind
       self.activityID = activityID
       self.message = message
+      self.texts = texts
     }
   }
 
@@ -74,10 +79,10 @@ public enum PlanCheck {
     let declaredDirections: Set<String>
     let knownNames = Actors.known + Actors.aliases.map(\.alias)
     var firstIndexOfID: [Int: Int] = [:]
-    var directionFindings: [String: (Finding.Kind, String)?] = [:]
-    var statusFindings: [String: (Finding.Kind, String)?] = [:]
-    var whenFindings: [String: (Finding.Kind, String)?] = [:]
-    var actorMessages: [String: String] = [:]
+    var directionFindings: [String: (Finding.Kind, String, [String])?] = [:]
+    var statusFindings: [String: (Finding.Kind, String, [String])?] = [:]
+    var whenFindings: [String: (Finding.Kind, String, [String])?] = [:]
+    var actorMessages: [String: (message: String, texts: [String])] = [:]
 
     init(plan: Plan) {
       self.plan = plan
@@ -85,17 +90,17 @@ public enum PlanCheck {
     }
 
     private func once(
-      _ cache: inout [String: (Finding.Kind, String)?], _ text: String, id: Int,
-      _ make: () -> (Finding.Kind, String)?
+      _ cache: inout [String: (Finding.Kind, String, [String])?], _ text: String, id: Int,
+      _ make: () -> (Finding.Kind, String, [String])?
     ) -> Finding? {
-      let found: (Finding.Kind, String)?
+      let found: (Finding.Kind, String, [String])?
       if let known = cache[text] {
         found = known
       } else {
         found = make()
         cache[text] = .some(found)
       }
-      return found.map { Finding($0.0, activityID: id, message: $0.1) }
+      return found.map { Finding($0.0, activityID: id, message: $0.1, texts: $0.2) }
     }
 
     mutating func repeatedID(_ activity: Activity, at index: Int) -> Finding? {
@@ -107,41 +112,44 @@ public enum PlanCheck {
       // Plans carry no file lines, so the activities are counted as they come in the file.
       return Finding(
         .repeatedID, activityID: id,
-        message: "id \(id) is used by the \(ordinal(first + 1)) and the \(ordinal(index + 1)) activity")
+        message: "id \(id) is used by the \(ordinal(first + 1)) and the \(ordinal(index + 1)) activity",
+        texts: [String(id), String(first + 1), String(index + 1)])
     }
 
     mutating func direction(_ activity: Activity) -> Finding? {
       let directions = plan.metadata.directions
       let declared = declaredDirections
       return once(&directionFindings, activity.direction, id: activity.id) {
-        if activity.direction.trimmingSpaces.isEmpty { return (.missingDirection, "inriktning is empty") }
+        if activity.direction.trimmingSpaces.isEmpty { return (.missingDirection, "inriktning is empty", []) }
         guard !declared.contains(activity.direction) else { return nil }
         var message = "'\(activity.direction)' is not one of the plan's inriktningar"
+        var texts = [activity.direction]
         if let near = Spelling.nearest(activity.direction, in: directions) {
           message += "; did you mean '\(near)'?"
+          texts.append(near)
         }
-        return (.undeclaredDirection, message)
+        return (.undeclaredDirection, message, texts)
       }
     }
 
     mutating func status(_ activity: Activity) -> Finding? {
       once(&statusFindings, activity.status.text, id: activity.id) {
         let statusText = activity.status.text.trimmingSpaces
-        if statusText.isEmpty { return (.missingStatus, "the status is empty") }
+        if statusText.isEmpty { return (.missingStatus, "the status is empty", []) }
         return activity.status.category == .other
-          ? (.unknownStatus, "'\(statusText)' fits no status category") : nil
+          ? (.unknownStatus, "'\(statusText)' fits no status category", [statusText]) : nil
       }
     }
 
     mutating func time(_ activity: Activity) -> Finding? {
       once(&whenFindings, activity.when.text, id: activity.id) {
         let whenText = activity.when.text.trimmingSpaces
-        if whenText.isEmpty { return (.missingTime, "när is empty") }
+        if whenText.isEmpty { return (.missingTime, "när is empty", []) }
         guard activity.when.interval == nil else { return nil }
         let folded = SwedishCollation.fold(whenText)
         return deliberateNoTime.contains(where: { folded.hasPrefix($0) })
-          ? (.noTimeOnPurpose, "'\(whenText)' names no time")
-          : (.timeNotUnderstood, "'\(whenText)' gives no interval")
+          ? (.noTimeOnPurpose, "'\(whenText)' names no time", [whenText])
+          : (.timeNotUnderstood, "'\(whenText)' gives no interval", [whenText])
       }
     }
 
@@ -152,18 +160,20 @@ public enum PlanCheck {
     mutating func unknownActors(_ activity: Activity) -> [Finding] {
       var findings: [Finding] = []
       for actor in activity.who where !Actors.known.contains(actor) {
-        let message: String
+        let message: (message: String, texts: [String])
         if let known = actorMessages[actor] {
           message = known
         } else {
-          var made = "'\(actor)' is not a known actor"
+          var made = ("'\(actor)' is not a known actor", [actor])
           if let near = Spelling.nearest(actor, in: knownNames) {
-            made += "; did you mean '\(Actors.canonical(near))'?"
+            made.0 += "; did you mean '\(Actors.canonical(near))'?"
+            made.1.append(Actors.canonical(near))
           }
           actorMessages[actor] = made
           message = made
         }
-        findings.append(Finding(.unknownActor, activityID: activity.id, message: message))
+        findings.append(
+          Finding(.unknownActor, activityID: activity.id, message: message.message, texts: message.texts))
       }
       return findings
     }
@@ -173,7 +183,10 @@ public enum PlanCheck {
         return Finding(.missingPriority, activityID: activity.id, message: "prio is empty")
       }
       return (1...3).contains(priority)
-        ? nil : Finding(.priorityOutOfRange, activityID: activity.id, message: "prio is \(priority)")
+        ? nil
+        : Finding(
+          .priorityOutOfRange, activityID: activity.id, message: "prio is \(priority)",
+          texts: [String(priority)])
     }
 
     func corrections() -> [Finding] {
@@ -181,8 +194,8 @@ public enum PlanCheck {
         Finding(
           .correction, activityID: correction.activityID,
           message:
-            "\(correction.field): '\(correction.original)' → '\(correction.corrected)' (\(correction.reason))"
-        )
+            "\(correction.field): '\(correction.original)' → '\(correction.corrected)' (\(correction.reason))",
+          texts: [correction.field, correction.original, correction.corrected, correction.reason])
       }
     }
   }

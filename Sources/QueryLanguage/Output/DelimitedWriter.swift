@@ -7,6 +7,7 @@ struct DelimitedWriter {
 
   let style: Style
   let header: Bool
+  var words = ReportWords()
 
   func render(_ result: QueryResult) -> String {
     var out: [UInt8] = []
@@ -14,21 +15,23 @@ struct DelimitedWriter {
     case .activities(let columns, _, let rows):
       out.reserveCapacity(rows.count * 16 * columns.count)
       if header { line(columns.map(\.name), into: &out) }
-      let cells = columns.map { $0.text(actorSeparator: "; ") }
+      let cells = columns.map { Cells.text($0, words: words, actorSeparator: "; ") }
       for row in rows { line(cells, of: row, into: &out) }
     case .groups(let field, let columns, _, let groups):
       if header { line([field.name] + columns.map(\.name), into: &out) }
-      let cells = columns.map { $0.text(actorSeparator: "; ") }
+      let cells = columns.map { Cells.text($0, words: words, actorSeparator: "; ") }
       for group in groups {
         for row in group.rows {
-          append(group.value, to: &out)
+          append(Cells.groupValue(group.value, of: field, words: words), to: &out)
           out.append(separator)
           line(cells, of: row, into: &out)
         }
       }
     case .counts(let field, let entries):
       if header { line([field.name, Cells.countHeader], into: &out) }
-      for entry in entries { line([entry.value, String(entry.count)], into: &out) }
+      for entry in entries {
+        line([Cells.groupValue(entry.value, of: field, words: words), String(entry.count)], into: &out)
+      }
     case .count(let n):
       return "\(n)\n"
     }

@@ -11,10 +11,14 @@ public struct DocumentInfo: Sendable {
   /// Whether the title was given, by `--title` or a script's header comment, rather than made from the
   /// statement: only then is an ungrouped result in markdown a document.
   public var titleGiven: Bool
+  /// The language of the byline.
+  public var language: ReportLanguage
 
   public init(
-    title: String, titleGiven: Bool = true, planTitle: String, planSource: String, planYear: Int, made: Day
+    title: String, titleGiven: Bool = true, planTitle: String, planSource: String, planYear: Int, made: Day,
+    language: ReportLanguage = .en
   ) {
+    self.language = language
     self.title = title
     self.titleGiven = titleGiven
     self.planTitle = planTitle
@@ -24,5 +28,7 @@ public struct DocumentInfo: Sendable {
   }
 
   /// "Plan: …. Made 2021-09-15."
-  var byline: String { "Plan: \(planTitle) (\(planSource)). Made \(made.iso)." }
+  var byline: String {
+    ReportWords(language).byline(planTitle: planTitle, planSource: planSource, made: made)
+  }
 }

@@ -4,6 +4,7 @@ import PlanModel
 /// results of a run are sections of one page (`ResultDocument`); `render` makes the page of one result.
 struct HTMLWriter {
   var document: DocumentInfo?
+  var words = ReportWords()
 
   func render(_ result: QueryResult) -> String {
     start + heading + section(result) + HTMLWriter.end
@@ -40,10 +41,11 @@ struct HTMLWriter {
     switch result {
     case .activities(let columns, _, let rows):
       body += table(columns, rows) + count(rows.count)
-    case .groups(_, let columns, _, let groups):
+    case .groups(let field, let columns, _, let groups):
       for group in groups {
         body +=
-          "<section>\n<h2>\(escape(Cells.groupLabel(group.value)))</h2>\n" + table(columns, group.rows)
+          "<section>\n<h2>\(escape(Cells.groupLabel(group.value, of: field, words: words)))</h2>\n"
+          + table(columns, group.rows)
           + "</section>\n"
       }
     case .counts(let field, let entries):
@@ -51,7 +53,7 @@ struct HTMLWriter {
         "<table>\n<thead><tr><th>\(escape(field.name))</th><th class=\"number\">\(Cells.countHeader)</th></tr></thead>\n<tbody>\n"
       for entry in entries {
         body +=
-          "<tr><td>\(escape(Cells.groupLabel(entry.value)))</td><td class=\"number\">\(entry.count)</td></tr>\n"
+          "<tr><td>\(escape(Cells.groupLabel(entry.value, of: field, words: words)))</td><td class=\"number\">\(entry.count)</td></tr>\n"
       }
       body += "</tbody>\n</table>\n"
     case .count(let n):
@@ -73,7 +75,7 @@ struct HTMLWriter {
       out += escape(column.name) + "</th>"
     }
     out += "</tr></thead>\n<tbody>\n"
-    let cells = columns.map(\.plainText)
+    let cells = columns.map { Cells.text($0, words: words) }
     for row in rows {
       out += "<tr>"
       for (column, cell) in zip(columns, cells) {
@@ -86,7 +88,7 @@ struct HTMLWriter {
   }
 
   private func count(_ n: Int) -> String {
-    "<p class=\"count\">\(n == 1 ? "1 activity" : "\(n) activities")</p>\n"
+    "<p class=\"count\">\(words.activities(n))</p>\n"
   }
 
   /// Text as HTML reads it back: the five characters that could start markup or end an attribute.

@@ -5,6 +5,8 @@ import PlanModel
 /// value, in groups and in `count by`, is written as that field is in an activity, so that it can be matched
 /// against them: a number for `id` and `prio`, null for no `prio`, `start` or `slut`, "" for an empty text.
 struct JSONWriter {
+  var words = ReportWords()
+
   /// Every field, for an activity given whole.
   private static let wholeActivity: [Field] = [
     .id, .direction, .what, .how, .who, .when, .status, .category, .priority, .start, .end, .comment,
@@ -50,15 +52,16 @@ struct JSONWriter {
     case .who: "[" + activity.who.map(string).joined(separator: ", ") + "]"
     case .start: activity.when.interval.map { string($0.start.iso) } ?? "null"
     case .end: activity.when.interval.map { string($0.end.iso) } ?? "null"
+    case .category: string(words.category(activity.status.category))
     default: string(field.plainText(activity))
     }
   }
 
   /// A group's value as `value(_:of:)` writes the field: the value is that field's text in an activity.
-  private func groupValue(_ text: String, of field: Field) -> String {
+  func groupValue(_ text: String, of field: Field) -> String {
     let slot = field.slot
     if text.isEmpty && (slot == .priority || slot == .start || slot == .end) { return "null" }
-    return slot == .id || slot == .priority ? text : string(text)
+    return slot == .id || slot == .priority ? text : string(Cells.groupValue(text, of: field, words: words))
   }
 
   func string(_ text: String) -> String { JSONText.quoted(text) }

@@ -6,6 +6,7 @@ import PlanModel
 /// or a heading and a table for each group.
 struct MarkdownWriter {
   var document: DocumentInfo?
+  var words = ReportWords()
 
   func render(_ result: QueryResult) -> String {
     (isDocument(result) ? heading : "") + body(result)
@@ -30,14 +31,16 @@ struct MarkdownWriter {
       return table(columns, rows)
     case .groups(let field, let columns, _, let groups):
       return groups.map { group in
-        let label = Cells.groupLabel(group.value)
+        let label = Cells.groupLabel(group.value, of: field, words: words)
         let heading = document == nil ? "\(field.name): \(label)" : label
         return "## \(cell(heading))\n\n" + table(columns, group.rows)
       }
       .joined(separator: "\n")
     case .counts(let field, let entries):
       var out = "| \(field.name) | \(Cells.countHeader) |\n| --- | ---: |\n"
-      for entry in entries { out += "| \(cell(Cells.groupLabel(entry.value))) | \(entry.count) |\n" }
+      for entry in entries {
+        out += "| \(cell(Cells.groupLabel(entry.value, of: field, words: words))) | \(entry.count) |\n"
+      }
       return out
     case .count(let n):
       return "\(n)\n"
@@ -47,7 +50,7 @@ struct MarkdownWriter {
   private func table(_ columns: [Field], _ rows: [Activity]) -> String {
     var out = "| " + columns.map(\.name).joined(separator: " | ") + " |\n"
     out += "| " + columns.map { Cells.isNumeric($0) ? "---:" : "---" }.joined(separator: " | ") + " |\n"
-    let cells = columns.map(\.plainText)
+    let cells = columns.map { Cells.text($0, words: words) }
     for row in rows { out += "| " + cells.map { cell($0(row)) }.joined(separator: " | ") + " |\n" }
     return out
   }

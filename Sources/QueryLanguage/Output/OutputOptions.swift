@@ -17,11 +17,16 @@ public struct OutputOptions: Sendable {
   public var expanded: ExpandedMode
   /// What the rows are, for the footer: activities, or the changes of the log.
   public var rows: RowSource = .activities
+  /// The language of the words written around the data.
+  public var language: ReportLanguage
+
+  var words: ReportWords { ReportWords(language) }
 
   public init(
     header: Bool = true, width: Int? = nil, color: Bool = false, document: DocumentInfo? = nil,
-    terminal: Bool? = nil, expanded: ExpandedMode = .auto
+    terminal: Bool? = nil, expanded: ExpandedMode = .auto, language: ReportLanguage = .en
   ) {
+    self.language = language
     self.expanded = expanded
     self.header = header
     self.width = width

@@ -26,7 +26,7 @@ struct ResultDocument {
     _ result: QueryResult, as format: OutputFormat, timeline: Bool = false, options: OutputOptions
   ) -> String {
     let out = write(result, as: format, timeline: timeline, options: options)
-    let shown = format == .html || !timeline ? format : .timeline
+    let shown = format == .html || !timeline || TimelineDataWriter.isData(format) ? format : .timeline
     return options.terminal ? shown.onTerminal(out) : out
   }
 
@@ -36,7 +36,7 @@ struct ResultDocument {
     var out = format == .html ? "" : close()
     switch format {
     case .html:
-      let writer = HTMLWriter(document: options.document)
+      let writer = HTMLWriter(document: options.document, words: options.words)
       if !pageOpen {
         out += writer.start
         pageOpen = true
@@ -50,11 +50,16 @@ struct ResultDocument {
         : writer.section(result)
       last = .other
     case .markdown where !timeline:
-      let writer = MarkdownWriter(document: options.document)
+      let writer = MarkdownWriter(document: options.document, words: options.words)
       if last != .nothing { out += "\n" }
       if writer.isDocument(result) { out += heading(title: writer.title, byline: writer.byline) }
       out += writer.body(result)
       last = .markdown
+    case .json where timeline, .csv where timeline, .tsv where timeline:
+      // A timeline in a machine format is data: the stream stays in its format.
+      out += TimelineDataWriter(format: format, options: options).render(result)
+      (title, byline) = (nil, nil)
+      last = .other
     default:
       let shown = timeline ? OutputFormat.timeline : format
       var isTable = shown == .table

@@ -8,11 +8,13 @@ public enum ResultWriter {
     let text: String
     switch format {
     case .table: text = TableWriter(options: options).render(result)
-    case .csv: text = DelimitedWriter(style: .csv, header: options.header).render(result)
-    case .tsv: text = DelimitedWriter(style: .tsv, header: options.header).render(result)
-    case .json: text = JSONWriter().render(result)
-    case .markdown: text = MarkdownWriter(document: options.document).render(result)
-    case .html: text = HTMLWriter(document: options.document).render(result)
+    case .csv:
+      text = DelimitedWriter(style: .csv, header: options.header, words: options.words).render(result)
+    case .tsv:
+      text = DelimitedWriter(style: .tsv, header: options.header, words: options.words).render(result)
+    case .json: text = JSONWriter(words: options.words).render(result)
+    case .markdown: text = MarkdownWriter(document: options.document, words: options.words).render(result)
+    case .html: text = HTMLWriter(document: options.document, words: options.words).render(result)
     case .timeline: text = TimelineWriter(options: options).render(result)
     }
     return options.terminal ? format.onTerminal(text) : text

@@ -13,13 +13,16 @@ struct TableWriter {
 
   private static let separator = " │ "
 
+  private var words: ReportWords { options.words }
+
   func render(_ result: QueryResult) -> String {
     switch result {
     case .activities(let columns, _, let rows):
       return grid(columns, rows) + footer(rows.count)
     case .groups(let field, let columns, _, let groups):
       let parts = groups.map {
-        heading("\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))")
+        heading(
+          "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value, of: field, words: words)))")
           + grid(columns, $0.rows, recordIndent: 2)
       }
       let total = Set(groups.flatMap { $0.rows.map(\.id) }).count
@@ -27,7 +30,7 @@ struct TableWriter {
     case .counts(let field, let entries):
       return grid(
         headers: [field.name, Cells.countHeader],
-        rows: entries.map { [Cells.groupLabel($0.value), String($0.count)] },
+        rows: entries.map { [Cells.groupLabel($0.value, of: field, words: words), String($0.count)] },
         rightAligned: [false, true])
     case .count(let n):
       return "\(n)\n"
@@ -42,13 +45,12 @@ struct TableWriter {
 
   private func footer(_ count: Int) -> String {
     guard options.header else { return "" }
-    let noun = options.rows.rowNoun
-    return count == 1 ? "(1 \(noun.singular))\n" : "(\(count) \(noun.plural))\n"
+    return options.rows == .changes ? words.changeFooter(count) : words.activityFooter(count)
   }
 
   /// A group's records go in under its heading, which would otherwise read as one of their lines.
   private func grid(_ columns: [Field], _ rows: [Activity], recordIndent: Int = 0) -> String {
-    let cells = columns.map(\.plainText)
+    let cells = columns.map { Cells.text($0, words: words) }
     return grid(
       headers: columns.map(\.name), rows: rows.map { row in cells.map { $0(row) } },
       rightAligned: columns.map(Cells.isNumeric), recordIndent: recordIndent)

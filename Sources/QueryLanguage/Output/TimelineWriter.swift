@@ -19,7 +19,8 @@ struct TimelineWriter {
       return chart(rows)
     case .groups(let field, _, _, let groups):
       let charts = groups.map {
-        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value)))\n" + chart($0.rows)
+        "\(field.name): \(ControlPictures.visible(Cells.groupLabel($0.value, of: field, words: options.words)))\n"
+          + chart($0.rows)
       }
       return charts.joined(separator: "\n")
     case .counts, .count:
@@ -50,9 +51,9 @@ struct TimelineWriter {
       out += bar(row.when.interval!, year: year, cell: cell).trimmingWhiteSpace(atStart: false) + "\n"
     }
     if !untimed.isEmpty {
-      out += "No time given:\n"
+      out += options.words.noTimeGiven + "\n"
       for row in untimed {
-        let when = row.when.text.isEmpty ? "när is empty" : ControlPictures.visible(row.when.text)
+        let when = row.when.text.isEmpty ? options.words.whenIsEmpty : ControlPictures.visible(row.when.text)
         out +=
           String(repeating: " ", count: idWidth - String(row.id).count) + String(row.id) + "  "
           + ControlPictures.visible(row.what) + " (\(when))\n"

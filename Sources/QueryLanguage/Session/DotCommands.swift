@@ -94,6 +94,15 @@ public enum DotCommands {
         }
       },
       DotCommand(
+        name: "lang", usage: ".lang sv|en", summary: "the language of the words around the data",
+        arguments: 1...1
+      ) { session, line, _ throws(QueryError) in
+        guard let language = ReportLanguage(rawValue: line.arguments[0].text.lowercased()) else {
+          throw QueryError(.syntax, "expected sv or en", at: line.arguments[0].range)
+        }
+        session.language = language
+      },
+      DotCommand(
         name: "param", usage: ".param NAME VALUE",
         summary: "set $NAME for the statements that follow; alone, list them",
         arguments: 0...Int.max

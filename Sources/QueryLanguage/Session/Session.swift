@@ -10,6 +10,8 @@ public final class Session {
   public var parameters: [String: String] = [:]
   public var format: OutputFormat = .table
   public var header = true
+  /// The language of the words written around the data (`--lang`, the locale).
+  public var language = ReportLanguage.en
   /// `.expanded`: tables as records always, never, or when their columns cannot fit the terminal.
   public var expanded: ExpandedMode = .auto
   /// Run on after an error instead of stopping at the first.
@@ -171,10 +173,10 @@ public final class Session {
     let document = DocumentInfo(
       title: title, titleGiven: titleGiven,
       planTitle: plan.metadata.title, planSource: plan.metadata.source, planYear: plan.metadata.year,
-      made: today)
+      made: today, language: language)
     var options = OutputOptions(
       header: header, width: outputWidth, color: colorOutput && outputFile == nil, document: document,
-      expanded: expanded)
+      expanded: expanded, language: language)
     options.rows = rows
     let text =
       outputFile == nil
