@@ -1,4 +1,5 @@
 import PlanModel
+import Platform
 import QueryLanguage
 
 /// `sekom diff OLD NEW`: what changed between two versions of a plan.
@@ -16,7 +17,9 @@ enum DiffCommand {
       abstract: "Show what changed between two versions of a plan.",
       discussion: """
         Activities are matched by id: those added and removed, and for the others each column that changed
-        (status, när, prio, vem, vad, hur, inriktning). Either plan may be 'embedded' for the 2021 plan.
+        (status, när, prio, vem, vad, hur, inriktning, kommentar). Either plan may be 'embedded' for the 2021
+        plan, and PLAN@DAY is a JSON plan file as it stood at the end of that day, by its log: sekom diff
+        plan.json@2021-06-14 plan.json shows what changed since 14 June.
         Exit status: 0; 2 wrong usage; 3 when a plan cannot be read.
         """,
       options: [
@@ -27,7 +30,7 @@ enum DiffCommand {
         },
         .language(\.language),
       ],
-      argumentsHelp: "OLD NEW  the earlier and the later version: plan files, or 'embedded'",
+      argumentsHelp: "OLD NEW  the earlier and the later version: plan files, PLAN@DAY, or 'embedded'",
       argument: { options, value throws(UsageError) in
         guard options.plans.count < 2 else { throw UsageError("diff takes two plans; '\(value)' is a third") }
         options.plans.append(value)
@@ -38,9 +41,8 @@ enum DiffCommand {
   }
 
   static func execute(_ options: DiffOptions) -> ExitStatus {
-    let paths = options.plans.map { $0 == "embedded" ? nil : $0 }
-    guard let before = PlanLoading.load(path: paths[0], year: options.year),
-      let after = PlanLoading.load(path: paths[1], year: options.year)
+    guard let before = load(options.plans[0], year: options.year),
+      let after = load(options.plans[1], year: options.year)
     else { return .fileError }
     let changes = PlanDiff.changes(from: before, to: after)
     let words = ReportWords(Arguments.language(options.language))
@@ -58,5 +60,16 @@ enum DiffCommand {
       Console.output(words.diffFooter(changes.count) + "\n")
     }
     return .success
+  }
+
+  /// A plan named on the command line: 'embedded', a file, or FILE@DAY for the file as it stood then.
+  private static func load(_ name: String, year: Int?) -> Plan? {
+    if name == "embedded" { return PlanLoading.load(path: nil, year: year) }
+    if !FileAccess.exists(name), let at = name.lastIndex(of: "@"),
+      let day = Day(iso: name[name.index(after: at)...])
+    {
+      return PlanLoading.load(path: String(name[..<at]), year: year)?.asOf(day)
+    }
+    return PlanLoading.load(path: name, year: year)
   }
 }

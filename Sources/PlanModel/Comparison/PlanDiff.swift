@@ -36,6 +36,7 @@ public enum PlanDiff {
     ("vad", { $0.what }),
     ("hur", { $0.how }),
     ("inriktning", { $0.direction }),
+    ("kommentar", { $0.comment }),
   ]
 
   /// Changes in id order: for each id, removed or added, or each changed column.

@@ -21,10 +21,12 @@ public enum PlanCheck {
       case priorityOutOfRange = "prio outside 1–3"
       case repeatedID = "repeated id"
       case correction = "corrected"
+      /// The plan differs from what its follow-up log says: edited by hand, outside sekom.
+      case changedOutsideLog = "changed outside sekom"
 
       public var severity: Severity {
         switch self {
-        case .noTimeOnPurpose, .correction: .note
+        case .noTimeOnPurpose, .correction, .changedOutsideLog: .note
         default: .problem
         }
       }
@@ -67,7 +69,14 @@ public enum PlanCheck {
       findings += review.unknownActors(activity)
       if let priority = review.priority(activity) { findings.append(priority) }
     }
-    return findings + notes + review.corrections()
+    return findings + notes + review.corrections() + logFindings(in: plan)
+  }
+
+  /// Where the plan does not replay from its log: a hand edit, shown as a change with no log entry.
+  static func logFindings(in plan: Plan) -> [Finding] {
+    plan.logDiscrepancies().reversed().map {
+      Finding(.changedOutsideLog, activityID: $0.activityID, message: $0.message, texts: [$0.message])
+    }
   }
 
   /// The findings of each kind for one activity, with what a text gives worked out once per distinct

@@ -112,6 +112,7 @@ public struct ReportWords: Sendable {
       case .priorityOutOfRange: return "prio utanför 1–3"
       case .repeatedID: return "upprepat id"
       case .correction: return "rättat"
+      case .changedOutsideLog: return "ändrad utanför sekom"
       }
     }
   }
@@ -139,6 +140,7 @@ public struct ReportWords: Sendable {
       case .priorityOutOfRange: return "prio är \(text(0))"
       case .repeatedID: return "id \(text(0)) används av aktivitet nr \(text(1)) och nr \(text(2))"
       case .correction: return "\(text(0)): '\(text(1))' → '\(text(2))' (\(reason(text(3))))"
+      case .changedOutsideLog: return text(0)
       }
     }
   }
