@@ -88,7 +88,8 @@ struct PlanCheckTests {
   @Test(arguments: PlanCheck.Finding.Kind.allCases)
   func severity(kind: PlanCheck.Finding.Kind) {
     #expect(
-      kind.severity == ([.noTimeOnPurpose, .correction, .changedOutsideLog].contains(kind) ? .note : .problem))
+      kind.severity
+        == ([.noTimeOnPurpose, .correction, .changedOutsideLog].contains(kind) ? .note : .problem))
   }
 
   @Test func problemsComeFirstAndCorrectionsLastAsNotes() {
