@@ -563,7 +563,8 @@ public struct Parser {
     let token = tokens[index]
     guard index > statementStart else { return token }
     let boundary =
-      token.kind == .dotCommand || token.followsBlankLine || (token.startsLine && token.is(.activities))
+      token.kind == .dotCommand || token.followsBlankLine
+      || (token.startsLine && Keyword.sources.contains(where: token.is))
     guard boundary else { return token }
     return Token(
       kind: .end, range: token.range, content: token.range, keywords: [], startsLine: true,
