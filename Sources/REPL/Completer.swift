@@ -445,6 +445,10 @@ struct Completer {
     case "header":
       return Completion(
         wordStart: argumentStart, candidates: ["on", "off"].filter { $0.hasPrefix(argument) })
+    case "expanded":
+      return Completion(
+        wordStart: argumentStart,
+        candidates: ExpandedMode.allCases.map(\.rawValue).filter { $0.hasPrefix(argument.lowercased()) })
     default:
       return Completion(wordStart: argumentStart, candidates: [])
     }
