@@ -81,7 +81,8 @@ public struct Parser {
           .syntax, "unknown source '\(text(sourceToken))'; did you mean '\(near)'?", at: sourceToken.range)
       }
       throw QueryError(
-        .syntax, "a statement starts with 'activities', found \(describe(sourceToken))",
+        .syntax,
+        "a statement starts with 'activities', 'changes' or 'add activity', found \(describe(sourceToken))",
         at: sourceToken.range,
         notes: habitHint(sourceToken).map { [$0] } ?? [])
     }
