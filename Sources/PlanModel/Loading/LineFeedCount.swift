@@ -22,18 +22,32 @@ enum LineFeedCount {
   }
 
   /// The line feeds in `bytes`, eight bytes at a time: a byte equal to 0x0A becomes a zero byte after the
-  /// exclusive or, and the mask below marks exactly the zero bytes of a word.
+  /// exclusive or, and the mask below marks exactly the zero bytes of a word. The marks are added up in
+  /// the word's eight byte lanes, four words a step, and the lanes summed only every 252 words.
   static func count(in bytes: UnsafeRawBufferPointer) -> Int {
-    let ones: UInt64 = 0x0101_0101_0101_0101
+    let feeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let feeds = ones &* 0x0A
+    /// 1 in each byte lane of `word` that equals 0x0A, else 0.
+    func marks(_ offset: Int) -> UInt64 {
+      let x = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ feeds
+      return ~(((x & low7) &+ low7) | x | low7) >> 7
+    }
+    /// The sum of the eight byte lanes.
+    func lanes(_ word: UInt64) -> Int {
+      let pairs = (word & 0x00FF_00FF_00FF_00FF) &+ ((word >> 8) & 0x00FF_00FF_00FF_00FF)
+      return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
     var total = 0
     var i = 0
-    while i + 8 <= bytes.count {
-      let x = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ feeds
-      let zero = ~(((x & low7) &+ low7) | x | low7)
-      total += zero.nonzeroBitCount
-      i += 8
+    while i + 32 <= bytes.count {
+      // At most 63 steps of four words before the lanes (each below 256) are summed.
+      let end = min(bytes.count - 31, i + 63 * 32)
+      var sum: UInt64 = 0
+      while i < end {
+        sum &+= marks(i) &+ marks(i + 8) &+ marks(i + 16) &+ marks(i + 24)
+        i += 32
+      }
+      total += lanes(sum)
     }
     while i < bytes.count {
       if bytes[i] == 0x0A { total += 1 }
