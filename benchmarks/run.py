@@ -21,7 +21,9 @@ What it does, all under benchmarks/data/ (ignored by git) except the release bui
             program and sqlite3 answering the same query from a database file;
      job 2  the headline query on each plan file, end to end (read the CSV, query, write CSV), against
             sqlite3 (.import into :memory:, then SQL) and DuckDB (read_csv); all must give the same ids;
-     job 3  `count by vem` and `order by vad` on the 1M plan;
+     job 3  `count by vem` and `order by vad` on the 1M plan, against DuckDB's unnest(string_split(vem,
+            ';')) grouped (same actors and counts) and ORDER BY vad COLLATE sv, id (same ids; how many
+            places agree is shown, since the two collations order some punctuation apart);
      job 4  hostile inputs: 2,000 and 20,000 errors on one line with --keep-going, `matches` with a
             pattern that backtracking engines take exponential time on, against an ordinary one, and
             patterns of 5,000 steps on three texts of 64 KiB (answered or refused, well under a second);
@@ -30,6 +32,8 @@ What it does, all under benchmarks/data/ (ignored by git) except the release bui
             with the ratios of their times (linear is 2); and a text of 64 MiB, the most import reads,
             that makes nearly all the importer allows (a million activities and notes, 30 MiB of plan
             text), written as JSON with its report, for the peak memory;
+     job 6  plan files of short rows (8 bytes) under the same 2 GiB limit: 7,000,000 rows must load, and
+            10,000,001 must be refused at the row limit before memory grows;
   5. prints one table: median seconds, peak MiB (the largest ru_maxrss of the runs), the ratios, and
      each target with MET or MISSED.
 
@@ -285,12 +289,75 @@ def job2(path, label, sqlite3, duckdb, runs, timeout):
     return {r.tool: r for r in results}
 
 
-def job3(path, runs, timeout):
-    count = measure("count by vem, 1M", "sekom", [SEKOM, "--plan", path, "-c", "activities count by vem"],
-                    runs, timeout)
+COUNT_BY_VEM_SQL = (
+    # sekom folds the document's aliases (Kansliet, Styrelsen, Expertgruppen) into the canonical names.
+    "SELECT CASE v WHEN 'Kansliet' THEN 'Kansli' WHEN 'Styrelsen' THEN 'Styrelse' "
+    "WHEN 'Expertgruppen' THEN 'Expertgrupp' ELSE v END AS vem, count(*) AS antal "
+    "FROM (SELECT trim(unnest(string_split(vem, ';'))) AS v FROM read_csv('{path}')) "
+    "WHERE v <> '' GROUP BY 1 ORDER BY 1"
+)
+
+
+def groups(result):
+    """The (name, count) pairs of a CSV answer of two columns, sorted."""
+    if result is None or result.output is None:
+        return None
+    return sorted((row[0], int(row[1])) for row in list(csv.reader(result.output.splitlines()))[1:] if row)
+
+
+def job3(path, duckdb, runs, timeout):
+    """`count by vem` and `order by vad` on the 1M plan, against DuckDB's nearest SQL."""
+    count = measure("count by vem, 1M", "sekom", [SEKOM, "--plan", path, "--format", "csv", "-c",
+                                                  "activities count by vem"], runs, timeout)
     order = measure("order by vad, 1M", "sekom", [SEKOM, "--plan", path, "--format", "csv", "-c",
                                                   "activities order by vad select id"], runs, timeout)
-    return count, order
+    duck_count = duck_order = None
+    if duckdb:
+        duck_count = measure("count by vem, 1M", "DuckDB", [duckdb, "-csv", "-c",
+                                                            COUNT_BY_VEM_SQL.format(path=path)], runs, timeout)
+        duck_order = measure("order by vad, 1M", "DuckDB", [duckdb, "-csv", "-c",
+                                                            f"SELECT id FROM read_csv('{path}') "
+                                                            "ORDER BY vad COLLATE sv, id"], runs, timeout)
+        ours, theirs = groups(count), groups(duck_count)
+        if ours is not None and theirs is not None:
+            same = ours == theirs
+            print(f"check job 3 count by vem: {'OK, same actors and counts' if same else 'MISMATCH'} "
+                  f"({len(ours)} and {len(theirs)} actors)")
+            if not same:
+                failures.append("job 3 count by vem: the tools gave different counts")
+        # Both find the same activities; the order can differ only where the collations do: sekom's
+        # Swedish rules and ICU's `sv` place some punctuation (” and ") apart. How much agrees is shown.
+        check("job 3 order by vad", [order, duck_order])
+        a, b = ids(order, keep_order=True), ids(duck_order, keep_order=True)
+        if a is not None and b is not None and len(a) == len(b):
+            agree = sum(x == y for x, y in zip(a, b))
+            print(f"check job 3 order by vad: {agree:,} of {len(a):,} places hold the same id in both orders")
+    return count, order, duck_count, duck_order
+
+
+def job6(runs, timeout):
+    """Large files of short rows under a 2 GiB address-space limit: 7,000,000 rows (56 MB) must load, and
+    10,000,001 rows must be refused at the row limit before memory grows."""
+    limit = ["prlimit", f"--as={ADDRESS_SPACE}", "--"]
+    results = []
+    for rows, status in ((7000000, "0"), (10000001, "3")):
+        path = os.path.join(DATA, f"short-rows-{rows}.csv")
+        header = "inriktning,vad,hur,vem,när,status,prio\n".encode()
+        if not os.path.exists(path) or os.path.getsize(path) != len(header) + 8 * rows:
+            with open(path, "wb") as f:
+                f.write(header)
+                f.write(b"a,,,,,,\n" * rows)
+        query = f"activities where id = {rows} select id"
+        result = measure(f"{rows:,} short rows, 2 GiB limit", "sekom",
+                         limit + [SEKOM, "--plan", path, "--format", "csv", "-c", query], runs, timeout,
+                         status=status)
+        if status == "0" and result.output is not None:
+            verdict = "OK" if ids(result) == [rows] else "MISMATCH"
+            print(f"check job 6 {result.name}: {verdict}, the last row found")
+            if verdict != "OK":
+                failures.append(f"job 6 {result.name}: the last row was not found")
+        results.append(result)
+    return results
 
 
 def job4(plan_100k, runs, timeout):
@@ -489,7 +556,7 @@ def main():
     job3s = None
     if 1000000 in plans:
         log("job 3: count by vem and order by vad on the 1M plan")
-        job3s = job3(plans[1000000], large_runs, args.timeout)
+        job3s = job3(plans[1000000], duckdb, large_runs, args.timeout)
 
     log("job 4: hostile inputs")
     job4s = job4(plans[100000], small_runs, args.timeout)
@@ -497,14 +564,20 @@ def main():
     log("job 5: import at two sizes")
     job5s = job5(args.runs or (1 if args.quick else 3), args.timeout)
 
+    log("job 6: large files of short rows under a 2 GiB address-space limit")
+    job6s = job6(args.runs or (1 if args.quick else 3), args.timeout)
+
     rows = [measured_row("1", sekom1), measured_row("1", nothing), measured_row("1", sqlite1),
             ratio_row("1", "sekom / do-nothing Swift, time", seconds(sekom1), seconds(nothing),
-                      ("≤ 2×", lambda v: v <= 2))]
+                      ("≤ 1.5×", lambda v: v <= 1.5))]
     if sqlite1:
         rows.append(ratio_row("1", "sekom / sqlite3, time", seconds(sekom1), seconds(sqlite1),
                               ("≤ 2×", lambda v: v <= 2)))
     for n in sizes:
         rows += [measured_row("2", job2s[n].get(tool)) for tool in ("sekom", "sqlite3", "DuckDB")]
+    if duckdb:
+        rows.append(ratio_row("2", "100k: sekom / DuckDB, time", seconds(job2s[100000]["sekom"]),
+                              seconds(job2s[100000].get("DuckDB")), ("≤ 0.8×", lambda v: v <= 0.8)))
     big = job2s.get(1000000)
     if big is None:
         rows.append(["2", "1M targets", "", "", "", "", "n/a", "(--quick)", ""])
@@ -512,18 +585,24 @@ def main():
         sekom_big, file_mib = big["sekom"], os.path.getsize(plans[1000000]) / MIB
         if duckdb:
             rows.append(ratio_row("2", "1M: sekom / DuckDB, time", seconds(sekom_big),
-                                  seconds(big.get("DuckDB")), ("< 1×", lambda v: v < 1)))
+                                  seconds(big.get("DuckDB")), ("≤ 0.8×", lambda v: v <= 0.8)))
         if sqlite3:
             rows.append(ratio_row("2", "1M: sekom / sqlite3, time", seconds(sekom_big),
                                   seconds(big.get("sqlite3"))))
         rows.append(ratio_row("2", f"1M: sekom peak / file size ({file_mib:.0f} MiB)", sekom_big.peak_mib,
-                              file_mib, ("< 1.5×", lambda v: v < 1.5)))
+                              file_mib, ("≤ 1.0×", lambda v: v <= 1.0)))
         rows.append(ratio_row("2", "sekom time 1M / 100k", seconds(sekom_big), seconds(job2s[100000]["sekom"]),
                               ("≤ 11", lambda v: v <= 11), unit=""))
-        for result in job3s:
+        count, order, duck_count, duck_order = job3s
+        for result, duck, target in ((count, duck_count, ("≤ 0.8×", lambda v: v <= 0.8)),
+                                     (order, duck_order, ("≤ 1.0×", lambda v: v <= 1.0))):
             rows.append(measured_row("3", result))
-            rows.append(ratio_row("3", f"{result.name}: peak / file size", result.peak_mib, file_mib,
-                                  ("< 1.5×", lambda v: v < 1.5)))
+            if duck is not None:
+                rows.append(measured_row("3", duck))
+                rows.append(ratio_row("3", f"{result.name}: sekom / DuckDB, time", seconds(result),
+                                      seconds(duck), target))
+            rows.append(ratio_row("3", f"{result.name}: sekom peak / file size", result.peak_mib, file_mib,
+                                  ("≤ 1.0×", lambda v: v <= 1.0)))
     rows += [measured_row("4", result) for result in job4s]
     rows.append(ratio_row("4", "errors: 20,000 / 2,000, time", seconds(job4s[1]), seconds(job4s[0]),
                           ("≤ 11", lambda v: v <= 11), unit=""))
@@ -540,6 +619,13 @@ def main():
     peak = job5s[4].peak_mib if job5s[4] is not None else None
     rows.append(ratio_row("5", "import: 64 MiB, peak MiB / 2 GiB", peak, 2048, ("< 1", lambda v: v < 1),
                           unit=""))
+    rows += [measured_row("6", result) for result in job6s]
+    loaded = job6s[0]
+    rows.append(["6", loaded.name + ": loads", "", "", "", "", "", "exit 0",
+                 "MET" if loaded.median is not None else "MISSED"])
+    refused = job6s[1]
+    rows.append(ratio_row("6", "10,000,001 short rows: peak MiB when refused", refused.peak_mib, 1,
+                          ("< 100", lambda v: v < 100), unit=""))
     print()
     print_table(rows, args.markdown)
     if failures:

@@ -13,46 +13,96 @@ enum CSVFileReader {
 
   /// Reads the file open at `descriptor`; `size` is nil when it is not a regular file (a pipe), which
   /// is read in one part, from where it stands.
-  static func read(descriptor: Int32, size: Int?, into draft: inout PlanDraft) throws(PlanFileError) {
+  static func read(
+    descriptor: Int32, size: Int?, into draft: inout PlanDraft, maximumRows: Int = CSVReader.maximumRows
+  ) throws(PlanFileError) {
     let path = draft.path
     var first = CSVRecords(
       path: path, offset: 0, line: 1,
       supply: CSVRecords.fileSupply(descriptor: descriptor, path: path, offset: 0, positional: size != nil))
     try first.skipByteOrderMark()
     let layout = try CSVReader.header(&first)
-    guard let size, size - first.offset >= parallelThreshold,
-      let split = splitPoint(descriptor: descriptor, from: first.offset, size: size)
-    else {
-      try CSVReader.rows(&first, layout, into: &draft, expectedEnd: size ?? 0)
+    guard let size else {
+      try CSVReader.rows(&first, layout, into: &draft, expectedEnd: 0, maximumRows: maximumRows)
+      return
+    }
+    let split =
+      size - first.offset >= parallelThreshold
+      ? splitPoint(descriptor: descriptor, from: first.offset, size: size) : nil
+    // The line feeds bound the rows of each part: the arrays are sized once, to what the rows can need
+    // at most, and a file that could pass the row limit is counted before any activity is made.
+    var feeds: (first: Int?, second: Int?) = (nil, nil)
+    if let split {
+      inParallel(
+        { feeds.first = LineFeedCount.count(descriptor: descriptor, from: first.offset, to: split) },
+        { feeds.second = LineFeedCount.count(descriptor: descriptor, from: split, to: size) })
+    } else {
+      feeds.first = LineFeedCount.count(descriptor: descriptor, from: first.offset, to: size)
+    }
+    var secondRows: Int?
+    if let firstFeeds = feeds.first, split == nil || feeds.second != nil {
+      let mostRows = firstFeeds + 1 + (feeds.second ?? 0)
+      if mostRows > maximumRows {
+        try refusePastRowLimit(
+          descriptor: descriptor, path: path, from: first.offset, line: first.line, layout: layout,
+          names: first.names, maximumRows: maximumRows)
+      }
+      draft.reserveExactly(min(mostRows, maximumRows))
+      secondRows = feeds.second.map { min($0 + 1, maximumRows) }
+    }
+    guard let split else {
+      try CSVReader.rows(&first, layout, into: &draft, expectedEnd: size, maximumRows: maximumRows)
       return
     }
     var second = CSVRecords(
       path: path, offset: split, line: 1,
       supply: CSVRecords.fileSupply(descriptor: descriptor, path: path, offset: split, positional: true))
-    try readInTwoParts(&first, &second, layout: layout, split: split, size: size, into: &draft)
+    try readInTwoParts(
+      &first, &second, layout: layout, split: split, size: size, secondRows: secondRows, into: &draft,
+      maximumRows: maximumRows)
+  }
+
+  /// Counts the rows from `offset` on, as the reader would take them, and refuses the file at the first
+  /// row past the limit. A record the reader would refuse ends the count: that error comes first in the
+  /// file, and reading reports it. A file that cannot be scanned to the end is left to reading too.
+  private static func refusePastRowLimit(
+    descriptor: Int32, path: String, from offset: Int, line: Int, layout: CSVReader.Layout, names: [String],
+    maximumRows: Int
+  ) throws(PlanFileError) {
+    var records = CSVRecords(
+      path: path, offset: offset, line: line,
+      supply: CSVRecords.fileSupply(descriptor: descriptor, path: path, offset: offset, positional: true))
+    records.names = names
+    guard
+      let line = try? CSVReader.lineOfFirstRowPastLimit(
+        &records, layout, maximumRows: maximumRows)
+    else { return }
+    throw CSVReader.tooManyRows(path: path, line: line, maximum: maximumRows)
   }
 
   /// Reads the rows of `first` up to `split` and those of `second` from there at once, then joins them.
   /// Also used by tests, on bytes in memory split at any place.
   static func readInTwoParts(
     _ first: inout CSVRecords, _ second: inout CSVRecords, layout: CSVReader.Layout, split: Int, size: Int,
-    into draft: inout PlanDraft
+    secondRows: Int? = nil, into draft: inout PlanDraft, maximumRows: Int = CSVReader.maximumRows
   ) throws(PlanFileError) {
     second.names = first.names
     var rest = PlanDraft(path: draft.path, allowsRepeatedIDs: draft.allowsRepeatedIDs, checksIDs: false)
+    if let secondRows { rest.reserveExactly(secondRows) }
     var firstError: PlanFileError?
     var secondError: PlanFileError?
     inParallel(
       {
         do throws(PlanFileError) {
-          try CSVReader.rows(&first, layout, into: &draft, until: split, expectedEnd: size)
+          try CSVReader.rows(
+            &first, layout, into: &draft, until: split, expectedEnd: size, maximumRows: maximumRows)
         } catch {
           firstError = error
         }
       },
       {
         do throws(PlanFileError) {
-          try CSVReader.rows(&second, layout, into: &rest, expectedEnd: size)
+          try CSVReader.rows(&second, layout, into: &rest, expectedEnd: size, maximumRows: maximumRows)
         } catch {
           secondError = error
         }
@@ -60,12 +110,12 @@ enum CSVFileReader {
     if let firstError { throw firstError }
     guard first.offset == split else {
       // The split fell inside a quoted field: the second part read from the middle of a record.
-      try CSVReader.rows(&first, layout, into: &draft, expectedEnd: size)
+      try CSVReader.rows(&first, layout, into: &draft, expectedEnd: size, maximumRows: maximumRows)
       return
     }
     let lineOffset = first.line - 1
     try draft.absorb(
-      &rest, lineOffset: lineOffset, numberByPosition: layout.id == nil, maximumRows: CSVReader.maximumRows)
+      &rest, lineOffset: lineOffset, numberByPosition: layout.id == nil, maximumRows: maximumRows)
     if var secondError {
       secondError.line = secondError.line.map { $0 + lineOffset }
       throw secondError

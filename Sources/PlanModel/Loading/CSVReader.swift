@@ -92,7 +92,7 @@ enum CSVReader {
       }
       guard draft.count < maximumRows else { throw tooManyRows(path: path, line: line, maximum: maximumRows) }
       rows += 1
-      if rows == 1024 {
+      if rows == 1024 && !draft.hasExactCapacity {
         // Room for the rest, judged from the rows so far: growing a large array step by step copies it
         // again and again. Room never used is address space only, never touched.
         let bytesPerRow = max((records.offset - start) / rows, 16)
@@ -113,6 +113,37 @@ enum CSVReader {
         when: draft.whens.index(of: content(layout.when)), status: draft.status(content(layout.status)),
         priority: priority)
     }
+  }
+
+  /// The line of the first row past `maximumRows`, counting as `rows` does but making nothing; nil when
+  /// the records end first, or a record `rows` would refuse (not clean text, a wrong number of fields, a
+  /// bad id or prio) comes first. A repeated id is not looked for.
+  static func lineOfFirstRowPastLimit(
+    _ records: inout CSVRecords, _ layout: Layout, maximumRows: Int = maximumRows
+  ) throws(PlanFileError) -> Int? {
+    let path = records.scanner.path
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVScanner.maximumFieldLength)
+    defer { scratch.deallocate() }
+    var rows = 0
+    var fields: [CSVField] = []
+    while let record = try records.next(into: &fields) {
+      let bytes = UnsafeBufferPointer(rebasing: record.bytes[record.span])
+      if ByteText.firstProblem(in: bytes) != nil { return nil }
+      if isBlank(fields, record.bytes) { continue }
+      if fields.count != layout.names.count { return nil }
+      func content(_ at: Int) -> UnsafeBufferPointer<UInt8> {
+        CSVScanner.content(of: fields[at], in: record.bytes, scratch: scratch)
+      }
+      do {
+        if let idAt = layout.id { _ = try identifier(content(idAt), line: 0, path: path) }
+        _ = try priority(content(layout.priority), line: 0, path: path)
+      } catch {
+        return nil
+      }
+      if rows == maximumRows { return record.line }
+      rows += 1
+    }
+    return nil
   }
 
   static func tooManyRows(path: String, line: Int, maximum: Int = maximumRows) -> PlanFileError {

@@ -55,6 +55,19 @@ struct PlanDraft {
 
   var count: Int { activities.count }
 
+  /// The activities the draft has room for without growing, for tests of its sizing.
+  var capacity: Int { activities.capacity }
+
+  /// Whether the arrays were sized, by `reserveExactly`, for the most rows the file can hold: then no
+  /// estimate may grow them (and copy them) again.
+  private(set) var hasExactCapacity = false
+
+  /// Sizes the arrays for at most `rows` activities, once.
+  mutating func reserveExactly(_ rows: Int) {
+    reserveCapacity(rows)
+    hasExactCapacity = true
+  }
+
   mutating func reserveCapacity(_ rows: Int) {
     activities.reserveCapacity(rows)
     whenIndices.reserveCapacity(rows)

@@ -20,12 +20,18 @@ public struct Evaluator {
     if let condition = statement.condition {
       let filter = ConditionCompiler(plan: plan).compile(condition).test
       positions = []
-      for start in stride(from: 0, to: activities.count, by: 1024) {
-        if let interrupted, interrupted() { return nil }
-        for position in start..<min(start + 1024, activities.count) where filter(activities[position]) {
-          positions.append(position)
+      // Through a buffer pointer, whose elements are lent to the test: an array's are copied, a retain
+      // and a release of each of an activity's texts per row.
+      let stopped = activities.withUnsafeBufferPointer { buffer in
+        for start in stride(from: 0, to: buffer.count, by: 1024) {
+          if let interrupted, interrupted() { return true }
+          for position in start..<min(start + 1024, buffer.count) where filter(buffer[position]) {
+            positions.append(position)
+          }
         }
+        return false
       }
+      if stopped { return nil }
     } else {
       positions = Array(activities.indices)
     }
