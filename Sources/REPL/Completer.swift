@@ -4,8 +4,10 @@ import Platform
 import QueryLanguage
 
 /// Tab completion that knows where the cursor is: keywords and the source at the start, field names where
-/// a field goes, operators after a field, the plan's own values after an operator, dot-commands after `.`,
-/// and file names after `.read`, `.plan` and `.output`.
+/// a field goes (those of `changes` in a statement on the log), operators and `changed` after a field, the
+/// plan's own values after an operator, the change words after a `where` condition, the fields `set` and
+/// `add activity` give and their values, dot-commands after `.` with their set words, and file names after
+/// `.read`, `.plan` and `.output`.
 struct Completer {
   let session: Session
 
@@ -256,8 +258,8 @@ struct Completer {
     return Offer(words: inList ? [",", ")"] : [","])
   }
 
-  /// The values a field can be set to, as a condition offers them; `när` only as texts that name days, as
-  /// others get a warning, and `prio` 1–3 whichever the plan has.
+  /// The values a field can be set to, as a condition offers them; but `när` only as periods and texts
+  /// that name days, as others get a warning, and `prio` as 1–3, whichever of them the plan has now.
   private func assignedValues(for field: Field?, in language: Language) -> [String] {
     switch field {
     case .when:
