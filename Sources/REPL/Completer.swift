@@ -4,8 +4,10 @@ import Platform
 import QueryLanguage
 
 /// Tab completion that knows where the cursor is: keywords and the source at the start, field names where
-/// a field goes, operators after a field, the plan's own values after an operator, dot-commands after `.`,
-/// and file names after `.read`, `.plan` and `.output`.
+/// a field goes (those of `changes` in a statement on the log), operators and `changed` after a field, the
+/// plan's own values after an operator, the change words after a `where` condition, the fields `set` and
+/// `add activity` give and their values, dot-commands after `.` with their set words, and file names after
+/// `.read`, `.plan` and `.output`.
 struct Completer {
   let session: Session
 
@@ -54,7 +56,7 @@ struct Completer {
     }
     // Tab on an empty line lists what a line can start with, and puts in nothing.
     if pending.isEmpty && trimmed.isEmpty {
-      let starts = keywords(Keyword.sources, in: .unknown) + session.commands.map { "." + $0.name }
+      let starts = phrases(Keyword.sources, in: .unknown) + session.commands.map { "." + $0.name }
       return Completion(wordStart: line.count, candidates: starts)
     }
     let offer = self.candidates(after: Array(tokens), in: source, inString: closingQuote != nil)
@@ -137,14 +139,39 @@ struct Completer {
     guard let last = statement.last else {
       // A new statement after another: its source, in the language of the one before.
       let before = statements.dropLast().last { !$0.isEmpty }
-      return Offer(words: keywords(Keyword.sources, in: Language(of: before?.first, in: source)))
+      return Offer(words: phrases(Keyword.sources, in: Language(of: before?.first, in: source)))
     }
     let language = Language(of: statement.first, in: source)
     let swedish = language.isSwedish
     let text = { (token: QueryLanguage.Token) in source.slice(token.range) }
+    let rows: RowSource = statement[0].is(.changes) ? .changes : .activities
+    let fieldOf = { (token: QueryLanguage.Token) in token.kind == .word ? rows.field(named: text(token)) : nil
+    }
+
+    // `add activity` (`lägg till aktivitet`): the rest of its words, then its assignments.
+    if statement[0].is(.add) {
+      let words = Keyword.add.phrase(swedish: swedish).split(separator: " ")
+      guard let activity = statement.firstIndex(where: { $0.is(.activity) }) else {
+        let rest =
+          statement.count < words.count ? [words.dropFirst(statement.count).joined(separator: " ")] : []
+        return Offer(words: rest)
+      }
+      return assignments(Array(statement[(activity + 1)...]), inString: inString, language: language, text)
+    }
+    if let set = statement.lastIndex(where: { $0.is(.set) }) {
+      return assignments(Array(statement[(set + 1)...]), inString: inString, language: language, text)
+    }
+    // A note and a removal end the statement: nothing to offer after them but Swedish `ta`'s `bort`.
+    if last.is(.remove) && swedish { return Offer(words: [Keyword.bort.swedish]) }
+    if statement.contains(where: { $0.is(.comment) || $0.is(.remove) }) { return Offer(words: []) }
+    // `as of DAY`, `per DAY`: a day goes after it.
+    if last.is(.as) && !Keyword.isSwedish(text(last).lowercased()) { return Offer(words: [Keyword.of.name]) }
+    if last.is(.of) || (last.is(.as) && Keyword.isSwedish(text(last).lowercased())) {
+      return Offer(words: timeValues(in: language), areValues: true)
+    }
 
     if inString || isValuePosition(statement, text) {
-      let field = fieldBefore(statement, text)
+      let field = fieldBefore(statement, fieldOf)
       // A time goes after before, after and overlaps, and where start or slut is compared.
       if isTimeOperator(statement, statement.count - 1) || field == .start || field == .end {
         return Offer(words: timeValues(in: language), areValues: true)
@@ -153,35 +180,95 @@ struct Completer {
     }
     // `vad not`: the operators that `not` can go before. A field name written as a value does not count.
     if last.is(.not), statement.count >= 2, case let before = statement[statement.count - 2],
-      before.kind == .word, let field = Field(named: text(before)),
+      let field = fieldOf(before),
       !isValuePosition(Array(statement.dropLast(2)), text)
     {
       return Offer(words: negatableOperators(for: field, swedish: swedish))
     }
-    let list = listClause(statement, text)
+    let list = listClause(statement, fieldOf)
     // After an order key's direction: another key or a new clause.
     if last.is(.asc) || last.is(.desc), list == .order {
       return Offer(words: [","] + clauseWords(statement, swedish: swedish))
     }
-    if last.is(.where) || last.is(.and) || last.is(.or) || last.is(.not) || last.kind == .leftParen
-      || last.is(.select) || last.is(.by) || last.kind == .comma
-    {
-      return Offer(words: Field.allCases.map(\.name))
+    let fieldNames = rows.fields.map(\.name)
+    // A condition may start with `changed` (any field, or a note) in a statement on the activities.
+    let changed = rows == .activities ? [Keyword.changed.phrase(swedish: swedish)] : []
+    if last.is(.where) || last.is(.and) || last.is(.or) || last.is(.not) || last.kind == .leftParen {
+      return Offer(words: fieldNames + changed)
     }
-    if last.kind == .word, let field = Field(named: text(last)) {
+    if last.is(.select) || last.is(.by) || last.kind == .comma { return Offer(words: fieldNames) }
+    // `FIELD changed` is a whole condition, or takes a time operator.
+    if last.is(.changed) {
+      let times = keywords([.before, .after, .overlaps], swedish: swedish)
+      return Offer(words: times + clauseWords(statement, swedish: swedish))
+    }
+    if let field = fieldOf(last) {
       if statement.count >= 2, isFieldListPosition(statement[statement.count - 2]) {
         // An order key may take a direction; `select` and `order by` take more fields, the others one.
         let directions = list == .order ? keywords([.asc, .desc], in: language) : []
         let more = list == .order || list == .select ? [","] : []
         return Offer(words: directions + more + clauseWords(statement, swedish: swedish))
       }
-      return Offer(words: operators(for: field, swedish: swedish))
+      // The log records changes of the plan's own fields, not of the derived ones.
+      let logged = rows == .activities && ActivityField(rawValue: field.name) != nil
+      return Offer(words: operators(for: field, swedish: swedish) + (logged ? changed : []))
     }
     if last.is(.order) || last.is(.group) { return Offer(words: [swedish ? "efter" : "by"]) }
     if last.is(.count) {
       return Offer(words: [swedish ? "efter" : "by"] + clauseWords(statement, swedish: swedish))
     }
     return Offer(words: clauseWords(statement, swedish: swedish))
+  }
+
+  /// The assignments of `set` and `add activity`, from the first one: the fields they can give (each
+  /// once), `=` after one, its values (a list in parentheses for `vem`), then `,` for the next.
+  private func assignments(
+    _ tokens: [QueryLanguage.Token], inString: Bool, language: Language, _ text: (Token) -> String
+  ) -> Offer {
+    var parts: [[QueryLanguage.Token]] = [[]]
+    var depth = 0
+    for token in tokens {
+      switch token.kind {
+      case .leftParen: depth += 1
+      case .rightParen: depth -= 1
+      case .comma where depth == 0:
+        parts.append([])
+        continue
+      default: break
+      }
+      parts[parts.count - 1].append(token)
+    }
+    let current = parts.removeLast()
+    func named(_ token: QueryLanguage.Token?) -> Field? {
+      guard let token, token.kind == .word else { return nil }
+      return RowSource.activities.field(named: text(token))
+    }
+    guard let first = current.first else {
+      let given = parts.compactMap { named($0.first) }
+      return Offer(words: Checker.settable.map(\.name).filter { name in !given.contains { $0.name == name } })
+    }
+    guard current.count >= 2, current[1].kind == .equal else {
+      return Offer(words: current.count == 1 && !inString ? ["="] : [])
+    }
+    let value = current.dropFirst(2)
+    let inList = value.first?.kind == .leftParen && value.last?.kind != .rightParen
+    if inString || value.isEmpty || (inList && [.leftParen, .comma].contains(value.last?.kind)) {
+      return Offer(words: assignedValues(for: named(first), in: language), areValues: true)
+    }
+    return Offer(words: inList ? [",", ")"] : [","])
+  }
+
+  /// The values a field can be set to, as a condition offers them; but `när` only as periods and texts
+  /// that name days, as others get a warning, and `prio` as 1–3, whichever of them the plan has now.
+  private func assignedValues(for field: Field?, in language: Language) -> [String] {
+    switch field {
+    case .when:
+      let plan = session.plan
+      let periods = SwedishTime.periodNames(in: plan.timeContext)
+      return periods + Self.dated(values(for: .when, in: language), in: plan, besides: periods)
+    case .priority: return (1...3).map(String.init)
+    default: return values(for: field, in: language)
+    }
   }
 
   /// After an operator that takes a value, or inside `in (…)`.
@@ -225,7 +312,7 @@ struct Completer {
   }
 
   /// The clause whose field list the statement ends in: `select`, `order`, `group` or `count`, or nil.
-  private func listClause(_ statement: [QueryLanguage.Token], _ text: (Token) -> String) -> Keyword? {
+  private func listClause(_ statement: [QueryLanguage.Token], _ fieldOf: (Token) -> Field?) -> Keyword? {
     var index = statement.count - 1
     while index >= 0 {
       let token = statement[index]
@@ -236,7 +323,7 @@ struct Completer {
         }
       }
       guard token.kind == .word || token.kind == .comma else { return nil }
-      guard token.kind == .comma || token.is(.asc) || token.is(.desc) || Field(named: text(token)) != nil
+      guard token.kind == .comma || token.is(.asc) || token.is(.desc) || fieldOf(token) != nil
       else { return nil }
       index -= 1
     }
@@ -244,9 +331,9 @@ struct Completer {
   }
 
   /// The field a value is being written for: the nearest field name before the cursor.
-  private func fieldBefore(_ tokens: [QueryLanguage.Token], _ text: (Token) -> String) -> Field? {
-    for token in tokens.reversed() where token.kind == .word {
-      if let field = Field(named: text(token)) { return field }
+  private func fieldBefore(_ tokens: [QueryLanguage.Token], _ fieldOf: (Token) -> Field?) -> Field? {
+    for token in tokens.reversed() {
+      if let field = fieldOf(token) { return field }
     }
     return nil
   }
@@ -330,11 +417,26 @@ struct Completer {
       let phrase = clause.phrase(swedish: swedish)
       return clause == .count ? [phrase, phrase + " " + Keyword.by.phrase(swedish: swedish)] : [phrase]
     }
-    return connectives + clauses
+    // A change goes after a whole `where` condition, and with no other clause.
+    let isActivities = statement.first.map { $0.is(.activities) } ?? false
+    let changes =
+      isActivities && given == [.where] ? Keyword.changeWords.map { $0.phrase(swedish: swedish) } : []
+    return connectives + clauses + changes
   }
 
   private func keywords(_ list: [Keyword], swedish: Bool) -> [String] {
     list.map { swedish && $0.spellings.count > 1 ? $0.spellings[1] : $0.name }
+  }
+
+  /// Whole phrases (`add activity`, `lägg till aktivitet`) in a statement's language, as `keywords`.
+  private func phrases(_ list: [Keyword], in language: Language) -> [String] {
+    let english = list.map { $0.phrase(swedish: false) }
+    let swedish = list.map { $0.phrase(swedish: true) }
+    switch language {
+    case .english: return english
+    case .swedish: return swedish
+    case .unknown: return english + swedish
+    }
   }
 
   /// Keywords in a statement's language; in both, English first, when it has none yet.
@@ -356,17 +458,26 @@ struct Completer {
     case .swedish: today = [TimeWord.today[1]]
     case .english, .unknown: today = TimeWord.today
     }
-    // Read as a query reads a time value, which is not always how the plan reads its own row.
-    let texts = Set(plan.activities.map(\.when.text)).filter {
-      SwedishTime.interval(of: $0, in: plan.timeContext) != nil
+    // The board's meetings, when the plan knows one on that side of today, as the checker reads them: the
+    // first spellings, English and Swedish, as with today.
+    let spelled = { (words: [String]) in language.isSwedish ? [words[1]] : Array(words.prefix(2)) }
+    let metadata = plan.metadata
+    let meetings =
+      (metadata.lastMeeting(onOrBefore: session.today) != nil ? spelled(TimeWord.lastMeeting) : [])
+      + (metadata.nextMeeting(after: session.today) != nil ? spelled(TimeWord.nextMeeting) : [])
+    let values = today + meetings + SwedishTime.periodNames(in: plan.timeContext)
+    return values + Self.dated(Array(Set(plan.activities.map(\.when.text))), in: plan, besides: values)
+  }
+
+  /// The plan's `när` texts that name days, read as a query reads a time value (not always how the plan
+  /// reads its own row), in Swedish order, leaving out those already offered: "Hösten 2021" in the plan
+  /// is the period offered as "hösten 2021".
+  private static func dated(_ texts: [String], in plan: Plan, besides offered: [String]) -> [String] {
+    let folded = Set(offered.map(SwedishCollation.fold))
+    return typable(Array(Set(texts))).filter {
+      SwedishTime.interval(of: $0, in: plan.timeContext) != nil && !folded.contains(SwedishCollation.fold($0))
     }
-    let values = today + SwedishTime.periodNames(in: plan.timeContext)
-    // "Hösten 2021" in the plan is the period already offered as "hösten 2021".
-    let offered = Set(values.map(SwedishCollation.fold))
-    return values
-      + Self.typable(Array(texts)).sorted(by: SwedishCollation.precedes).filter {
-        !offered.contains(SwedishCollation.fold($0))
-      }
+    .sorted(by: SwedishCollation.precedes)
   }
 
   /// Values that can be typed at the prompt. One holding a control character cannot, and listed it would
@@ -442,15 +553,15 @@ struct Completer {
       return Completion(
         wordStart: argumentStart,
         candidates: OutputFormat.allCases.map(\.rawValue).filter { $0.hasPrefix(argument) })
-    case "header":
-      return Completion(
-        wordStart: argumentStart, candidates: ["on", "off"].filter { $0.hasPrefix(argument) })
-    case "expanded":
+    default:
+      // A command of a few set words (`.header on|off`, `.lang sv|en`) takes them as its usage gives them.
+      let usage = session.commands.first { $0.name == command }?.usage.split(separator: " ") ?? []
+      let choices =
+        usage.count == 2 && words.count - (typing == nil ? 0 : 1) == 1
+        ? usage[1].split(separator: "|").map(String.init) : []
       return Completion(
         wordStart: argumentStart,
-        candidates: ExpandedMode.allCases.map(\.rawValue).filter { $0.hasPrefix(argument.lowercased()) })
-    default:
-      return Completion(wordStart: argumentStart, candidates: [])
+        candidates: choices.count > 1 ? choices.filter { $0.hasPrefix(argument.lowercased()) } : [])
     }
   }
 

@@ -63,24 +63,27 @@ struct CompleterTests {
 
   /// After a field, the operators its type takes and nothing else: a number is not searched as text.
   @Test(arguments: [
-    ("activities where prio ", ["=", "!=", "<", "<=", ">", ">=", "in", "is empty", "is not empty", "not"]),
+    (
+      "activities where prio ",
+      ["=", "!=", "<", "<=", ">", ">=", "in", "is empty", "is not empty", "not", "changed"]
+    ),
     ("activities where id ", ["=", "!=", "<", "<=", ">", ">=", "in", "is empty", "is not empty", "not"]),
     (
       "activities where vad ",
       [
         "=", "!=", "<", "<=", ">", ">=", "contains", "starts with", "matches", "in", "is empty",
-        "is not empty", "not",
+        "is not empty", "not", "changed",
       ]
     ),
     (
       "activities where vem ",
-      ["=", "!=", "contains", "starts with", "matches", "in", "is empty", "is not empty", "not"]
+      ["=", "!=", "contains", "starts with", "matches", "in", "is empty", "is not empty", "not", "changed"]
     ),
     (
       "activities where när ",
       [
         "=", "!=", "contains", "starts with", "matches", "in", "before", "after", "overlaps", "is empty",
-        "is not empty", "not",
+        "is not empty", "not", "changed",
       ]
     ),
     (
@@ -91,7 +94,10 @@ struct CompleterTests {
       ]
     ),
     ("activities where kategori ", ["=", "!=", "in", "is empty", "is not empty", "not"]),
-    ("aktiviteter där prio ", ["=", "!=", "<", "<=", ">", ">=", "i", "är tom", "är inte tom", "inte"]),
+    (
+      "aktiviteter där prio ",
+      ["=", "!=", "<", "<=", ">", ">=", "i", "är tom", "är inte tom", "inte", "ändrad"]
+    ),
     ("aktiviteter där start inte ", ["i", "före", "efter", "överlappar"]),
     ("activities where prio not ", ["in"]),
     ("activities where kategori not ", ["in"]),

@@ -112,7 +112,7 @@ struct CompletionContextTests {
   /// "efter" is also the `by` of `sortera efter`: a field follows it there, not a time.
   @Test(arguments: ["aktiviteter sortera efter ", "aktiviteter antal efter ", "aktiviteter gruppera efter "])
   func efterAfterAClauseTakesAField(line: String) {
-    #expect(Self.candidates(line) == Field.allCases.map(\.name))
+    #expect(Self.candidates(line) == RowSource.activities.fields.map(\.name))
   }
 
   // MARK: Clauses and parameters (15)

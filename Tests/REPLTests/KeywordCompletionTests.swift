@@ -16,7 +16,8 @@ struct KeywordCompletionTests {
     let offered = Self.candidates("")
     for source in Keyword.sources {
       #expect(
-        offered.contains(source.name) && offered.contains(source.swedish), "\(source) not in \(offered)")
+        offered.contains(source.phrase(swedish: false)) && offered.contains(source.phrase(swedish: true)),
+        "\(source) not in \(offered)")
     }
   }
 

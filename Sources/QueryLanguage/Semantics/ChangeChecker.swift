@@ -12,7 +12,7 @@ public enum CheckedChange {
 /// Checking change statements and `changed` conditions.
 extension Checker {
   /// The fields `set` can change, by their names in the language.
-  static let settable: [ActivityField] = [.what, .how, .who, .when, .status, .priority, .direction]
+  public static let settable: [ActivityField] = [.what, .how, .who, .when, .status, .priority, .direction]
 
   func checkChange(_ change: Change, of statement: Statement, into findings: inout CheckFindings)
     throws(QueryError) -> CheckedChange
