@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 import Testing
 
@@ -9,7 +10,11 @@ struct NarrowTerminalTests {
   /// when it is long, never also wrapped), no separator starting a line.
   @Test(arguments: [40, 60])
   func fieldsFitANarrowTerminal(width: Int) throws {
-    let text = DotCommandTests.run(".fields", width: width).output
+    // Sample values are cut to fit and kept on one line with no-break spaces and hyphens.
+    let text = DotCommandTests.run(".fields", width: width).output.replacingOccurrences(
+      of: "\u{00A0}", with: " "
+    )
+    .replacingOccurrences(of: "\u{2011}", with: "-")
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.allSatisfy { TextWidth.of($0) <= width }, "\(text)")
     #expect(!lines.contains { $0.drop { $0 == " " }.hasPrefix("|") }, "\(text)")
@@ -23,6 +28,16 @@ struct NarrowTerminalTests {
     #expect(cut.hasSuffix("…") && TextWidth.of(cut) <= width, "\(cut)")
     let next = try #require(lines.firstIndex(of: cut)).advanced(by: 1)
     #expect(lines[next].hasPrefix("             Kunskaps"), "\(lines[next])")
+  }
+
+  /// In a table at 80 columns a sample value is cut to fit and never also wrapped: no line of the examples
+  /// column holds the rest of a value cut on the line above.
+  @Test func sampleValuesAreNotBothCutAndWrapped() throws {
+    let text = DotCommandTests.run(".fields", width: 80).output
+    let examples = text.split(separator: "\n").compactMap { $0.split(separator: "│").last }
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+    #expect(examples.contains("Pådrivare\u{00A0}och\u{00A0}opinionsbilda…"), "\(text)")
+    #expect(!examples.contains("opinionsbilda…"), "\(text)")
   }
 
   static let longStatement =

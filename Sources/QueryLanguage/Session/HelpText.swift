@@ -88,6 +88,11 @@ public enum HelpText {
       + fields(of: .changes, in: ChangeRows.plan(of: plan), width: width)
   }
 
+  /// Text whose spaces and hyphens a line break cannot split: no-break space and non-breaking hyphen.
+  static func unbreakable(_ text: String) -> String {
+    String(text.map { $0 == " " ? "\u{00A0}" : $0 == "-" ? "\u{2011}" : $0 })
+  }
+
   private static func fields(of source: RowSource, in plan: Plan, width: Int?) -> String {
     // Beside the longest label of a record, "for example: ".
     let longest = width.map { min(28, max(8, $0 - 13)) } ?? 28
@@ -97,7 +102,10 @@ public enum HelpText {
       let values = RowArranger(plan: plan).groupValues(for: field)
       for activity in plan.activities {
         for value in values(activity) where !value.isEmpty && seen.insert(value).inserted {
-          examples.append(value.count > longest ? String(value.prefix(longest - 1)) + "…" : value)
+          let cut = value.count > longest ? String(value.prefix(longest - 1)) + "…" : value
+          // On a terminal a value already cut to fit is one line: its spaces and hyphens do not break, so
+          // the table never both cuts and wraps it.
+          examples.append(width == nil ? cut : HelpText.unbreakable(cut))
         }
         if examples.count >= 3 { break }
       }
