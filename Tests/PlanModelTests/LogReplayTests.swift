@@ -28,7 +28,10 @@ import Testing
     [.set(.status, .text("Genomfört 11 maj"), [19])],
     [.set(.status, .text("Pågår"), [1, 2, 3]), .set(.status, .text("Klart"), [2]), .undo],
     [.set(.when, .text("hösten 2021"), [5]), .set(.priority, .priority(1), [5, 6]), .comment("Bra", [5])],
-    [.set(.who, .actors(["Kansli", "Styrelse"]), [10]), .set(.direction, .text("Förebild och föregångare"), [12])],
+    [
+      .set(.who, .actors(["Kansli", "Styrelse"]), [10]),
+      .set(.direction, .text("Förebild och föregångare"), [12]),
+    ],
     [.remove([7]), .undo, .undo],
     [.add("Remissvar klimatlagen"), .comment("Skickat", [45]), .remove([45]), .undo],
     [.comment("Första", [19]), .comment("Andra", [19]), .undo, .comment("Tredje", [19, 20])],
@@ -46,7 +49,8 @@ import Testing
     let group = plan.nextGroup
     switch step {
     case .set(let field, let value, let ids):
-      plan.record(plan.entries(setting: [(field, value)], ids: Set(ids), group: group, author: "Anna", time: time))
+      plan.record(
+        plan.entries(setting: [(field, value)], ids: Set(ids), group: group, author: "Anna", time: time))
     case .comment(let note, let ids):
       plan.record(plan.entries(commenting: note, ids: Set(ids), group: group, author: "Bo", time: time))
     case .remove(let ids):

@@ -57,7 +57,10 @@ struct ChangeStatementParserTests {
     ),
     ("activities where changed", "activities where changed"),
     ("activities where när changed before 2021-06", "activities where när changed before 2021-06"),
-    ("aktiviteter där status ändrad efter 'senaste mötet'", "activities where status changed after 'senaste mötet'"),
+    (
+      "aktiviteter där status ändrad efter 'senaste mötet'",
+      "activities where status changed after 'senaste mötet'"
+    ),
     ("activities where changed overlaps 'next meeting'", "activities where changed overlaps 'next meeting'"),
   ]
 
@@ -76,7 +79,9 @@ struct ChangeStatementParserTests {
     var shape = ASTPrinter.print(statement)
     switch statement.change {
     case .set(let assignments, _), .add(let assignments, _):
-      shape += " | " + assignments.map { "\($0.field.text):\($0.isList):\($0.values.map(\.kind))" }.joined(separator: ",")
+      shape +=
+        " | "
+        + assignments.map { "\($0.field.text):\($0.isList):\($0.values.map(\.kind))" }.joined(separator: ",")
     case .comment(let note, _): shape += " | note \(note.kind)"
     case .remove: shape += " | remove"
     case nil: shape += " | query"
@@ -109,7 +114,8 @@ struct ChangeStatementParserTests {
 
   /// A list value for `vem` keeps its parts and that it was a list.
   @Test func aListValueIsAList() throws {
-    let statement = try ParserTests.statement("activities where id = 3 set vem = ('Kansli', 'Styrelse'), prio = 2")
+    let statement = try ParserTests.statement(
+      "activities where id = 3 set vem = ('Kansli', 'Styrelse'), prio = 2")
     guard case .set(let assignments, _) = statement.change else {
       Issue.record("not a set")
       return
@@ -239,7 +245,8 @@ struct ChangeStatementCheckerTests {
     let error = try #require(Self.firstError(in: source, today: Day(year: 2021, month: 3, day: 1)!))
     #expect(error.kind == .type)
     #expect(source.location(of: error.range.start).description == "1:39")
-    #expect(error.message.contains("is not a time in this plan: it lists no board meeting on or before 2021-03-01"))
+    #expect(
+      error.message.contains("is not a time in this plan: it lists no board meeting on or before 2021-03-01"))
     #expect(error.notes == ["a JSON plan lists its board meetings as \"styrelsemöten\": [\"2021-06-14\", …]"])
   }
 
@@ -269,7 +276,8 @@ struct ChangeStatementCheckerTests {
     "activities where kommentar changed",
   ])
   func checks(query: String) {
-    let error = Self.firstError(in: SourceText(name: "q", text: query), today: Day(year: 2021, month: 12, day: 31)!)
+    let error = Self.firstError(
+      in: SourceText(name: "q", text: query), today: Day(year: 2021, month: 12, day: 31)!)
     #expect(error == nil, "\(error?.message ?? "")")
   }
 

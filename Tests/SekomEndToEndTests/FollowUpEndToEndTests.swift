@@ -36,7 +36,8 @@ import Testing
   /// prints, what it says on standard error, and what the file holds afterwards.
   @Test func theIssuesStatementsAsWritten() throws {
     let folder = try Self.exportedPlan()
-    let set = try Self.sekom(folder, ["--by", "Anna", "-c", "activities where id = 19 set status = 'Genomfört 11 maj'"])
+    let set = try Self.sekom(
+      folder, ["--by", "Anna", "-c", "activities where id = 19 set status = 'Genomfört 11 maj'"])
     #expect(set.status == 0, "\(set.error)")
     #expect(
       set.output == """
@@ -70,8 +71,10 @@ import Testing
     let rows = Self.squeezed(spring.output)
     #expect(rows.contains(" 19 │ Hållbar kommun │ status │ Genomfört 11 maj │ Pågår\n"), "\(rows)")
     #expect(rows.contains(" 19 │ Hållbar kommun │ när │ 11 maj 2021 │ hösten 2021\n"), "\(rows)")
-    #expect(rows.contains("  3 │ Det internationella miljökommunnätverket ICLEI │ status │ Bevakar │ Pågår\n"))
-    #expect(spring.error.hasPrefix("sekom: 11 activities changed in 'plan.json' (group 2)"), "\(spring.error)")
+    #expect(
+      rows.contains("  3 │ Det internationella miljökommunnätverket ICLEI │ status │ Bevakar │ Pågår\n"))
+    #expect(
+      spring.error.hasPrefix("sekom: 11 activities changed in 'plan.json' (group 2)"), "\(spring.error)")
     let undoSpring = try Self.sekom(folder, ["-c", ".undo"])
     #expect(undoSpring.status == 0, "\(undoSpring.error)")
     #expect(try Self.activity(19, in: folder)?["status"] as? String == "Genomfört 11 maj")
@@ -79,9 +82,13 @@ import Testing
     let comment = try Self.sekom(
       folder, ["--by", "Bo", "-c", "activities where id = 19 comment 'Webbinariet hölls med 120 deltagare'"])
     #expect(comment.status == 0, "\(comment.error)")
-    #expect(comment.output.contains(" 19 │ Hållbar kommun │ kommentar │      │ Webbinariet hölls med 120 deltagare"))
-    #expect(try Self.activity(19, in: folder)?["kommentar"] as? String == "Webbinariet hölls med 120 deltagare")
-    let kommentar = try Self.sekom(folder, ["--format", "csv", "-c", "activities where id = 19 select id, kommentar"])
+    #expect(
+      comment.output.contains(" 19 │ Hållbar kommun │ kommentar │      │ Webbinariet hölls med 120 deltagare")
+    )
+    #expect(
+      try Self.activity(19, in: folder)?["kommentar"] as? String == "Webbinariet hölls med 120 deltagare")
+    let kommentar = try Self.sekom(
+      folder, ["--format", "csv", "-c", "activities where id = 19 select id, kommentar"])
     #expect(kommentar.output == "id,kommentar\n19,Webbinariet hölls med 120 deltagare\n")
 
     let add = try Self.sekom(
@@ -168,7 +175,9 @@ import Testing
         of: #""tid": "[^"]*""#, with: "\"tid\": \"\(times[number - 1])\"", options: .regularExpression)
     }
     text = lines.joined(separator: "\n")
-    text = text.replacingOccurrences(of: "\"aktiviteter\":", with: "\"styrelsemöten\": [\"2021-06-14\", \"2021-10-04\"],\n  \"aktiviteter\":")
+    text = text.replacingOccurrences(
+      of: "\"aktiviteter\":", with: "\"styrelsemöten\": [\"2021-06-14\", \"2021-10-04\"],\n  \"aktiviteter\":"
+    )
     try text.write(to: url, atomically: true, encoding: .utf8)
     let loads = try sekom(folder, ["-c", "changes count"])
     #expect(loads.output == "4\n", "\(loads.error)")
@@ -185,7 +194,8 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.error)")
     #expect(outcome.output.contains("Genomfört 11 maj") || format == "timeline", "\(outcome.output)")
     #expect(outcome.output.contains("Planerat projekt med städer i Sydamerika"), "\(outcome.output)")
-    let original = try Self.sekom(folder, ["--format", format, "-c", "activities as of 2021-06-13 where id in (7, 19)"])
+    let original = try Self.sekom(
+      folder, ["--format", format, "-c", "activities as of 2021-06-13 where id in (7, 19)"])
     #expect(original.status == 0, "\(original.error)")
     let embedded = try SekomProcess.run(["--format", format, "-c", "activities where id in (7, 19)"])
     if format == "html" {
@@ -223,21 +233,25 @@ import Testing
   @Test(arguments: ["table", "csv", "tsv", "json", "markdown", "html"])
   func changesInEveryFormat(format: String) throws {
     let folder = try Self.followedUpPlan()
-    let list = try Self.sekom(folder, ["--format", format, "-c", "changes where tid after 2021-06-14 order by id desc"])
+    let list = try Self.sekom(
+      folder, ["--format", format, "-c", "changes where tid after 2021-06-14 order by id desc"])
     #expect(list.status == 0, "\(list.error)")
     #expect(list.output.contains("Uppföljt"))
     #expect(list.output.contains("2021-10-05T10:00:00+02:00"))
     #expect(!list.output.contains("2021-06-14T10:00:00+02:00"))
-    let counted = try Self.sekom(folder, ["--format", format, "-c", "changes where av = 'Anna' count by fält"])
+    let counted = try Self.sekom(
+      folder, ["--format", format, "-c", "changes where av = 'Anna' count by fält"])
     #expect(counted.status == 0, "\(counted.error)")
     if format == "json" {
-      let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+      let rows = try #require(
+        try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
       #expect(rows.map { $0["id"] as? Int } == [20, 19, 7])
       let keys: Set<String> = Set(rows.first?.keys.map { $0 } ?? [])
       #expect(keys == ["tid", "av", "grupp", "id", "vad", "fält", "från", "till"])
       let counts = try #require(
         try JSONSerialization.jsonObject(with: Data(counted.output.utf8)) as? [[String: Any]])
-      let byField = Dictionary(uniqueKeysWithValues: counts.map { ($0["fält"] as! String, $0["antal"] as! Int) })
+      let byField = Dictionary(
+        uniqueKeysWithValues: counts.map { ($0["fält"] as! String, $0["antal"] as! Int) })
       #expect(byField == ["status": 1, "kommentar": 2, "aktivitet": 1])
     }
   }
@@ -331,9 +345,11 @@ import Testing
   /// Who made a change: `--by`, else $SEKOM_USER.
   @Test func whoMadeAChange() throws {
     let folder = try Self.exportedPlan()
-    _ = try Self.sekom(folder, ["-c", "activities where id = 1 comment 'a'"], environment: ["SEKOM_USER": "Bo"])
     _ = try Self.sekom(
-      folder, ["--by", "Anna", "-c", "activities where id = 1 comment 'b'"], environment: ["SEKOM_USER": "Bo"])
+      folder, ["-c", "activities where id = 1 comment 'a'"], environment: ["SEKOM_USER": "Bo"])
+    _ = try Self.sekom(
+      folder, ["--by", "Anna", "-c", "activities where id = 1 comment 'b'"], environment: ["SEKOM_USER": "Bo"]
+    )
     let who = try Self.sekom(folder, ["--format", "csv", "-c", "changes select av"])
     #expect(who.output == "av\nBo\nAnna\n")
   }
@@ -342,7 +358,8 @@ import Testing
   /// one plan file (reported, not built here), but a plan exported as of nothing else diffs as files do.
   @Test func diffOfAFollowedUpPlanAgainstTheEmbedded() throws {
     let folder = try Self.followedUpPlan()
-    let outcome = try SekomProcess.run(["diff", "embedded", "plan.json", "--format", "csv"], directory: folder)
+    let outcome = try SekomProcess.run(
+      ["diff", "embedded", "plan.json", "--format", "csv"], directory: folder)
     #expect(outcome.status == 0, "\(outcome.error)")
     #expect(outcome.output.contains("Genomfört 11 maj"))
     #expect(outcome.output.contains("Planerat projekt med städer i Sydamerika"))

@@ -84,7 +84,8 @@ public enum QueryChecks {
     session.today = today
     session.parameters = parameters
     let status = session.run([.success(.statement(statement))], from: source)
-    guard status == .fileError, errors.contains("cannot be changed; changes are made to a JSON plan file") else {
+    guard status == .fileError, errors.contains("cannot be changed; changes are made to a JSON plan file")
+    else {
       return ["a change statement on a plan with no file was not refused (\(status)): \(errors.prefix(300))"]
     }
     return []
