@@ -140,4 +140,30 @@ import Testing
     // The kills came at different moments: most runs were cut short.
     #expect(killedMidway > 0)
   }
+
+  /// A REPL that read the plan before another writer changed it makes its own change on the plan as it
+  /// is now, keeping the other's, and sees the new state afterwards.
+  @Test func aReplThatReadEarlierKeepsAnotherWritersChange() throws {
+    let (folder, _) = try Self.exported()
+    let plan = folder.appendingPathComponent("plan.json").path
+    let home = try ReplHome()
+    let terminal = try home.start(["--plan", plan, "--format", "csv"])
+    try terminal.waitForPrompt()
+    terminal.enter("activities where id = 1 select prio")
+    #expect(try terminal.waitForPrompt().contains("prio\n1\n"))
+    let other = try SekomProcess.run(
+      ["--plan", "plan.json", "-c", "activities where id = 1 set hur = 'Ändrad av en annan'"],
+      directory: folder)
+    #expect(other.status == 0, "\(other.error)")
+    terminal.enter("activities where id = 2 set prio = 3")
+    try terminal.waitForPrompt()
+    terminal.enter("activities where id = 1 select hur")
+    #expect(try terminal.waitForPrompt().contains("hur\nÄndrad av en annan\n"))
+    terminal.enter(".quit")
+    #expect(try terminal.exitStatus() == 0)
+    let (activities, log) = try Self.log(folder)
+    #expect(activities.first { $0["id"] as? Int == 1 }?["hur"] as? String == "Ändrad av en annan")
+    #expect(activities.first { $0["id"] as? Int == 2 }?["prio"] as? Int == 3)
+    #expect(log.count == 2)
+  }
 }
