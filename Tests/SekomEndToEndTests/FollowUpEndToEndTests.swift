@@ -365,3 +365,21 @@ import Testing
     #expect(outcome.output.contains("Planerat projekt med städer i Sydamerika"))
   }
 }
+
+/// `export` keeps the log in JSON, and says that CSV does not keep it.
+@Suite struct FollowUpExportTests {
+  @Test func exportKeepsTheLogOrSaysItIsLeftOut() throws {
+    let folder = try FollowUpEndToEndTests.followedUpPlan()
+    let json = try SekomProcess.run(
+      ["export", "--plan", "plan.json", "--output", "copy.json"], directory: folder)
+    #expect(json.status == 0, "\(json.error)")
+    let count = try SekomProcess.run(["--plan", "copy.json", "-c", "changes count"], directory: folder)
+    #expect(count.output == "4\n")
+    let csv = try SekomProcess.run(
+      ["export", "--plan", "plan.json", "--output", "copy.csv"], directory: folder)
+    #expect(csv.status == 0, "\(csv.error)")
+    #expect(
+      csv.error.contains("the 2 board meetings or the log's 4 changes; --output copy.json keeps them"),
+      "\(csv.error)")
+  }
+}
