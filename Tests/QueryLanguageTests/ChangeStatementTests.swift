@@ -166,6 +166,10 @@ struct ChangeStatementCheckerTests {
     ("activities where id = 1 set prio = 0", "1:36", .type, "prio is a whole number from 1 to 3"),
     ("activities where id = 1 set prio = hög", "1:36", .type, "prio is a whole number from 1 to 3"),
     (
+      "activities where id = 1 set prio = '4'", "1:36", .type,
+      "prio is a whole number from 1 to 3, and '4' is not"
+    ),
+    (
       "activities where id = 1 set inriktning = 'Pådrivare'", "1:42", .type,
       "'Pådrivare' is not one of the plan's inriktningar; did you mean 'Pådrivare och opinionsbildare'?"
     ),
@@ -274,6 +278,9 @@ struct ChangeStatementCheckerTests {
     "activities where status changed after 'last meeting'",
     "activities where prio = 1 and not changed after 2021-06-14",
     "activities where kommentar changed",
+    // Found here: a prio given by a parameter or in quotes was refused, though conditions take it.
+    "activities where id = 19 set prio = '2'",
+    "activities where id = 19 set prio = $n",
   ])
   func checks(query: String) {
     let error = Self.firstError(
@@ -301,7 +308,7 @@ struct ChangeStatementCheckerTests {
     case .failure(let error): return error
     case .success(.statement(let statement)):
       do throws(QueryError) {
-        _ = try Checker(plan: .embedded2021, parameters: [:], today: today).check(statement)
+        _ = try Checker(plan: .embedded2021, parameters: ["n": "3"], today: today).check(statement)
         return nil
       } catch {
         return error
