@@ -383,3 +383,41 @@ import Testing
       "\(csv.error)")
   }
 }
+
+/// `check` reports a plan that its log does not replay to (a hand edit outside sekom) as a note.
+@Suite struct FollowUpCheckTests {
+  static func handEdited() throws -> URL {
+    let folder = try FollowUpEndToEndTests.followedUpPlan()
+    let url = folder.appendingPathComponent("plan.json")
+    // Edited as text, as in an editor: the log's entries say "till", the activity "status".
+    let text = try String(contentsOf: url, encoding: .utf8)
+    #expect(text.components(separatedBy: "\"status\": \"Genomfört 11 maj\"").count == 2)
+    try text.replacingOccurrences(of: "\"status\": \"Genomfört 11 maj\"", with: "\"status\": \"Klart\"")
+      .write(to: url, atomically: true, encoding: .utf8)
+    return folder
+  }
+
+  @Test func aHandEditIsANote() throws {
+    let folder = try Self.handEdited()
+    let check = try SekomProcess.run(["check", "--plan", "plan.json", "--format", "csv"], directory: folder)
+    #expect(check.status == 0, "\(check.error)")
+    let lines = check.output.split(separator: "\n").filter { $0.contains("not in the log") }
+    #expect(
+      lines == [
+        "19,note,not in the log,status is 'Klart' where the log's last change (2021-06-14T10:00:00+02:00) made it 'Genomfört 11 maj': changed outside sekom"
+      ])
+    let swedish = try SekomProcess.run(
+      ["check", "--plan", "plan.json", "--format", "csv", "--lang", "sv"], directory: folder)
+    #expect(
+      swedish.output.contains(
+        "19,notering,utanför loggen,status är 'Klart' där loggens senaste ändring (2021-06-14T10:00:00+02:00) gav 'Genomfört 11 maj': ändrad utanför sekom"
+      ), "\(swedish.output)")
+  }
+
+  @Test func aPlanItsLogReplaysToHasNoSuchNote() throws {
+    let folder = try FollowUpEndToEndTests.followedUpPlan()
+    let check = try SekomProcess.run(["check", "--plan", "plan.json", "--format", "csv"], directory: folder)
+    #expect(check.status == 0, "\(check.error)")
+    #expect(!check.output.contains("not in the log"))
+  }
+}
