@@ -83,13 +83,12 @@ struct PlanCheckTests {
     #expect(PlanCheck.ordinal(n) == text)
   }
 
-  /// Only times left out on purpose, corrections and hand edits outside the log are notes; everything else
-  /// is a problem for `--strict`.
+  /// Only times left out on purpose, corrections and changes outside the log are notes; everything else is
+  /// a problem for `--strict`.
   @Test(arguments: PlanCheck.Finding.Kind.allCases)
   func severity(kind: PlanCheck.Finding.Kind) {
     #expect(
-      kind.severity
-        == ([.noTimeOnPurpose, .correction, .changedOutsideLog].contains(kind) ? .note : .problem))
+      kind.severity == ([.noTimeOnPurpose, .correction, .outsideTheLog].contains(kind) ? .note : .problem))
   }
 
   @Test func problemsComeFirstAndCorrectionsLastAsNotes() {

@@ -41,6 +41,7 @@ public enum QueryChecks {
           problems += errorProblems(error, in: source)
           continue
         }
+        if checked.change != nil { problems += changeProblems(statement, from: source, plan: plan) }
         let result = Evaluator(plan: plan).run(checked)
         let document = DocumentInfo(
           title: ASTPrinter.print(statement), planTitle: plan.metadata.title,
@@ -73,6 +74,21 @@ public enum QueryChecks {
     session.run(safe, from: source)
     _ = session.finish()
     return problems
+  }
+
+  /// A change statement on a plan that has no file (the embedded plan, as the fuzzer runs) is refused,
+  /// with the way out and exit status 3: it never writes, and never crashes.
+  static func changeProblems(_ statement: Statement, from source: SourceText, plan: Plan) -> [String] {
+    var errors = ""
+    let session = Session(plan: plan, standardOutput: { _ in }, standardError: { errors += $0 })
+    session.today = today
+    session.parameters = parameters
+    let status = session.run([.success(.statement(statement))], from: source)
+    guard status == .fileError, errors.contains("cannot be changed; changes are made to a JSON plan file")
+    else {
+      return ["a change statement on a plan with no file was not refused (\(status)): \(errors.prefix(300))"]
+    }
+    return []
   }
 
   static func errorProblems(_ error: QueryError, in source: SourceText) -> [String] {

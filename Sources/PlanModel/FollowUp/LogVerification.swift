@@ -3,8 +3,17 @@
 /// outside sekom after that entry (a hand edit), which shows as a change with no log entry.
 extension Plan {
   public struct LogDiscrepancy: Sendable, Equatable {
+    /// What the log says that the plan does not hold, for saying it in another language.
+    public enum Kind: String, Sendable, CaseIterable {
+      case fieldOfMissingActivity, fieldChanged, addedButMissing, removedButThere
+    }
+
     public var activityID: Int
     public var message: String
+    public var kind: Kind = .fieldChanged
+    /// The texts the message is made of, in its order: the field (for a field), the value the plan holds
+    /// (for a changed field), the entry's time, and the value the log gave (for a changed field).
+    public var texts: [String] = []
   }
 
   /// The places where the plan differs from what its log says, newest first; empty when it replays.
@@ -23,8 +32,8 @@ extension Plan {
             LogDiscrepancy(
               activityID: id,
               message:
-                "the log changes \(field.name) of activity \(id) at \(when), but the plan has no activity \(id) then"
-            ))
+                "the log changes \(field.name) of activity \(id) at \(when), but the plan has no activity \(id) then",
+              kind: .fieldOfMissingActivity, texts: [field.name, when]))
           continue
         }
         let held = field.value(in: plan.activities[position])
@@ -33,8 +42,8 @@ extension Plan {
             LogDiscrepancy(
               activityID: id,
               message:
-                "\(field.name) is \(quoted(held)) where the log's last change (\(when)) made it \(quoted(to)): changed outside sekom"
-            ))
+                "\(field.name) is \(quoted(held)) where the log's last change (\(when)) made it \(quoted(to)): changed outside sekom",
+              kind: .fieldChanged, texts: [field.name, held.text, when, to.text]))
         }
       case .added:
         if position == nil {
@@ -42,8 +51,8 @@ extension Plan {
             LogDiscrepancy(
               activityID: id,
               message:
-                "the log adds activity \(id) at \(when), but the plan does not have it: removed outside sekom"
-            ))
+                "the log adds activity \(id) at \(when), but the plan does not have it: removed outside sekom",
+              kind: .addedButMissing, texts: [when]))
         }
       case .removed:
         if position != nil {
@@ -51,7 +60,8 @@ extension Plan {
             LogDiscrepancy(
               activityID: id,
               message:
-                "the log removes activity \(id) at \(when), but the plan has it: added again outside sekom"))
+                "the log removes activity \(id) at \(when), but the plan has it: added again outside sekom",
+              kind: .removedButThere, texts: [when]))
         }
       }
       plan.apply(entry.reversed(time: entry.time, author: "", group: 0), index: &index)

@@ -14,6 +14,10 @@ extension Plan {
     if used != metadata.directions { left.append("the declared inriktningar") }
     let corrections = metadata.corrections.count
     if corrections > 0 { left.append(corrections == 1 ? "the correction" : "the \(corrections) corrections") }
+    // The follow-up (issue 10) has no place in CSV either: a plan exported to CSV loses its history.
+    let meetings = metadata.boardMeetings.count
+    if meetings > 0 { left.append(meetings == 1 ? "the board meeting" : "the \(meetings) board meetings") }
+    if !log.isEmpty { left.append(log.count == 1 ? "the log's change" : "the log's \(log.count) changes") }
     return left
   }
 }

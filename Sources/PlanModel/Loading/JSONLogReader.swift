@@ -8,6 +8,9 @@
 /// made by `.undo` has `"ångrar": N`, the group it takes back.
 extension JSONPlanReader {
   private static let logKeys = ["tid", "av", "grupp", "id", "fält", "från", "till", "ångrar"]
+  /// The keys folded once: folding each key against each of them took most of the time of reading a
+  /// long log.
+  private static let foldedLogKeys = logKeys.map(SwedishCollation.fold)
 
   func logEntry(_ value: JSONToken) throws(PlanFileError) -> LogEntry {
     guard value.kind == .beginObject else { throw wrongType(value, field: "logg", expected: "an object") }
@@ -25,13 +28,11 @@ extension JSONPlanReader {
     // are read when met if the field is known, and otherwise the entry is refused with the order to use.
     try members { keyToken throws(PlanFileError) in
       let key = try keyText(keyToken)
-      guard
-        let name = JSONPlanReader.logKeys.first(where: {
-          SwedishCollation.fold(key) == SwedishCollation.fold($0)
-        })
-      else {
+      let folded = SwedishCollation.fold(key)
+      guard let index = JSONPlanReader.foldedLogKeys.firstIndex(of: folded) else {
         throw unknownKey(key, at: keyToken, in: "a log entry", known: JSONPlanReader.logKeys)
       }
+      let name = JSONPlanReader.logKeys[index]
       let item = try tokens.next()
       switch name {
       case "tid":

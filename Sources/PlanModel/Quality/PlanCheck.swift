@@ -21,12 +21,12 @@ public enum PlanCheck {
       case priorityOutOfRange = "prio outside 1–3"
       case repeatedID = "repeated id"
       case correction = "corrected"
-      /// The plan differs from what its follow-up log says: edited by hand, outside sekom.
-      case changedOutsideLog = "changed outside sekom"
+      /// The plan differs from what its follow-up log says: a hand edit, a note (issue 10).
+      case outsideTheLog = "not in the log"
 
       public var severity: Severity {
         switch self {
-        case .noTimeOnPurpose, .correction, .changedOutsideLog: .note
+        case .noTimeOnPurpose, .correction, .outsideTheLog: .note
         default: .problem
         }
       }
@@ -69,14 +69,13 @@ public enum PlanCheck {
       findings += review.unknownActors(activity)
       if let priority = review.priority(activity) { findings.append(priority) }
     }
-    return findings + notes + review.corrections() + logFindings(in: plan)
-  }
-
-  /// Where the plan does not replay from its log: a hand edit, shown as a change with no log entry.
-  static func logFindings(in plan: Plan) -> [Finding] {
-    plan.logDiscrepancies().reversed().map {
-      Finding(.changedOutsideLog, activityID: $0.activityID, message: $0.message, texts: [$0.message])
+    // A change made outside sekom is a note, not an error: the log says what sekom did, the plan is the
+    // plan. The last of these texts is the kind, for saying it in another language.
+    let outside = plan.logDiscrepancies().reversed().map {
+      Finding(
+        .outsideTheLog, activityID: $0.activityID, message: $0.message, texts: $0.texts + [$0.kind.rawValue])
     }
+    return findings + notes + review.corrections() + outside
   }
 
   /// The findings of each kind for one activity, with what a text gives worked out once per distinct

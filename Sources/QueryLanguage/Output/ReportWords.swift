@@ -112,7 +112,7 @@ public struct ReportWords: Sendable {
       case .priorityOutOfRange: return "prio utanför 1–3"
       case .repeatedID: return "upprepat id"
       case .correction: return "rättat"
-      case .changedOutsideLog: return "ändrad utanför sekom"
+      case .outsideTheLog: return "utanför loggen"
       }
     }
   }
@@ -140,8 +140,25 @@ public struct ReportWords: Sendable {
       case .priorityOutOfRange: return "prio är \(text(0))"
       case .repeatedID: return "id \(text(0)) används av aktivitet nr \(text(1)) och nr \(text(2))"
       case .correction: return "\(text(0)): '\(text(1))' → '\(text(2))' (\(reason(text(3))))"
-      case .changedOutsideLog: return text(0)
+      case .outsideTheLog: return outsideTheLog(texts)
       }
+    }
+  }
+
+  /// A difference between a plan and its log, in Swedish, from its texts (the last is its kind).
+  func outsideTheLog(_ texts: [String]) -> String {
+    func text(_ index: Int) -> String { index < texts.count ? texts[index] : "" }
+    switch Plan.LogDiscrepancy.Kind(rawValue: texts.last ?? "") {
+    case .fieldOfMissingActivity?:
+      return "loggen ändrar \(text(0)) \(text(1)), men planen har inte aktiviteten då"
+    case .fieldChanged?:
+      return
+        "\(text(0)) är '\(text(1))' där loggens senaste ändring (\(text(2))) gav '\(text(3))': ändrad utanför sekom"
+    case .addedButMissing?:
+      return "loggen lägger till aktiviteten \(text(0)), men planen har den inte: borttagen utanför sekom"
+    case .removedButThere?:
+      return "loggen tar bort aktiviteten \(text(0)), men planen har den: tillagd igen utanför sekom"
+    case nil: return texts.dropLast().joined(separator: "; ")
     }
   }
 

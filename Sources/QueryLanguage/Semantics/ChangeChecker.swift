@@ -134,7 +134,10 @@ extension Checker {
       let names = values.flatMap { Actors.parseList($0.text) }
       return .actors(names)
     case .priority:
-      guard case .integer(let number) = value.kind, (1...3).contains(number) else {
+      // A parameter's value, or a quoted number, is a text: read as a number, as conditions read it.
+      let number: Int? =
+        if case .integer(let number) = value.kind { number } else { Int(value.text.trimmingSpaces) }
+      guard let number, (1...3).contains(number) else {
         throw QueryError(
           .type, "prio is a whole number from 1 to 3, and \(value.describe) is not", at: value.range)
       }
