@@ -1,19 +1,10 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The REPL's history file, in libedit's format (a first line `_HiStOrY_V2_`, then one entry a line with
 /// vis-style escapes), read and written here rather than by libedit: libedit saves by truncating the file
 /// and writing it again, which a hangup between the two leaves empty.
 ///
-/// Each entry is appended as it is entered, in one `write` on a descriptor opened with `O_APPEND` and locked
-/// with `flock`, so a hangup at any moment loses at most the line being typed and two REPLs at once both
+/// Each entry is appended as it is entered, in one write to a `SharedFile` under its lock, so a hangup at any moment loses at most the line being typed and two REPLs at once both
 /// keep theirs. The only whole-file rewrite, trimming to `limit` entries, goes through `AtomicFile` under
 /// the same lock. A file that is not this format is never written.
 public struct HistoryFile: Sendable {
@@ -40,42 +31,32 @@ public struct HistoryFile: Sendable {
   /// The entries, oldest first; none when the file does not exist or is empty. A file holding more than
   /// `limit` entries is trimmed to its last `limit` when no other REPL holds its lock.
   public func load() throws(Problem) -> [String] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
-    guard fd >= 0 else {
-      let error = errno
-      var info = stat()
-      // A dangling link: writing would create the file it points to, wherever that is.
-      if error == ENOENT && lstat(path, &info) == 0 { throw Problem(reason: "it is a link to nothing") }
-      if error == ENOENT { return [] }
-      throw Problem(reason: String(cString: strerror(error)))
-    }
-    defer { close(fd) }
-    var entries = try HistoryFile.read(fd)
-    if entries.count > limit {
-      // Another REPL holding the lock is left alone: the file is trimmed at a later start.
-      if flock(fd, LOCK_EX | LOCK_NB) == 0, HistoryFile.isStill(fd, at: path), lseek(fd, 0, SEEK_SET) == 0,
-        let current = try? HistoryFile.read(fd)
-      {
-        entries = current
-        if entries.count > limit { try? rewrite(Array(entries.suffix(limit))) }
+    do {
+      guard let file = try SharedFile.forReading(path) else { return [] }
+      var entries = try HistoryFile.read(file)
+      if entries.count > limit {
+        // Another REPL holding the lock is left alone: the file is trimmed at a later start.
+        if try file.lock(path: path, waiting: false), let current = try? HistoryFile.read(file) {
+          entries = current
+          if entries.count > limit { try? rewrite(Array(entries.suffix(limit))) }
+        }
+        entries = Array(entries.suffix(limit))
       }
-      entries = Array(entries.suffix(limit))
+      return entries
+    } catch let failure as FileAccess.Failure {
+      throw Problem(reason: failure.reason)
+    } catch let problem as Problem {
+      throw problem
+    } catch {
+      throw Problem(reason: "\(error)")
     }
-    return entries
   }
 
-  /// The entries of an open history file, read from its current offset.
-  private static func read(_ fd: Int32) throws(Problem) -> [String] {
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw Problem(reason: String(cString: strerror(errno))) }
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: break
-    case S_IFDIR: throw Problem(reason: "it is a directory")
-    default: throw Problem(reason: "it is not a regular file")
-    }
-    var bytes: [UInt8] = []
+  /// The entries of an open history file.
+  private static func read(_ file: SharedFile) throws(Problem) -> [String] {
+    let bytes: [UInt8]
     do {
-      try FileAccess.readAll(descriptor: fd, limit: maximumBytes, into: &bytes)
+      bytes = try file.readAll(limit: maximumBytes)
     } catch {
       throw Problem(reason: error.reason)
     }
@@ -107,50 +88,37 @@ public struct HistoryFile: Sendable {
   /// file does not exist; an empty file gets the first line first.
   public func append(_ entry: String) throws(Problem) {
     let line = Array((HistoryFile.encode(entry) + "\n").utf8)
-    // A retry when another REPL made the file first or replaced it while this one waited for the lock.
-    for _ in 0..<20 {
-      var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
-      if fd < 0 && errno == ENOENT {
-        var info = stat()
-        if lstat(path, &info) == 0 { throw Problem(reason: "it is a link to nothing") }
-        HistoryFile.makeFolders(for: path)
-        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if fd < 0 && errno == EEXIST { continue }
-      }
-      guard fd >= 0 else { throw Problem(reason: String(cString: strerror(errno))) }
-      defer { close(fd) }
-      var info = stat()
-      guard fstat(fd, &info) == 0 else { throw Problem(reason: String(cString: strerror(errno))) }
-      guard info.st_mode & S_IFMT == S_IFREG else { throw Problem(reason: "it is not a regular file") }
-      while flock(fd, LOCK_EX) != 0 {
-        guard errno == EINTR else { throw Problem(reason: String(cString: strerror(errno))) }
-      }
-      guard HistoryFile.isStill(fd, at: path), fstat(fd, &info) == 0 else { continue }
-      var bytes: [UInt8] = []
-      if info.st_size == 0 {
-        bytes = Array((HistoryFile.header + "\n").utf8)
-      } else {
-        // Written over by something else since it was read: not ours to add to.
-        var start = [UInt8](repeating: 0, count: HistoryFile.header.utf8.count + 1)
-        guard pread(fd, &start, start.count, 0) == start.count,
-          start.elementsEqual((HistoryFile.header + "\n").utf8)
-        else {
-          throw Problem(reason: "it is not a history file (its first line is not \(HistoryFile.header))")
+    let firstLine = Array((HistoryFile.header + "\n").utf8)
+    do {
+      // A retry when another REPL made the file first or replaced it while this one waited for the lock.
+      for _ in 0..<20 {
+        guard let file = try SharedFile.forAppending(path), try file.lock(path: path, waiting: true) else {
+          continue
         }
-        // A last line without its line end, as another program may leave it, stays a line of its own.
-        var last: UInt8 = 0
-        if pread(fd, &last, 1, off_t(info.st_size) - 1) == 1 && last != UInt8(ascii: "\n") {
-          bytes = [UInt8(ascii: "\n")]
+        let size = try file.size()
+        var bytes: [UInt8] = []
+        if size == 0 {
+          bytes = firstLine
+        } else {
+          // Written over by something else since it was read: not ours to add to.
+          guard (try? file.read(count: firstLine.count, at: 0)) == firstLine else {
+            throw Problem(reason: "it is not a history file (its first line is not \(HistoryFile.header))")
+          }
+          // A last line without its line end, as another program may leave it, stays a line of its own.
+          if let last = try? file.read(count: 1, at: size - 1), last.count == 1, last[0] != UInt8(ascii: "\n")
+          {
+            bytes = [UInt8(ascii: "\n")]
+          }
         }
+        try file.append(bytes + line)
+        return
       }
-      bytes += line
-      // One write: the entry is in the file whole or not at all, whatever signal comes.
-      let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
-      guard written == bytes.count else {
-        let reason = written < 0 ? String(cString: strerror(errno)) : "the disk is full"
-        throw Problem(reason: reason)
-      }
-      return
+    } catch let failure as FileAccess.Failure {
+      throw Problem(reason: failure.reason)
+    } catch let problem as Problem {
+      throw problem
+    } catch {
+      throw Problem(reason: "\(error)")
     }
     throw Problem(reason: "it keeps being replaced")
   }
@@ -164,24 +132,6 @@ public struct HistoryFile: Sendable {
     } catch {
       file.discard()
       throw error
-    }
-  }
-
-  /// Whether `path` still names the file open as `fd`, and not one put in its place.
-  private static func isStill(_ fd: Int32, at path: String) -> Bool {
-    var open = stat()
-    var named = stat()
-    return fstat(fd, &open) == 0 && stat(path, &named) == 0 && open.st_dev == named.st_dev
-      && open.st_ino == named.st_ino
-  }
-
-  /// Makes the missing folders of `path`, 0700 each.
-  static func makeFolders(for path: String) {
-    var folder = path.hasPrefix("/") ? "" : "."
-    for part in path.split(separator: "/").dropLast() {
-      folder += "/" + part
-      var info = stat()
-      if stat(folder, &info) != 0 { mkdir(folder, 0o700) }
     }
   }
 
@@ -263,9 +213,4 @@ public struct HistoryFile: Sendable {
     }
     return String(validating: bytes, as: UTF8.self)
   }
-}
-
-/// write(2), named apart from `HistoryFile`'s own so that the C function is found on every C library.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  write(descriptor, buffer, count)
 }
