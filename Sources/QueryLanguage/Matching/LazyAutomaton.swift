@@ -169,22 +169,7 @@ struct LazyAutomaton {
 
   /// Adds a step and every step reached from it without reading; true when the match is reached.
   private mutating func follow(_ start: Int, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool {
-    stack.removeAll(keepingCapacity: true)
-    stack.append(start)
-    while let state = stack.popLast() {
-      guard closure.insert(state) else { continue }
-      work += 1
-      switch program.instructions[state] {
-      case .match: return true
-      case .jump(let target): stack.append(target)
-      case .split(let first, let second):
-        stack.append(second)
-        stack.append(first)
-      case .assertion(let assertion):
-        if TextPattern.holds(assertion, previous: previous, next: next) { stack.append(state + 1) }
-      case .scalar, .set, .anyButLineFeed: break
-      }
-    }
-    return false
+    TextPattern.follow(
+      start, program, into: &closure, &stack, work: &work, previous: previous, next: next)
   }
 }

@@ -96,6 +96,8 @@ final class TextPattern {
     _ program: PatternProgram, starters: [PatternInstruction]?, on text: String, _ work: inout Scratch
   ) -> Bool {
     work.current.removeAll()
+    // The simulation is the tests' reference and has no budget: its steps are not counted anywhere.
+    var steps = 0
     var previous: Unicode.Scalar? = nil
     var scalars = text.unicodeScalars.makeIterator()
     var scalar = scalars.next()
@@ -110,7 +112,9 @@ final class TextPattern {
       }
       // A new attempt starts at every position, unless the pattern is anchored at the start.
       if atStart || !program.anchored {
-        if follow(0, program, into: &work.current, &work.stack, previous: previous, next: scalar) {
+        if follow(
+          0, program, into: &work.current, &work.stack, work: &steps, previous: previous, next: scalar)
+        {
           return true
         }
       }
@@ -119,7 +123,9 @@ final class TextPattern {
       work.next.removeAll()
       let following = scalars.next()
       for state in work.current.states where reads(program.instructions[state], consumed, program) {
-        if follow(state + 1, program, into: &work.next, &work.stack, previous: consumed, next: following) {
+        if follow(
+          state + 1, program, into: &work.next, &work.stack, work: &steps, previous: consumed, next: following
+        ) {
           return true
         }
       }
@@ -145,15 +151,17 @@ final class TextPattern {
   }
 
   /// Adds a state and every state reached from it without reading a scalar: through jumps, splits and the
-  /// assertions that hold between `previous` and `next`. True when the match state is reached.
-  private static func follow(
+  /// assertions that hold between `previous` and `next`, counting each state added in `work`. True when
+  /// the match state is reached. The simulation and the lazy automaton both follow states this way.
+  static func follow(
     _ start: Int, _ program: PatternProgram, into set: inout StateSet, _ stack: inout [Int],
-    previous: Unicode.Scalar?, next: Unicode.Scalar?
+    work: inout Int, previous: Unicode.Scalar?, next: Unicode.Scalar?
   ) -> Bool {
     stack.removeAll(keepingCapacity: true)
     stack.append(start)
     while let state = stack.popLast() {
       guard set.insert(state) else { continue }
+      work += 1
       switch program.instructions[state] {
       case .match: return true
       case .jump(let target): stack.append(target)
