@@ -192,11 +192,8 @@ struct ReplKeysTests {
   /// stopped with Ctrl-S holds sekom in the middle of it, as a slow terminal does.
   @Test func controlCStopsPrintingALargeResult() throws {
     let home = try ReplHome()
-    let plan = home.folder.appendingPathComponent("large.csv")
     let text = String(repeating: "ö", count: 100)
-    var csv = "id,inriktning,vad,hur,vem,när,status,prio\n"
-    for id in 1...20_000 { csv += "\(id),A,\(text),H,Kansli,2021,Pågår,1\n" }
-    try csv.write(to: plan, atomically: true, encoding: .utf8)
+    let plan = try home.largePlan("large.csv", rows: 20_000, fields: "A,\(text),H,Kansli,2021,Pågår,1")
     let terminal = try home.start(["--plan", plan.path, "--no-init"])
     try terminal.waitForPrompt(timeout: 30)
     terminal.enter("activities select id, vad")

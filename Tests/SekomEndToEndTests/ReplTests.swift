@@ -180,11 +180,8 @@ struct ReplTests {
   /// end). The statement here, on 40,000 texts of 2,000 letters, would run for minutes.
   @Test func controlCStopsARunningStatement() throws {
     let home = try ReplHome()
-    let plan = home.folder.appendingPathComponent("big.csv")
     let text = String(repeating: "a", count: 2_000)
-    var csv = "id,inriktning,vad,hur,vem,när,status,prio\n"
-    for id in 1...40_000 { csv += "\(id),A,V,\(text),Kansli,2021,Pågår,1\n" }
-    try csv.write(to: plan, atomically: true, encoding: .utf8)
+    let plan = try home.largePlan("big.csv", rows: 40_000, fields: "A,V,\(text),Kansli,2021,Pågår,1")
     let terminal = try home.start(["--plan", plan.path, "--no-init"])
     try terminal.waitForPrompt(timeout: 30)
     terminal.enter("activities where hur matches '(.|.)*Q' count")
@@ -406,6 +403,16 @@ final class ReplHome {
     try FileManager.default.createDirectory(
       at: initFile.deletingLastPathComponent(), withIntermediateDirectories: true)
     try text.write(to: initFile, atomically: true, encoding: .utf8)
+  }
+
+  /// A large CSV plan in the test's folder: `rows` activities, each row's fields after the id given by
+  /// `fields`, for statements long enough to be stopped with Ctrl-C.
+  func largePlan(_ name: String, rows: Int, fields: String) throws -> URL {
+    let plan = folder.appendingPathComponent(name)
+    var csv = "id,inriktning,vad,hur,vem,när,status,prio\n"
+    for id in 1...rows { csv += "\(id),\(fields)\n" }
+    try csv.write(to: plan, atomically: true, encoding: .utf8)
+    return plan
   }
 
   func start(
