@@ -86,6 +86,15 @@ public enum FileAccess {
     return names.sorted()
   }
 
+  /// Whether the path still names the file a descriptor has open: a file replaced by a rename since it
+  /// was opened is another file, and a lock on the old one locks nothing anyone else opens.
+  public static func path(_ path: String, names descriptor: Int32) -> Bool {
+    var held = stat()
+    var named = stat()
+    return fstat(descriptor, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev
+      && held.st_ino == named.st_ino
+  }
+
   public static func reason() -> String { String(cString: strerror(errno)) }
 
   /// The directory part of a path, "." when it has none.

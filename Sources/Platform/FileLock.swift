@@ -26,11 +26,7 @@ public final class FileLock {
         close(opened)
         throw FileAccess.Failure(reason: why)
       }
-      var held = stat()
-      var named = stat()
-      if fstat(opened, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev
-        && held.st_ino == named.st_ino
-      {
+      if FileAccess.path(path, names: opened) {
         fd = opened
         return
       }

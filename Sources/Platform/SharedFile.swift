@@ -51,10 +51,7 @@ public final class SharedFile {
       if !waiting { return false }
       throw FileAccess.Failure(reason: FileAccess.reason())
     }
-    var held = stat()
-    var named = stat()
-    return fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev
-      && held.st_ino == named.st_ino
+    return FileAccess.path(path, names: fd)
   }
 
   /// The file's size in bytes.
