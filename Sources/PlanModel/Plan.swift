@@ -7,6 +7,11 @@ public struct Plan: Sendable {
   /// Whether the plan year was not given (by the reader's options, the file, or the years its `när`
   /// texts name) and a default year was used: how the plan was read, not part of the plan.
   public var yearWasAssumed = false
+  /// The columns of a large CSV file not read yet (`PlanReadOptions.columns`): empty in every activity
+  /// until `readColumns` reads them. Empty for a plan read whole.
+  public internal(set) var unreadColumns: Set<PlanColumn> = []
+  /// Where the unread columns are read from; nil once every column is read.
+  var deferred: DeferredColumns?
 
   public init(metadata: PlanMetadata, activities: [Activity]) {
     self.metadata = metadata

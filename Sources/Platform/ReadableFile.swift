@@ -52,6 +52,26 @@ public struct ReadableFile: ~Copyable {
 
   deinit { close(descriptor) }
 
+  /// What tells whether the file changed since it was opened: its size and the times of its last change.
+  public struct Stamp: Sendable, Equatable {
+    public var size: Int
+    public var modified: [Int]
+  }
+
+  /// The file's stamp now; nil when it cannot be looked at.
+  public func stamp() -> Stamp? {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return nil }
+    #if canImport(Darwin)
+      let (content, change) = (status.st_mtimespec, status.st_ctimespec)
+    #else
+      let (content, change) = (status.st_mtim, status.st_ctim)
+    #endif
+    return Stamp(
+      size: Int(status.st_size),
+      modified: [Int(content.tv_sec), Int(content.tv_nsec), Int(change.tv_sec), Int(change.tv_nsec)])
+  }
+
   /// Reads into `buffer` from where the file is; 0 at its end.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(Failure) -> Int {
     try Self.read(descriptor: descriptor, into: buffer)

@@ -122,7 +122,15 @@ enum RunCommand {
   /// Runs, and leaves with the exit status while the session and its plan are still alive: freeing a
   /// large plan's activities one by one would only delay the exit.
   static func execute(_ options: RunOptions) -> Never {
-    guard let loaded = PlanLoading.load(path: options.plan, year: options.year, today: options.today) else {
+    // Statements given on the command line say which columns of a large plan file they read; the rest
+    // are read only if something asks for them. Scripts, standard input and the REPL read every column.
+    let columns =
+      options.statements.isEmpty || !options.scripts.isEmpty || options.format == .timeline
+      ? ColumnsRead.all.everyRow : ColumnsRead.toLoad(for: commandLineSources(options.statements))
+    guard
+      let loaded = PlanLoading.load(
+        path: options.plan, year: options.year, today: options.today, columns: columns)
+    else {
       Console.exit(.fileError)
     }
     let session = Session(
@@ -161,20 +169,24 @@ enum RunCommand {
       status = max(status, result)
       return result == .success || options.keepGoing
     }
-    let statements = options.statements
-    for (index, statement) in statements.enumerated() where !session.quitRequested {
-      let name = statements.count == 1 ? "<command line>" : "<command line \(index + 1)>"
-      guard record(session.run(SourceText(name: name, text: statement))) else {
-        return max(status, session.finish())
-      }
+    for source in commandLineSources(options.statements) where !session.quitRequested {
+      guard record(session.run(source)) else { return max(status, session.finish()) }
     }
     for script in options.scripts where !session.quitRequested {
       guard record(session.runFile(script)) else { return max(status, session.finish()) }
     }
-    if statements.isEmpty && options.scripts.isEmpty {
+    if options.statements.isEmpty && options.scripts.isEmpty {
       status = Terminal.isTerminal(.standardInput) ? interactive(session, options) : standardInput(session)
     }
     return max(status, session.finish())
+  }
+
+  /// The `-c` statements as sources, named for messages.
+  private static func commandLineSources(_ statements: [String]) -> [SourceText] {
+    statements.enumerated().map { index, statement in
+      SourceText(
+        name: statements.count == 1 ? "<command line>" : "<command line \(index + 1)>", text: statement)
+    }
   }
 
   /// The REPL; the line editor only when both ends are a terminal and libedit is there, otherwise lines

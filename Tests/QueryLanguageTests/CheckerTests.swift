@@ -51,8 +51,8 @@ struct CheckerTests {
     let statement = try #require(Self.statement(query))
     let checked = try Checker(plan: .embedded2021, parameters: [:]).check(statement)
     let evaluator = Evaluator(plan: .embedded2021)
-    guard case .activities(_, _, let first) = evaluator.run(checked),
-      case .activities(_, _, let second) = evaluator.run(checked)
+    guard case .activities(_, _, let first) = try evaluator.run(checked),
+      case .activities(_, _, let second) = try evaluator.run(checked)
     else {
       Issue.record("not a list of activities")
       return

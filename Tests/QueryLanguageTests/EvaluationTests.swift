@@ -238,7 +238,7 @@ struct EvaluationTests {
       throw QueryError(.syntax, "no statement", at: SourceRange(start: 0, end: 0))
     }
     let checked = try Checker(plan: plan, parameters: parameters).check(statement)
-    return Evaluator(plan: plan).run(checked)
+    return try Evaluator(plan: plan).run(checked)
   }
 }
 

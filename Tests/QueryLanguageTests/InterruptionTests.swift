@@ -38,7 +38,7 @@ struct InterruptionTests {
     let plan = InterruptionTests.plan(count: 50_000)
     let statement = try InterruptionTests.checked(statement, on: plan)
     var asked = 0
-    let result = Evaluator(plan: plan).run(statement) {
+    let result = try Evaluator(plan: plan).run(statement) {
       asked += 1
       return asked >= 2
     }
@@ -49,7 +49,7 @@ struct InterruptionTests {
   @Test func anUninterruptedSortStillSorts() throws {
     let plan = InterruptionTests.plan(count: 2_000)
     let statement = try InterruptionTests.checked("activities order by vad desc limit 1 select id", on: plan)
-    let result = Evaluator(plan: plan).run(statement) { false }
+    let result = try Evaluator(plan: plan).run(statement) { false }
     guard case .activities(_, _, let rows) = result else {
       Issue.record("no rows: \(String(describing: result))")
       return

@@ -192,7 +192,7 @@ struct ReportTests {
     let statement = try ParserTests.statement("activities where slut < today and kategori != done select id")
     let checked = try Checker(plan: .embedded2021, parameters: [:], today: Day(year: 2021, month: 6, day: 1)!)
       .check(statement)
-    let rows = Evaluator(plan: .embedded2021).run(checked)
+    let rows = try Evaluator(plan: .embedded2021).run(checked)
     guard case .activities(_, _, let activities) = rows else {
       Issue.record("expected activities")
       return

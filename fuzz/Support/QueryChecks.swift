@@ -42,7 +42,10 @@ public enum QueryChecks {
           continue
         }
         if checked.change != nil { problems += changeProblems(statement, from: source, plan: plan) }
-        let result = Evaluator(plan: plan).run(checked)
+        guard let result = try? Evaluator(plan: plan).run(checked) else {
+          problems.append("a plan in memory could not be read: \(ASTPrinter.print(statement))")
+          continue
+        }
         let document = DocumentInfo(
           title: ASTPrinter.print(statement), planTitle: plan.metadata.title,
           planSource: plan.metadata.source, planYear: plan.metadata.year, made: today)

@@ -22,6 +22,7 @@ enum CSVFileReader {
       supply: CSVRecords.fileSupply(descriptor: descriptor, path: path, offset: 0, positional: size != nil))
     try first.skipByteOrderMark()
     let layout = try CSVReader.header(&first)
+    draft.layout = layout
     guard let size else {
       try CSVReader.rows(&first, layout, into: &draft, expectedEnd: 0, maximumRows: maximumRows)
       return
@@ -87,7 +88,9 @@ enum CSVFileReader {
     secondRows: Int? = nil, into draft: inout PlanDraft, maximumRows: Int = CSVReader.maximumRows
   ) throws(PlanFileError) {
     second.names = first.names
-    var rest = PlanDraft(path: draft.path, allowsRepeatedIDs: draft.allowsRepeatedIDs, checksIDs: false)
+    var rest = PlanDraft(
+      path: draft.path, allowsRepeatedIDs: draft.allowsRepeatedIDs, checksIDs: false,
+      deferring: draft.deferred)
     if let secondRows { rest.reserveExactly(secondRows) }
     var firstError: PlanFileError?
     var secondError: PlanFileError?

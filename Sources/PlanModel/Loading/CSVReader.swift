@@ -80,7 +80,16 @@ enum CSVReader {
     let start = records.offset
     var rows = 0
     var fields: [CSVField] = []
-    while stop.map({ records.offset < $0 }) ?? true, let record = try records.next(into: &fields) {
+    // Columns left for later are checked as text like the others, but become no values now.
+    let deferred = draft.deferred
+    let reads = (
+      direction: !deferred.contains(.direction), what: !deferred.contains(.what),
+      how: !deferred.contains(.how), who: !deferred.contains(.who), status: !deferred.contains(.status)
+    )
+    let unreadStatus = StatusText(text: "")
+    while stop.map({ records.offset < $0 }) ?? true {
+      let recordStart = records.offset
+      guard let record = try records.next(into: &fields) else { break }
       try checkText(record, path: path)
       if isBlank(fields, record.bytes) { continue }
       let line = record.line
@@ -106,12 +115,15 @@ enum CSVReader {
         id = try identifier(content(idAt), line: fields[idAt].line, path: path)
       }
       let priority = try priority(content(layout.priority), line: fields[layout.priority].line, path: path)
-      let direction = draft.directions.value(of: content(layout.direction))
+      let direction = reads.direction ? draft.directions.value(of: content(layout.direction)) : ""
       try draft.add(
-        id: id, line: line, direction: direction, what: draft.whats.string(of: content(layout.what)),
-        how: draft.hows.string(of: content(layout.how)), who: draft.whoList(content(layout.who)),
-        when: draft.whens.index(of: content(layout.when)), status: draft.status(content(layout.status)),
-        priority: priority)
+        id: id, line: line, direction: direction,
+        what: reads.what ? draft.whats.string(of: content(layout.what)) : "",
+        how: reads.how ? draft.hows.string(of: content(layout.how)) : "",
+        who: reads.who ? draft.whoList(content(layout.who)) : [],
+        when: draft.whens.index(of: content(layout.when)),
+        status: reads.status ? draft.status(content(layout.status)) : unreadStatus,
+        priority: priority, rowStart: recordStart)
     }
   }
 

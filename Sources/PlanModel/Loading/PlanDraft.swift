@@ -12,6 +12,12 @@ struct PlanDraft {
   private var whenIndices: [Int32] = []
   /// The line of each activity, to name both lines when an id repeats.
   private var lines: [Int] = []
+  /// The file offset each activity's row starts at, kept only when columns are left for later.
+  private var rowStarts: [Int] = []
+  /// The columns left unread, to be read later from the file (`DeferredColumns`).
+  let deferred: Set<PlanColumn>
+  /// Where each column is in a row of a CSV file, once its header is read.
+  var layout: CSVReader.Layout?
   /// The greatest id so far: while ids increase, none can repeat and `lineOfID` is not needed.
   private var greatestID = 0
   /// The line of each id, built only once ids stop increasing.
@@ -47,10 +53,20 @@ struct PlanDraft {
   /// does not: its ids are checked in file order as `absorb` takes them in.
   let checksIDs: Bool
 
-  init(path: String, allowsRepeatedIDs: Bool = false, checksIDs: Bool = true) {
+  init(
+    path: String, allowsRepeatedIDs: Bool = false, checksIDs: Bool = true,
+    deferring deferred: Set<PlanColumn> = []
+  ) {
     self.path = path
     self.allowsRepeatedIDs = allowsRepeatedIDs
     self.checksIDs = checksIDs
+    self.deferred = deferred
+  }
+
+  /// The file offsets of the rows, handed over to the plan's `DeferredColumns`.
+  mutating func takeRowStarts() -> [Int] {
+    defer { rowStarts = [] }
+    return rowStarts
   }
 
   var count: Int { activities.count }
@@ -72,6 +88,7 @@ struct PlanDraft {
     activities.reserveCapacity(rows)
     whenIndices.reserveCapacity(rows)
     lines.reserveCapacity(rows)
+    if !deferred.isEmpty { rowStarts.reserveCapacity(rows) }
   }
 
   /// The actor list for a `vem` text, split on `;` once per distinct text, each distinct name folded once:
@@ -109,11 +126,12 @@ struct PlanDraft {
   /// Adds an activity; `id` nil means its position. A repeated id refuses the file, naming both lines.
   mutating func add(
     id: Int?, line: Int, direction: String, what: String, how: String, who: [String], when whenIndex: Int,
-    status: StatusText, priority: Int?, comment: String = ""
+    status: StatusText, priority: Int?, comment: String = "", rowStart: Int = 0
   ) throws(PlanFileError) {
     let id = id ?? activities.count + 1
     if checksIDs { try noteID(id, line: line) }
     lines.append(line)
+    if !deferred.isEmpty { rowStarts.append(rowStart) }
     activities.append(
       Activity(
         id: id, direction: direction, what: what, how: how, who: who,
@@ -159,6 +177,7 @@ struct PlanDraft {
       if numberByPosition { activity.id = activities.count + 1 }
       if checksIDs { try noteID(activity.id, line: line) }
       lines.append(line)
+      if !deferred.isEmpty { rowStarts.append(other.rowStarts[index]) }
       activities.append(activity)
       whenIndices.append(Int32(whenIndex[Int(other.whenIndices[index])]))
     }

@@ -9,10 +9,21 @@ public struct PlanReadOptions: Sendable, Equatable {
   /// made for (`--today`), so that the report can be made again. Nil: the current calendar year.
   public var defaultYear: Int?
 
-  public init(year: Int? = nil, allowsRepeatedIDs: Bool = false, defaultYear: Int? = nil) {
+  /// The columns of a large CSV file to read now; the others are left empty in every activity and read
+  /// when asked for (`Plan.readColumns`, `Plan.activities(at:reading:)`), so that a question about a
+  /// million rows turns into values only the columns it uses. `id`, `prio` and `när` are always read:
+  /// they are checked, and `när` gives the plan year. A file that is not read from disk a buffer at a
+  /// time (a pipe, JSON, a small file) is read whole.
+  public var columns: Set<PlanColumn>
+
+  public init(
+    year: Int? = nil, allowsRepeatedIDs: Bool = false, defaultYear: Int? = nil,
+    columns: Set<PlanColumn> = Set(PlanColumn.allCases)
+  ) {
     self.year = year
     self.allowsRepeatedIDs = allowsRepeatedIDs
     self.defaultYear = defaultYear
+    self.columns = columns
   }
 }
 
@@ -49,9 +60,18 @@ public enum PlanFile {
       return try parse(
         bytes: bytes, format: detected ?? format(path: path, bytes: bytes), path: path, options: options)
     }
-    var draft = PlanDraft(path: path, allowsRepeatedIDs: options.allowsRepeatedIDs)
+    let deferred = DeferredColumns.columns(leftBy: options.columns, size: file.size)
+    // Taken before reading: a change made while the file is read is seen when the rest is read.
+    let stamp = deferred.isEmpty ? nil : file.stamp()
+    var draft = PlanDraft(path: path, allowsRepeatedIDs: options.allowsRepeatedIDs, deferring: deferred)
     try CSVFileReader.read(descriptor: file.descriptor, size: file.size, into: &draft)
-    return draft.finish(options: options, intervalOf: SwedishTime.interval)
+    var plan = draft.finish(options: options, intervalOf: SwedishTime.interval)
+    if !deferred.isEmpty, let layout = draft.layout {
+      plan.deferred = DeferredColumns(
+        file: file, stamp: stamp, path: path, layout: layout, rowStarts: draft.takeRowStarts())
+      plan.unreadColumns = deferred
+    }
+    return plan
   }
 
   /// Reads a plan from the bytes of a file; `path` is used in messages, for the title and as the source.

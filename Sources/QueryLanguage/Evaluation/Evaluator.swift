@@ -7,15 +7,24 @@ public struct Evaluator {
 
   public init(plan: Plan) { self.plan = plan }
 
-  public func run(_ statement: CheckedStatement) -> QueryResult {
-    run(statement, interrupted: nil)!
+  public func run(_ statement: CheckedStatement) throws(PlanFileError) -> QueryResult {
+    try run(statement, interrupted: nil)!
   }
 
   /// As `run`, but asks `interrupted` now and then while testing activities, and gives up (nil) when it
   /// says so: Ctrl-C in the REPL stops a long statement.
-  public func run(_ statement: CheckedStatement, interrupted: (() -> Bool)?) -> QueryResult? {
+  ///
+  /// On a plan read in part (`Plan.unreadColumns`), the columns the statement shows, sorts, groups or
+  /// counts are read for the activities its condition finds, not for the whole plan; reading them fails
+  /// when the file changed since it was loaded.
+  public func run(_ statement: CheckedStatement, interrupted: (() -> Bool)?) throws(PlanFileError)
+    -> QueryResult?
+  {
+    var plan = self.plan
+    // The session reads these before checking; a caller that did not gets them read here.
+    try plan.readColumns(statement.columnsRead.everyRow)
     // Positions until the rows are known and in order: each activity of the result is copied once.
-    let activities = plan.activities
+    var activities = plan.activities
     var positions: [Int]
     if let condition = statement.condition {
       let filter = ConditionCompiler(plan: plan).compile(condition).test
@@ -33,6 +42,11 @@ public struct Evaluator {
       }
       if stopped { return nil }
     } else {
+      positions = Array(activities.indices)
+    }
+    let unread = statement.columnsRead.foundRows.intersection(plan.unreadColumns)
+    if !unread.isEmpty {
+      activities = try plan.activities(at: positions, reading: unread)
       positions = Array(activities.indices)
     }
     let arranger = RowArranger(plan: plan)

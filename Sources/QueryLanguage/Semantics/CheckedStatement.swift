@@ -19,6 +19,8 @@ public struct CheckedStatement {
   /// What looks like a mistake but is not one, shown before the statement runs: a value no activity of
   /// the plan has, with the nearest one it does.
   public var warnings: [QueryError] = []
+  /// The plan columns the statement reads, for a plan read in part.
+  public var columnsRead = ColumnsRead.all
   /// The regular expressions of `matches` conditions, with their values' places.
   var patterns: [(pattern: TextPattern, range: SourceRange)] = []
 

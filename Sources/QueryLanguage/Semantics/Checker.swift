@@ -110,10 +110,12 @@ public struct Checker {
     }
     // A change is given with every field of its own, in every format.
     let selected = statement.select != nil || source == .changes
-    return CheckedStatement(
+    var checked = CheckedStatement(
       condition: condition, order: order, columns: columns, selected: selected, group: group,
       count: count, limit: statement.limit?.value, timeline: statement.timeline != nil, change: change,
       warnings: findings.warnings, patterns: findings.patterns)
+    checked.columnsRead = ColumnsRead(of: statement)
+    return checked
   }
 
   // MARK: Names

@@ -96,7 +96,13 @@ extension Session {
   private static func ids(
     of checked: CheckedStatement, in plan: Plan, interruption: (() -> Bool)?, at range: SourceRange
   ) throws(QueryError) -> Set<Int> {
-    guard let result = Evaluator(plan: plan).run(checked, interrupted: interruption) else {
+    let evaluated: QueryResult?
+    do throws(PlanFileError) {
+      evaluated = try Evaluator(plan: plan).run(checked, interrupted: interruption)
+    } catch {
+      throw QueryError(.file, error.description, at: range)
+    }
+    guard let result = evaluated else {
       throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: range)
     }
     guard case .activities(_, _, let rows) = result else { return [] }

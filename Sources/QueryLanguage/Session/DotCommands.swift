@@ -165,7 +165,9 @@ public enum DotCommands {
       DotCommand(
         name: "fields", usage: ".fields", summary: "list the fields with their types and some values",
         arguments: 0...0
-      ) { session, _, _ throws(QueryError) in
+      ) { session, line, _ throws(QueryError) in
+        // Its examples are values of every column.
+        try session.readColumns(Set(PlanColumn.allCases), at: line.range)
         try session.write(
           HelpText.fields(of: session.plan, width: session.outputWidth))
       },

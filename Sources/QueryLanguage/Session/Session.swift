@@ -141,6 +141,9 @@ public final class Session {
       try executeChange(statement, in: source)
       return
     }
+    // A timeline shows more than its columns; any other statement reads what it names.
+    let columns = ColumnsRead(of: statement)
+    try readColumns(format == .timeline ? ColumnsRead.all.everyRow : columns.everyRow, at: statement.range)
     // The plan the statement reads: as it stood at the end of a day (`as of`), its log (`changes`).
     var read = plan
     if let asOf = statement.asOf {
@@ -165,7 +168,12 @@ public final class Session {
     _ checked: CheckedStatement, titled title: String, given titleGiven: Bool = false, on plan: Plan,
     rows: RowSource, at range: SourceRange = SourceRange(start: 0, end: 0)
   ) throws(QueryError) {
-    let evaluated = Evaluator(plan: plan).run(checked, interrupted: interruption)
+    let evaluated: QueryResult?
+    do throws(PlanFileError) {
+      evaluated = try Evaluator(plan: plan).run(checked, interrupted: interruption)
+    } catch {
+      throw QueryError(.file, error.description, at: range)
+    }
     if let error = checked.patternLimitError { throw error }
     guard let result = evaluated else {
       throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: range)
@@ -183,6 +191,16 @@ public final class Session {
       ? standardOutputDocument.render(result, as: format, timeline: checked.timeline, options: options)
       : outputFileDocument.render(result, as: format, timeline: checked.timeline, options: options)
     try emit(text)
+  }
+
+  /// Reads the columns of a large plan file that were left unread when it was loaded, for every activity.
+  func readColumns(_ columns: Set<PlanColumn>, at range: SourceRange) throws(QueryError) {
+    guard !plan.unreadColumns.isDisjoint(with: columns) else { return }
+    do throws(PlanFileError) {
+      try plan.readColumns(columns)
+    } catch {
+      throw QueryError(.file, error.description, at: range)
+    }
   }
 
   /// The terminal's width when what is written goes to one; nil for a file or a pipe.

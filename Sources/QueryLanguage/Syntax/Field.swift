@@ -56,6 +56,22 @@ public enum Field: String, CaseIterable, Sendable {
     }
   }
 
+  /// The plan column a field of `activities` is read from; nil for `kommentar`, which no CSV file has,
+  /// and for the fields of `changes`, which are read from the log.
+  public var planColumn: PlanColumn? {
+    switch self {
+    case .id: .id
+    case .direction: .direction
+    case .what: .what
+    case .how: .how
+    case .who: .who
+    case .when, .start, .end: .when
+    case .status, .category: .status
+    case .priority: .priority
+    case .comment, .time, .author, .group, .changedField, .from, .to: nil
+    }
+  }
+
   /// What the field holds, for `.fields` and `.help`.
   public var summary: String {
     switch self {

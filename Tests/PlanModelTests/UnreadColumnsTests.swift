@@ -1,0 +1,141 @@
+import Testing
+
+@testable import PlanModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A large CSV plan file read with only some columns (`PlanReadOptions.columns`) gives, once the others
+/// are read, exactly the plan a whole read gives; and a file changed in between is refused, not misread.
+struct UnreadColumnsTests {
+  /// Rows with what makes CSV hard: quoted commas, line breaks and quotes inside fields, CRLF line ends,
+  /// blank lines between rows, aliases in `vem`, Swedish letters; about 1.3 MiB, past the size where
+  /// columns are left for later.
+  static let text: String = {
+    var rows = ["id,inriktning,vad,hur,vem,när,status,prio\r\n"]
+    // Written as CSV: the second and third need quotes.
+    let directions = [
+      "Förebild och föregångare", "\"Pådrivare, opinionsbildare\"", "\"Nätverk \"\"Sekom\"\"\"",
+    ]
+    let actors = ["Kansliet", "Styrelse; Kansli", "", "Expertgruppen;Ordförande", "Medlemmar"]
+    let whens = ["Våren 2021", "Löpande", "", "Hösten 2021", "11 maj 2021"]
+    let statuses = ["Pågår", "Klart", "", "Ej påbörjad"]
+    for n in 1...9_000 {
+      let what = n % 7 == 0 ? "\"Rad \(n), med komma\"" : "Åtgärd \(n % 900) för ökad hållbarhet"
+      let how =
+        n % 5 == 0
+        ? "\"Två rader:\nförst \"\"så\"\", sedan \(n)\"" : "Görs av styrelsen och kansliet; steg \(n)."
+      let prio = n % 4 == 0 ? "" : String(n % 3 + 1)
+      rows.append(
+        "\(n),\(directions[n % 3]),\(what),\(how),\(actors[n % 5]),\(whens[n % 5]),\(statuses[n % 4]),\(prio)\r\n"
+      )
+      if n % 11 == 0 { rows.append("\r\n") }
+      if n % 13 == 0 { rows.append(",,,,,,,\n") }
+    }
+    return rows.joined()
+  }()
+
+  static func withFile<T>(_ body: (String) throws -> T) throws -> T {
+    let path = PlanFileTesting.temporaryFile(text, suffix: ".csv")
+    defer { unlink(path) }
+    return try body(path)
+  }
+
+  static func read(_ path: String, _ columns: Set<PlanColumn>) throws -> Plan {
+    try PlanFile.read(path: path, options: PlanReadOptions(year: 2021, columns: columns))
+  }
+
+  @Test func aLargeFileLeavesTheColumnsNotAskedFor() throws {
+    #expect(Array(Self.text.utf8).count > DeferredColumns.minimumSize)
+    try Self.withFile { path in
+      let whole = try Self.read(path, Set(PlanColumn.allCases))
+      let part = try Self.read(path, [.who])
+      #expect(whole.unreadColumns.isEmpty)
+      #expect(part.unreadColumns == [.direction, .what, .how, .status])
+      #expect(part.activities.count == 9_000)
+      #expect(part.activities.map(\.id) == whole.activities.map(\.id))
+      #expect(part.activities.map(\.priority) == whole.activities.map(\.priority))
+      #expect(part.activities.map(\.when) == whole.activities.map(\.when))
+      #expect(part.activities.map(\.who) == whole.activities.map(\.who))
+      #expect(part.activities.allSatisfy { $0.what.isEmpty && $0.how.isEmpty && $0.direction.isEmpty })
+      #expect(part.metadata.year == whole.metadata.year)
+    }
+  }
+
+  @Test(arguments: [
+    [PlanColumn.what], [.direction], [.how, .status], [.direction, .what, .how, .status], [.id, .when],
+  ])
+  func columnsReadLaterAreTheColumnsReadAtOnce(columns: Set<PlanColumn>) throws {
+    try Self.withFile { path in
+      let whole = try Self.read(path, Set(PlanColumn.allCases))
+      var part = try Self.read(path, [.who])
+      try part.readColumns(columns)
+      #expect(part.unreadColumns == DeferredColumns.deferrable.subtracting(columns).subtracting([.who]))
+      for column in columns {
+        let field = Self.field(column)
+        #expect(part.activities.map(field) == whole.activities.map(field), "\(column)")
+      }
+      if columns.contains(.direction) { #expect(part.metadata.directions == whole.metadata.directions) }
+      try part.readColumns(Set(PlanColumn.allCases))
+      #expect(part.unreadColumns.isEmpty)
+      #expect(part.activities == whole.activities)
+      #expect(part.metadata == whole.metadata)
+    }
+  }
+
+  @Test func theRowsFoundAreReadInFull() throws {
+    try Self.withFile { path in
+      let whole = try Self.read(path, Set(PlanColumn.allCases))
+      let part = try Self.read(path, [.who])
+      let positions = [0, 4, 5, 999, 1_000, 3_333, 8_999]
+      let rows = try part.activities(at: positions, reading: Set(PlanColumn.allCases))
+      #expect(rows == positions.map { whole.activities[$0] })
+      #expect(try part.activities(at: [], reading: [.what]).isEmpty)
+    }
+  }
+
+  @Test func aFileChangedAfterLoadingIsRefusedWhenTheRestIsRead() throws {
+    try Self.withFile { path in
+      var part = try Self.read(path, [.who])
+      // Written in place, as an editor that does not replace the file does: the plan no longer matches.
+      let descriptor = open(path, O_WRONLY | O_APPEND)
+      #expect(descriptor >= 0)
+      _ = write(descriptor, "9999,A,B,C,Kansli,,,1\n", 22)
+      close(descriptor)
+      #expect(throws: PlanFileError.self) { try part.readColumns([.what]) }
+      do {
+        _ = try part.activities(at: [1], reading: [.how])
+        Issue.record("a changed file was read")
+      } catch let error as PlanFileError {
+        #expect(error.description.contains("the file changed after sekom read it"))
+      }
+    }
+  }
+
+  @Test func aSmallFileIsReadWhole() throws {
+    let path = PlanFileTesting.temporaryFile(
+      "id,inriktning,vad,hur,vem,när,status,prio\n1,A,B,C,Kansli,Löpande,Pågår,1\n", suffix: ".csv")
+    defer { unlink(path) }
+    let plan = try Self.read(path, [.who])
+    #expect(plan.unreadColumns.isEmpty)
+    #expect(plan.activities.map(\.what) == ["B"])
+  }
+
+  static func field(_ column: PlanColumn) -> (Activity) -> String {
+    switch column {
+    case .id: { String($0.id) }
+    case .direction: { $0.direction }
+    case .what: { $0.what }
+    case .how: { $0.how }
+    case .who: { $0.who.joined(separator: ";") }
+    case .when: { $0.when.text }
+    case .status: { $0.status.text }
+    case .priority: { $0.priority.map(String.init) ?? "" }
+    }
+  }
+}
