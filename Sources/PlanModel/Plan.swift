@@ -1,7 +1,26 @@
 /// A yearly activity plan (verksamhetsplan): its metadata and its activities in plan order.
 public struct Plan: Sendable {
   public var metadata: PlanMetadata
-  public var activities: [Activity]
+  /// The activities in plan order. For a large CSV plan read in part they are held as columns, and made
+  /// here anew on each use: what runs statements on such a plan goes through `forEachActivity` and
+  /// `activities(at:reading:)` instead.
+  public var activities: [Activity] {
+    get { columns?.activities() ?? heldActivities }
+    _modify {
+      if let columns {
+        heldActivities = columns.activities()
+        self.columns = nil
+      }
+      yield &heldActivities
+    }
+    set {
+      columns = nil
+      heldActivities = newValue
+    }
+  }
+  private var heldActivities: [Activity]
+  /// The activities of a large CSV plan read in part, held as columns; nil for any other plan.
+  var columns: ActivityColumns?
   /// The follow-up log (`logg`), oldest first: every change sekom made to the plan file.
   public var log: [LogEntry] = []
   /// Whether the plan year was not given (by the reader's options, the file, or the years its `när`
@@ -15,13 +34,16 @@ public struct Plan: Sendable {
 
   public init(metadata: PlanMetadata, activities: [Activity]) {
     self.metadata = metadata
-    self.activities = activities
+    self.heldActivities = activities
   }
 
   /// What to tell the user when the plan year was assumed and some `när` text was read in it; nil
   /// otherwise.
   public var assumedYearNote: String? {
-    guard yearWasAssumed, activities.contains(where: { $0.when.interval != nil }) else { return nil }
+    let readsATime =
+      columns.map { $0.whens.contains { $0.interval != nil } }
+      ?? activities.contains { $0.when.interval != nil }
+    guard yearWasAssumed, readsATime else { return nil }
     return "the plan names no plan year, so its när texts are read in \(metadata.year); "
       + "give the year with --year (or \"år\" in a JSON plan)"
   }

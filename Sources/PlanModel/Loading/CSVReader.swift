@@ -16,6 +16,20 @@ enum CSVReader {
     var names: [String]
     var id: Int?
     var direction, what, how, who, when, status, priority: Int
+
+    /// The field position of a column; the id's only when the file has one.
+    func position(of column: PlanColumn) -> Int {
+      switch column {
+      case .id: id ?? 0
+      case .direction: direction
+      case .what: what
+      case .how: how
+      case .who: who
+      case .when: when
+      case .status: status
+      case .priority: priority
+      }
+    }
   }
 
   /// Reads a plan from the bytes of a CSV file in memory.
@@ -80,13 +94,7 @@ enum CSVReader {
     let start = records.offset
     var rows = 0
     var fields: [CSVField] = []
-    // Columns left for later are checked as text like the others, but become no values now.
-    let deferred = draft.deferred
-    let reads = (
-      direction: !deferred.contains(.direction), what: !deferred.contains(.what),
-      how: !deferred.contains(.how), who: !deferred.contains(.who), status: !deferred.contains(.status)
-    )
-    let unreadStatus = StatusText(text: "")
+    let positions = PlanColumn.allCases.map(layout.position(of:))
     while stop.map({ records.offset < $0 }) ?? true {
       let recordStart = records.offset
       guard let record = try records.next(into: &fields) else { break }
@@ -115,15 +123,9 @@ enum CSVReader {
         id = try identifier(content(idAt), line: fields[idAt].line, path: path)
       }
       let priority = try priority(content(layout.priority), line: fields[layout.priority].line, path: path)
-      let direction = reads.direction ? draft.directions.value(of: content(layout.direction)) : ""
-      try draft.add(
-        id: id, line: line, direction: direction,
-        what: reads.what ? draft.whats.string(of: content(layout.what)) : "",
-        how: reads.how ? draft.hows.string(of: content(layout.how)) : "",
-        who: reads.who ? draft.whoList(content(layout.who)) : [],
-        when: draft.whens.index(of: content(layout.when)),
-        status: reads.status ? draft.status(content(layout.status)) : unreadStatus,
-        priority: priority, rowStart: recordStart)
+      try draft.addRow(id: id, line: line, priority: priority, rowStart: recordStart) { column in
+        content(positions[column.rawValue])
+      }
     }
   }
 

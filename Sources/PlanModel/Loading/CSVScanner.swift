@@ -67,19 +67,17 @@ struct CSVScanner {
     let recordStart = position
     var p = position
     // Checked wherever scanning stops, whole bytes or a piece, so that a long record is refused alike.
-    let path = self.path
+    // The path is named only when refusing: copying it for every record would cost a retain.
     func checkRecord(_ end: Int) throws(PlanFileError) {
       guard end - recordStart > CSVScanner.maximumRecordLength else { return }
-      throw PlanFileError(
-        path: path, line: recordLine,
-        message: "the row is longer than \(CSVScanner.maximumRecordLength >> 20) MiB; a quote left open, or "
-          + "not a text file?")
+      throw tooLong(line: recordLine)
     }
     while true {
       var q = p
       while q < count && (b[q] == 0x20 || b[q] == 0x09) { q += 1 }
       if q < count && b[q] == 0x22 {
-        guard let after = try quotedField(openingAt: q, into: &fields, checkRecord: checkRecord) else {
+        guard let after = try quotedField(openingAt: q, into: &fields, record: (recordStart, recordLine))
+        else {
           try checkRecord(count)
           line = recordLine
           return .incomplete
@@ -111,11 +109,18 @@ struct CSVScanner {
     }
   }
 
+  private func tooLong(line: Int) -> PlanFileError {
+    PlanFileError(
+      path: path, line: line,
+      message: "the row is longer than \(CSVScanner.maximumRecordLength >> 20) MiB; a quote left open, or "
+        + "not a text file?")
+  }
+
   /// Reads a quoted field whose opening quote is at `open`; returns the position after the closing quote
   /// and any blanks, which must be a comma, a line end or the end of the bytes; nil when the bytes end
   /// before that and are not final.
   private mutating func quotedField(
-    openingAt open: Int, into fields: inout [CSVField], checkRecord: (Int) throws(PlanFileError) -> Void
+    openingAt open: Int, into fields: inout [CSVField], record: (start: Int, line: Int)
   ) throws(PlanFileError) -> Int? {
     let count = bytes.count
     let b = bytes.baseAddress!
@@ -124,7 +129,7 @@ struct CSVScanner {
     var i = open + 1
     while true {
       i = CSVScanner.find(0x22, or: 0x0A, in: b, from: i, to: count)
-      try checkRecord(i)
+      if i - record.start > CSVScanner.maximumRecordLength { throw tooLong(line: record.line) }
       guard i < count else {
         guard final else { return nil }
         throw PlanFileError(

@@ -35,28 +35,10 @@ final class DeferredColumns: @unchecked Sendable {
     return deferrable.subtracting(wanted)
   }
 
-  /// The values of the asked-for columns of one row; nil for a column not asked for.
-  struct Values {
-    var direction: String?
-    var what: String?
-    var how: String?
-    var who: [String]?
-    var status: StatusText?
-
-    func fill(_ activity: inout Activity) {
-      if let direction { activity.direction = direction }
-      if let what { activity.what = what }
-      if let how { activity.how = how }
-      if let who { activity.who = who }
-      if let status { activity.status = status }
-    }
-  }
-
-  /// Reads `columns` of the rows at `positions`, in ascending order, handing each row's values to `take`
-  /// with its position. The values of each distinct text are made once, in `draft`'s tables.
+  /// Reads the rows at `positions`, in ascending order, handing `take` each one's position and its cells
+  /// by column, each valid until the next is asked for.
   func read<Positions: Sequence<Int>>(
-    _ columns: Set<PlanColumn>, rows positions: Positions, into draft: inout PlanDraft,
-    take: (Int, Values) -> Void
+    rows positions: Positions, take: (Int, (PlanColumn) -> UnsafeBufferPointer<UInt8>) -> Void
   ) throws(PlanFileError) {
     guard let stamp, file.stamp() == stamp else { throw changed() }
     var window = Window(capacity: CSVRecords.chunkSize)
@@ -64,21 +46,13 @@ final class DeferredColumns: @unchecked Sendable {
     let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVScanner.maximumFieldLength)
     defer { scratch.deallocate() }
     var fields: [CSVField] = []
+    let layout = self.layout
     for position in positions {
       let bytes = try record(at: rowStarts[position], in: &window, fields: &fields)
       guard fields.count == layout.names.count else { throw changed() }
-      func content(_ at: Int) -> UnsafeBufferPointer<UInt8> {
-        CSVScanner.content(of: fields[at], in: bytes, scratch: scratch)
+      take(position) { column in
+        CSVScanner.content(of: fields[layout.position(of: column)], in: bytes, scratch: scratch)
       }
-      var values = Values()
-      if columns.contains(.direction) {
-        values.direction = draft.directions.value(of: content(layout.direction))
-      }
-      if columns.contains(.what) { values.what = draft.whats.string(of: content(layout.what)) }
-      if columns.contains(.how) { values.how = draft.hows.string(of: content(layout.how)) }
-      if columns.contains(.who) { values.who = draft.whoList(content(layout.who)) }
-      if columns.contains(.status) { values.status = draft.status(content(layout.status)) }
-      take(position, values)
     }
   }
 

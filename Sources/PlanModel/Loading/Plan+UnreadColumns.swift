@@ -1,58 +1,106 @@
-import Platform
-
-/// Reading the columns of a large CSV plan that were left unread when it was loaded
-/// (`PlanReadOptions.columns`).
+/// A large CSV plan read in part (`PlanReadOptions.columns`): its activities held as columns, and the
+/// columns left unread read when a statement asks for them.
 extension Plan {
-  /// Reads `columns` of every activity, those not read yet; the others are left as they are. Reading
-  /// `inriktning` also settles the plan's list of inriktningar. Both halves of the rows are read at once.
+  /// A plan whose activities are held as columns.
+  init(metadata: PlanMetadata, columns: ActivityColumns) {
+    self.init(metadata: metadata, activities: [])
+    self.columns = columns
+  }
+
+  /// Whether the activities are held as columns (a large CSV plan read in part).
+  public var isHeldAsColumns: Bool { columns != nil }
+
+  /// How many activities the plan has, without making them.
+  public var activityCount: Int { columns?.count ?? activities.count }
+
+  /// Calls `body` with each activity of `rows` in plan order, lent, not copied. A plan held as columns
+  /// fills one activity in turn with id, prio, när and those of `columns` that are read; its other
+  /// fields are empty.
+  public func forEachActivity(
+    in rows: Range<Int>, reading columns: Set<PlanColumn>, _ body: (Int, Activity) -> Void
+  ) {
+    guard let held = self.columns else {
+      activities.withUnsafeBufferPointer { buffer in
+        for row in rows { body(row, buffer[row]) }
+      }
+      return
+    }
+    let selection = ActivityColumns.Selection(columns, of: held)
+    var activity = ActivityColumns.blank
+    for row in rows {
+      held.fill(&activity, at: row, selection)
+      body(row, activity)
+    }
+  }
+
+  /// Reads `columns` of every activity, those not read yet. Once every column is read the plan holds
+  /// activities again, as a plan read whole does.
   public mutating func readColumns(_ columns: Set<PlanColumn>) throws(PlanFileError) {
     let wanted = columns.intersection(unreadColumns)
-    guard !wanted.isEmpty, let deferred else { return }
-    let count = activities.count
-    let middle = count / 2
-    var drafts = [metadata.source, metadata.source].map { PlanDraft(path: $0) }
-    var errors: [PlanFileError?] = [nil, nil]
-    activities.withUnsafeMutableBufferPointer { rows in
-      let parts = [0..<middle, middle..<count]
-      drafts.withUnsafeMutableBufferPointer { drafts in
-        errors.withUnsafeMutableBufferPointer { errors in
-          func readPart(_ part: Int) {
-            do throws(PlanFileError) {
-              try deferred.read(wanted, rows: parts[part], into: &drafts[part]) { position, values in
-                values.fill(&rows[position])
-              }
-            } catch {
-              errors[part] = error
-            }
-          }
-          inParallel({ readPart(0) }, { readPart(1) })
-        }
-      }
+    guard !wanted.isEmpty, let deferred, var held = self.columns else { return }
+    var draft = PlanDraft(path: metadata.source)
+    var directionIndices: [Int32] = []
+    var whats: [String] = []
+    var hows: [String] = []
+    var whoIndices: [Int32] = []
+    var statusIndices: [Int32] = []
+    let reads = ActivityColumns.Selection(wanted)
+    try deferred.read(rows: 0..<held.count) { _, cell in
+      if reads.direction { directionIndices.append(Int32(draft.directions.index(of: cell(.direction)))) }
+      if reads.what { whats.append(draft.whats.string(of: cell(.what))) }
+      if reads.how { hows.append(draft.hows.string(of: cell(.how))) }
+      if reads.who { whoIndices.append(Int32(draft.whoIndex(cell(.who)))) }
+      if reads.status { statusIndices.append(Int32(draft.statusIndex(cell(.status)))) }
     }
-    if let error = errors.compactMap({ $0 }).first { throw error }
     if wanted.contains(.direction) {
-      var seen = Set<String>()
-      metadata.directions = (drafts[0].directions.strings + drafts[1].directions.strings).filter {
-        !$0.isEmpty && seen.insert($0).inserted
-      }
+      held.directionIndices = directionIndices
+      held.directions = draft.directions.strings
+      metadata.directions = draft.directions.strings.filter { !$0.isEmpty }
+    }
+    if wanted.contains(.what) { held.whats = whats }
+    if wanted.contains(.how) { held.hows = hows }
+    if wanted.contains(.who) {
+      held.whoIndices = whoIndices
+      held.whoLists = draft.whoLists
+    }
+    if wanted.contains(.status) {
+      held.statusIndices = statusIndices
+      held.statuses = draft.statusTexts
     }
     unreadColumns.subtract(wanted)
-    if unreadColumns.isEmpty { self.deferred = nil }
+    guard unreadColumns.isEmpty else {
+      self.columns = held
+      return
+    }
+    self.deferred = nil
+    activities = held.activities()
   }
 
   /// The activities at `positions` (ascending), with `columns` read where they are not yet: the rows a
-  /// statement found, read in full without reading the rest of the plan.
+  /// statement found, made whole without making or reading the rest of the plan.
   public func activities(at positions: [Int], reading columns: Set<PlanColumn>) throws(PlanFileError)
     -> [Activity]
   {
+    guard let held = self.columns else { return positions.map { activities[$0] } }
+    let selection = ActivityColumns.Selection(Set(PlanColumn.allCases), of: held)
+    var rows = [Activity](repeating: ActivityColumns.blank, count: positions.count)
+    rows.withUnsafeMutableBufferPointer { rows in
+      for (index, position) in positions.enumerated() { held.fill(&rows[index], at: position, selection) }
+    }
     let wanted = columns.intersection(unreadColumns)
-    var rows = positions.map { activities[$0] }
     guard !wanted.isEmpty, let deferred else { return rows }
     var draft = PlanDraft(path: metadata.source)
-    var index = 0
-    try deferred.read(wanted, rows: positions, into: &draft) { _, values in
-      values.fill(&rows[index])
-      index += 1
+    let reads = ActivityColumns.Selection(wanted)
+    try rows.withUnsafeMutableBufferPointer { rows throws(PlanFileError) in
+      var index = 0
+      try deferred.read(rows: positions) { _, cell in
+        if reads.direction { rows[index].direction = draft.directions.value(of: cell(.direction)) }
+        if reads.what { rows[index].what = draft.whats.string(of: cell(.what)) }
+        if reads.how { rows[index].how = draft.hows.string(of: cell(.how)) }
+        if reads.who { rows[index].who = draft.whoList(cell(.who)) }
+        if reads.status { rows[index].status = draft.status(cell(.status)) }
+        index += 1
+      }
     }
     return rows
   }

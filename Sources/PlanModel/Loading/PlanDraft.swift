@@ -14,8 +14,11 @@ struct PlanDraft {
   private var lines: [Int] = []
   /// The file offset each activity's row starts at, kept only when columns are left for later.
   private var rowStarts: [Int] = []
-  /// The columns left unread, to be read later from the file (`DeferredColumns`).
+  /// The columns left unread, to be read later from the file (`DeferredColumns`). When any is, the rows
+  /// are held as columns, not as activities.
   let deferred: Set<PlanColumn>
+  private var columns = ActivityColumns()
+  private var holdsColumns: Bool { !deferred.isEmpty }
   /// Where each column is in a row of a CSV file, once its header is read.
   var layout: CSVReader.Layout?
   /// The greatest id so far: while ids increase, none can repeat and `lineOfID` is not needed.
@@ -30,12 +33,12 @@ struct PlanDraft {
   var whens = StringInterner(countsUses: true)
   var statuses = StringInterner()
   /// The actor list of each distinct `vem` text, by its index in `whos`.
-  private var whoLists: [[String]] = []
+  private(set) var whoLists: [[String]] = []
   /// The names written in `vem` lists, and the canonical form of each, by its index in `actorNames`.
   private var actorNames = StringInterner()
   private var canonicalNames: [String] = []
   /// The status of each distinct `status` text, by its index in `statuses`.
-  private var statusTexts: [StatusText] = []
+  private(set) var statusTexts: [StatusText] = []
 
   // Metadata a JSON file may declare.
   var title: String?
@@ -61,6 +64,11 @@ struct PlanDraft {
     self.allowsRepeatedIDs = allowsRepeatedIDs
     self.checksIDs = checksIDs
     self.deferred = deferred
+    if !deferred.contains(.direction) { columns.directionIndices = [] }
+    if !deferred.contains(.what) { columns.whats = [] }
+    if !deferred.contains(.how) { columns.hows = [] }
+    if !deferred.contains(.who) { columns.whoIndices = [] }
+    if !deferred.contains(.status) { columns.statusIndices = [] }
   }
 
   /// The file offsets of the rows, handed over to the plan's `DeferredColumns`.
@@ -69,10 +77,10 @@ struct PlanDraft {
     return rowStarts
   }
 
-  var count: Int { activities.count }
+  var count: Int { holdsColumns ? columns.count : activities.count }
 
   /// The activities the draft has room for without growing, for tests of its sizing.
-  var capacity: Int { activities.capacity }
+  var capacity: Int { holdsColumns ? columns.ids.capacity : activities.capacity }
 
   /// Whether the arrays were sized, by `reserveExactly`, for the most rows the file can hold: then no
   /// estimate may grow them (and copy them) again.
@@ -85,18 +93,33 @@ struct PlanDraft {
   }
 
   mutating func reserveCapacity(_ rows: Int) {
-    activities.reserveCapacity(rows)
     whenIndices.reserveCapacity(rows)
     lines.reserveCapacity(rows)
-    if !deferred.isEmpty { rowStarts.reserveCapacity(rows) }
+    guard holdsColumns else {
+      activities.reserveCapacity(rows)
+      return
+    }
+    rowStarts.reserveCapacity(rows)
+    columns.ids.reserveCapacity(rows)
+    columns.priorities.reserveCapacity(rows)
+    columns.directionIndices?.reserveCapacity(rows)
+    columns.whats?.reserveCapacity(rows)
+    columns.hows?.reserveCapacity(rows)
+    columns.whoIndices?.reserveCapacity(rows)
+    columns.statusIndices?.reserveCapacity(rows)
   }
 
   /// The actor list for a `vem` text, split on `;` once per distinct text, each distinct name folded once:
   /// a large plan writes a few names in thousands of combinations.
   mutating func whoList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    whoLists[whoIndex(bytes)]
+  }
+
+  /// The number of a `vem` text's actor list in `whoLists`.
+  mutating func whoIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let index = whos.index(of: bytes)
     if index == whoLists.count { whoLists.append(actorList(bytes)) }
-    return whoLists[index]
+    return index
   }
 
   /// As `Actors.parseList`, from bytes.
@@ -118,20 +141,56 @@ struct PlanDraft {
 
   /// The status for a `status` text, categorised once per distinct text.
   mutating func status(_ bytes: UnsafeBufferPointer<UInt8>) -> StatusText {
+    statusTexts[statusIndex(bytes)]
+  }
+
+  /// The number of a `status` text in `statusTexts`.
+  mutating func statusIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let index = statuses.index(of: bytes)
     if index == statusTexts.count { statusTexts.append(StatusText(text: statuses.strings[index])) }
-    return statusTexts[index]
+    return index
+  }
+
+  /// Adds a row of a CSV file whose cells `cell` gives, each valid until the next is asked for; the
+  /// columns left for later are not asked for. `id` nil means its position.
+  mutating func addRow(
+    id: Int?, line: Int, priority: Int?, rowStart: Int, cell: (PlanColumn) -> UnsafeBufferPointer<UInt8>
+  ) throws(PlanFileError) {
+    guard holdsColumns else {
+      let direction = directions.value(of: cell(.direction))
+      let what = whats.string(of: cell(.what))
+      let how = hows.string(of: cell(.how))
+      let who = whoList(cell(.who))
+      let status = status(cell(.status))
+      try add(
+        id: id, line: line, direction: direction, what: what, how: how, who: who,
+        when: whens.index(of: cell(.when)), status: status, priority: priority)
+      return
+    }
+    let id = id ?? columns.count + 1
+    if checksIDs { try noteID(id, line: line) }
+    lines.append(line)
+    rowStarts.append(rowStart)
+    columns.ids.append(id)
+    columns.priorities.append(priority)
+    whenIndices.append(Int32(whens.index(of: cell(.when))))
+    if columns.directionIndices != nil {
+      columns.directionIndices!.append(Int32(directions.index(of: cell(.direction))))
+    }
+    if columns.whats != nil { columns.whats!.append(whats.string(of: cell(.what))) }
+    if columns.hows != nil { columns.hows!.append(hows.string(of: cell(.how))) }
+    if columns.whoIndices != nil { columns.whoIndices!.append(Int32(whoIndex(cell(.who)))) }
+    if columns.statusIndices != nil { columns.statusIndices!.append(Int32(statusIndex(cell(.status)))) }
   }
 
   /// Adds an activity; `id` nil means its position. A repeated id refuses the file, naming both lines.
   mutating func add(
     id: Int?, line: Int, direction: String, what: String, how: String, who: [String], when whenIndex: Int,
-    status: StatusText, priority: Int?, comment: String = "", rowStart: Int = 0
+    status: StatusText, priority: Int?, comment: String = ""
   ) throws(PlanFileError) {
     let id = id ?? activities.count + 1
     if checksIDs { try noteID(id, line: line) }
     lines.append(line)
-    if !deferred.isEmpty { rowStarts.append(rowStart) }
     activities.append(
       Activity(
         id: id, direction: direction, what: what, how: how, who: who,
@@ -148,7 +207,8 @@ struct PlanDraft {
     }
     if lineOfID == nil {
       // Ids increased until now, so they are distinct.
-      lineOfID = Dictionary(uniqueKeysWithValues: zip(activities.map(\.id), lines))
+      lineOfID = Dictionary(
+        uniqueKeysWithValues: zip(holdsColumns ? columns.ids : activities.map(\.id), lines))
     }
     if let first = lineOfID!.updateValue(line, forKey: id), !allowsRepeatedIDs {
       throw PlanFileError(
@@ -165,7 +225,13 @@ struct PlanDraft {
     _ other: inout PlanDraft, lineOffset: Int, numberByPosition: Bool, maximumRows: Int
   ) throws(PlanFileError) {
     let whenIndex = whens.absorb(other.whens)
-    _ = directions.absorb(other.directions)
+    let directionIndex = directions.absorb(other.directions)
+    if holdsColumns {
+      try absorbColumns(
+        &other, whenIndex: whenIndex, directionIndex: directionIndex, lineOffset: lineOffset,
+        numberByPosition: numberByPosition, maximumRows: maximumRows)
+      return
+    }
     let incoming = other.activities
     other.activities = []
     reserveCapacity(activities.count + incoming.count)
@@ -177,9 +243,49 @@ struct PlanDraft {
       if numberByPosition { activity.id = activities.count + 1 }
       if checksIDs { try noteID(activity.id, line: line) }
       lines.append(line)
-      if !deferred.isEmpty { rowStarts.append(other.rowStarts[index]) }
       activities.append(activity)
       whenIndices.append(Int32(whenIndex[Int(other.whenIndices[index])]))
+    }
+  }
+
+  /// `absorb` for rows held as columns: each text's number turned into its number here.
+  private mutating func absorbColumns(
+    _ other: inout PlanDraft, whenIndex: [Int], directionIndex: [Int], lineOffset: Int,
+    numberByPosition: Bool,
+    maximumRows: Int
+  ) throws(PlanFileError) {
+    let whoIndex = whos.absorb(other.whos)
+    for (theirs, ours) in whoIndex.enumerated() where ours == whoLists.count {
+      whoLists.append(other.whoLists[theirs])
+    }
+    let statusIndex = statuses.absorb(other.statuses)
+    for (theirs, ours) in statusIndex.enumerated() where ours == statusTexts.count {
+      statusTexts.append(other.statusTexts[theirs])
+    }
+    let incoming = other.columns
+    other.columns = ActivityColumns()
+    reserveCapacity(columns.count + incoming.count)
+    for row in 0..<incoming.count {
+      let line = other.lines[row] + lineOffset
+      guard columns.count < maximumRows else {
+        throw CSVReader.tooManyRows(path: path, line: line, maximum: maximumRows)
+      }
+      let id = numberByPosition ? columns.count + 1 : incoming.ids[row]
+      if checksIDs { try noteID(id, line: line) }
+      lines.append(line)
+      rowStarts.append(other.rowStarts[row])
+      columns.ids.append(id)
+      columns.priorities.append(incoming.priorities[row])
+      whenIndices.append(Int32(whenIndex[Int(other.whenIndices[row])]))
+      if let theirs = incoming.directionIndices {
+        columns.directionIndices!.append(Int32(directionIndex[Int(theirs[row])]))
+      }
+      if let theirs = incoming.whats { columns.whats!.append(theirs[row]) }
+      if let theirs = incoming.hows { columns.hows!.append(theirs[row]) }
+      if let theirs = incoming.whoIndices { columns.whoIndices!.append(Int32(whoIndex[Int(theirs[row])])) }
+      if let theirs = incoming.statusIndices {
+        columns.statusIndices!.append(Int32(statusIndex[Int(theirs[row])]))
+      }
     }
   }
 
@@ -195,12 +301,23 @@ struct PlanDraft {
     var activities = self.activities
     self.activities = []
     for i in activities.indices { activities[i].when.interval = intervals[Int(whenIndices[i])] }
+    var columns = self.columns
+    self.columns = ActivityColumns()
+    if holdsColumns {
+      columns.whenIndices = whenIndices
+      columns.whens = zip(whens.strings, intervals).map { WhenText(text: $0, interval: $1) }
+      columns.directions = directions.strings
+      columns.whoLists = whoLists
+      columns.statuses = statusTexts
+    }
     let metadata = PlanMetadata(
       title: title ?? PlanDraft.title(fromPath: path), year: year, adopted: adopted,
       annualMeeting: annualMeeting,
       directions: declaredDirections ?? directions.strings.filter { !$0.isEmpty },
       corrections: corrections, source: path)
-    var plan = Plan(metadata: metadata, activities: activities)
+    var plan =
+      holdsColumns
+      ? Plan(metadata: metadata, columns: columns) : Plan(metadata: metadata, activities: activities)
     plan.metadata.boardMeetings = boardMeetings
     plan.log = log.map { $0.readingWhen(in: context) }
     plan.yearWasAssumed = stated == nil

@@ -23,31 +23,31 @@ public struct Evaluator {
     var plan = self.plan
     // The session reads these before checking; a caller that did not gets them read here.
     try plan.readColumns(statement.columnsRead.everyRow)
+    let count = plan.activityCount
     // Positions until the rows are known and in order: each activity of the result is copied once.
-    var activities = plan.activities
     var positions: [Int]
     if let condition = statement.condition {
       let filter = ConditionCompiler(plan: plan).compile(condition).test
       positions = []
-      // Through a buffer pointer, whose elements are lent to the test: an array's are copied, a retain
-      // and a release of each of an activity's texts per row.
-      let stopped = activities.withUnsafeBufferPointer { buffer in
-        for start in stride(from: 0, to: buffer.count, by: 1024) {
-          if let interrupted, interrupted() { return true }
-          for position in start..<min(start + 1024, buffer.count) where filter(buffer[position]) {
-            positions.append(position)
-          }
+      for start in stride(from: 0, to: count, by: 1024) {
+        if let interrupted, interrupted() { return nil }
+        // Each activity is lent to the test: a copy would retain and release each of its texts.
+        plan.forEachActivity(in: start..<min(start + 1024, count), reading: statement.columnsRead.everyRow) {
+          position, activity in
+          if filter(activity) { positions.append(position) }
         }
-        return false
       }
-      if stopped { return nil }
     } else {
-      positions = Array(activities.indices)
+      positions = Array(0..<count)
     }
-    let unread = statement.columnsRead.foundRows.intersection(plan.unreadColumns)
-    if !unread.isEmpty {
-      activities = try plan.activities(at: positions, reading: unread)
+    if case .total = statement.count { return .count(positions.count) }
+    // A plan held as columns makes whole activities of the rows found only, reading what it left unread.
+    var activities: [Activity]
+    if plan.isHeldAsColumns {
+      activities = try plan.activities(at: positions, reading: statement.columnsRead.foundRows)
       positions = Array(activities.indices)
+    } else {
+      activities = plan.activities
     }
     let arranger = RowArranger(plan: plan)
     if !statement.order.isEmpty {

@@ -52,9 +52,9 @@ public struct Checker {
     if let known = findings.foldedActors { return known }
     var seen = Set<UInt>()
     var actors: [String: String] = [:]
-    for activity in plan.activities {
+    plan.forEachActivity(in: 0..<plan.activityCount, reading: [.who]) { _, activity in
       let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-      guard seen.insert(key).inserted else { continue }
+      guard seen.insert(key).inserted else { return }
       for name in activity.who { actors[SwedishCollation.fold(name)] = name }
     }
     findings.foldedActors = actors
