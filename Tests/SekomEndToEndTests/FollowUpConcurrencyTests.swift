@@ -147,8 +147,7 @@ import Testing
     let (folder, _) = try Self.exported()
     let plan = folder.appendingPathComponent("plan.json").path
     let home = try ReplHome()
-    let terminal = try home.start(["--plan", plan, "--format", "csv"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--plan", plan, "--format", "csv"])
     terminal.enter("activities where id = 1 select prio")
     #expect(try terminal.waitForPrompt().contains("prio\n1\n"))
     let other = try SekomProcess.run(

@@ -12,8 +12,7 @@ struct ReplKeysTests {
   /// `.quit` at `...>` reports the statement as incomplete and leaves.
   @Test func aDotCommandAtTheContinuationPromptEndsTheStatement() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where prio = 1 and")
     try terminal.waitForPrompt(Prompt.continuation)
     terminal.enter(".quit")
@@ -25,8 +24,7 @@ struct ReplKeysTests {
   /// Any dot-command runs once the statement is reported; the prompt is the main one again.
   @Test func aDotCommandAtTheContinuationPromptRuns() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where prio = 1 and")
     try terminal.waitForPrompt(Prompt.continuation)
     terminal.enter(".format csv")
@@ -42,12 +40,10 @@ struct ReplKeysTests {
   /// reports it; no `;` is blamed.
   @Test func controlDAtTheContinuationPromptSaysTheStatementEndsUnfinished() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where prio = 1 and")
     try terminal.waitForPrompt(Prompt.continuation)
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     let after = terminal.output.components(separatedBy: Prompt.continuation).last ?? ""
     // libedit writes ^D where the key was pressed, as it does on an empty line.
     #expect(after.hasPrefix("^D\n" + ReplKeysTests.incompleteAnd), "\(after)")
@@ -57,8 +53,7 @@ struct ReplKeysTests {
   /// A saved query pasted whole, one clause per line, runs as one statement, as from its file.
   @Test func aPastedBlockRunsAsInAFile() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type("\u{1b}[200~activities\r  where vem contains Kansli\r  and prio = 1\r  count\r\u{1b}[201~")
     let shown = try terminal.waitForPrompt()
     #expect(shown.hasSuffix("count\n15\n"), "\(shown)")
@@ -72,8 +67,7 @@ struct ReplKeysTests {
   func bracketedPasteIsAskedOfRealTerminals(term: String, asked: Bool) throws {
     let home = try ReplHome()
     home.extraEnvironment["TERM"] = term
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter(".quit")
     #expect(try terminal.exitStatus() == 0)
     let request = Array("\u{1b}[?2004h".utf8)
@@ -84,8 +78,7 @@ struct ReplKeysTests {
   /// A tab in pasted text is inserted, not taken as Tab.
   @Test func aPastedTabIsInsertedAsIs() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type("\u{1b}[200~activities wh\tprio = 1\u{1b}[201~")
     try terminal.waitFor("prio = 1")
     terminal.type(" count\r")
@@ -102,8 +95,7 @@ struct ReplKeysTests {
   ])
   func aClauseLineContinuesTheStatementBefore(line: String) throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities")
     try terminal.waitForPrompt()
     terminal.enter(line)
@@ -124,8 +116,7 @@ struct ReplKeysTests {
   ])
   func wordKeys(keys: String, expected: String) throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type(ReplKeysTests.line)
     try terminal.waitFor(ReplKeysTests.line)
     terminal.type(keys + "X")
@@ -139,8 +130,7 @@ struct ReplKeysTests {
   /// Ctrl-R shows what it searches for and what it found, readably; Enter runs the entry found.
   @Test func controlRSearchesTheHistoryReadably() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where vad contains höst count")
     #expect(try terminal.waitForPrompt() == "activities where vad contains höst count\n1\n")
     terminal.enter("activities count")
@@ -161,8 +151,7 @@ struct ReplKeysTests {
   /// After Ctrl-Z and `fg` the prompt and the half-typed line are drawn again, and editing goes on.
   @Test func theLineIsRedrawnAfterStopAndContinue() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type("activities where prio = 1")
     try terminal.waitFor("activities where prio = 1")
     try terminal.waitUntilWaitingForKeys()
@@ -194,8 +183,7 @@ struct ReplKeysTests {
     let home = try ReplHome()
     let text = String(repeating: "ö", count: 100)
     let plan = try home.largePlan("large.csv", rows: 20_000, fields: "A,\(text),H,Kansli,2021,Pågår,1")
-    let terminal = try home.start(["--plan", plan.path, "--no-init"])
-    try terminal.waitForPrompt(timeout: 30)
+    let terminal = try home.startAtPrompt(["--plan", plan.path, "--no-init"], timeout: 30)
     terminal.enter("activities select id, vad")
     try terminal.waitFor("select id, vad\n")
     terminal.type("\u{13}")

@@ -230,8 +230,7 @@ struct TerminalSafetyTests {
     let home = try ReplHome()
     let plan = home.folder.appendingPathComponent("p.json")
     try Self.planJSON().write(to: plan, atomically: true, encoding: .utf8)
-    let terminal = try home.start(["--plan", plan.path])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--plan", plan.path])
     for line in ["activities where vem = Zet", ".fields", "activities where id = 1 select vad, status"] {
       terminal.enter(line)
       try terminal.waitForPrompt()
