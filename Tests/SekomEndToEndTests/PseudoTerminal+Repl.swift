@@ -47,4 +47,10 @@ extension PseudoTerminal {
     type("\u{04}")
     #expect(try exitStatus(sourceLocation: sourceLocation) == 0, sourceLocation: sourceLocation)
   }
+
+  /// `.quit` at the prompt: the REPL leaves, with status 0.
+  func quitWithDotQuit(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    enter(".quit")
+    #expect(try exitStatus(sourceLocation: sourceLocation) == 0, sourceLocation: sourceLocation)
+  }
 }

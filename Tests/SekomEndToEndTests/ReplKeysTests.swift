@@ -15,8 +15,7 @@ struct ReplKeysTests {
     let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where prio = 1 and")
     try terminal.waitForPrompt(Prompt.continuation)
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
     #expect(terminal.output.contains(".quit\n" + ReplKeysTests.incompleteAnd), "\(terminal.output)")
     #expect(try home.historyEntries() == ["activities where prio = 1 and", ".quit"])
   }
@@ -32,8 +31,7 @@ struct ReplKeysTests {
     #expect(shown.hasPrefix(".format csv\n" + ReplKeysTests.incompleteAnd), "\(shown)")
     terminal.enter("activities where vem = Kansli and prio = 3 select id")
     #expect(try terminal.waitForPrompt() == "activities where vem = Kansli and prio = 3 select id\nid\n6\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Ctrl-D at `...>`: a new line, then the statement reported as ending unfinished, as standard input
@@ -58,8 +56,7 @@ struct ReplKeysTests {
     let shown = try terminal.waitForPrompt()
     #expect(shown.hasSuffix("count\n15\n"), "\(shown)")
     #expect(!shown.contains("error"), "\(shown)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Bracketed paste is asked of terminals that know it, not of a dumb one, which would show the request.
@@ -68,8 +65,7 @@ struct ReplKeysTests {
     let home = try ReplHome()
     home.extraEnvironment["TERM"] = term
     let terminal = try home.startAtPrompt(["--no-init"])
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
     let request = Array("\u{1b}[?2004h".utf8)
     let found = terminal.rawOutput.indices.contains { terminal.rawOutput[$0...].starts(with: request) }
     #expect(found == asked)
@@ -85,8 +81,7 @@ struct ReplKeysTests {
     let shown = try terminal.waitForPrompt()
     // Completion would have made `where`; as pasted, `wh` is no clause, and the tab stays in the line.
     #expect(shown.contains("found 'wh'\nactivities wh\tprio = 1 count\n"), "\(shown)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// A typed line starting with a clause keyword right after a statement continues it, as in a file.
@@ -100,8 +95,7 @@ struct ReplKeysTests {
     try terminal.waitForPrompt()
     terminal.enter(line)
     #expect(try terminal.waitForPrompt() == line + "\n15\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   static let line = "activities where prio = 1 count"
@@ -123,8 +117,7 @@ struct ReplKeysTests {
     try terminal.waitForCursorLine(Prompt.main + expected)
     terminal.type("\u{03}")
     try terminal.waitForPrompt()
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Ctrl-R shows what it searches for and what it found, readably; Enter runs the entry found.
@@ -144,8 +137,7 @@ struct ReplKeysTests {
     try terminal.waitFor(Prompt.main + "activities where vad contains höst count\n1\n")
     try terminal.waitForPrompt()
     #expect(!terminal.output.contains("bck"), "\(terminal.output)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// After Ctrl-Z and `fg` the prompt and the half-typed line are drawn again, and editing goes on.
@@ -164,8 +156,7 @@ struct ReplKeysTests {
     try terminal.waitForRawMode()
     terminal.type(" count\r")
     #expect(try terminal.waitForPrompt().hasSuffix(" count\n19\n"))
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   static func waitForState(of process: pid_t, _ state: Character) throws {
@@ -196,8 +187,7 @@ struct ReplKeysTests {
     #expect(!shown.contains("(20000 activities)"), "\(shown.suffix(300))")
     terminal.enter("activities where id < 3 count")
     #expect(try terminal.waitForPrompt() == "activities where id < 3 count\n2\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   // MARK: Without libedit

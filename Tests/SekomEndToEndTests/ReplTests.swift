@@ -16,8 +16,7 @@ struct ReplTests {
     #expect(banner.contains("Verksamhetsplan 2021"), "\(banner)")
     #expect(banner.contains("44 activities"), "\(banner)")
     #expect(banner.contains(".help"), "\(banner)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// `.fields` (240 columns when written whole) and `.help` fit the terminal's width.
@@ -30,8 +29,7 @@ struct ReplTests {
       #expect(shown.count > 10, "\(shown)")
       #expect(shown.allSatisfy { $0.count <= Int(PseudoTerminal.columns) }, "\(shown)")
     }
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func editingWithArrowKeysOverSwedishLetters() throws {
@@ -102,8 +100,7 @@ struct ReplTests {
     try terminal.waitUntilWaitingForKeys()
     terminal.type("\u{03}")
     try terminal.waitForPrompt()
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// After a number field Tab lists the comparisons, not the text operators. Actors that share "Int" are
@@ -167,8 +164,7 @@ struct ReplTests {
       "\(shown)")
     terminal.enter("activities where id < 3 count")
     #expect(try terminal.waitForPrompt() == "activities where id < 3 count\n2\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Ctrl-C pressed while sekom is still busy with earlier keys, here held up writing their echo because
@@ -186,8 +182,7 @@ struct ReplTests {
     #expect(try terminal.waitForPrompt(timeout: 2) == "^C\n")
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func aWrongQueryThenARightOne() throws {
@@ -207,8 +202,7 @@ struct ReplTests {
     // Still running and answering.
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func aStatementOverTwoLinesIsOneHistoryEntry() throws {
@@ -252,8 +246,7 @@ struct ReplTests {
     #expect(!before.contains("error"), "\(before)")
     terminal.enter(ReplTests.kansliPrio3)
     #expect(try terminal.waitForPrompt() == ReplTests.kansliPrio3 + "\nid\n6\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func anErrorInTheInitFileIsShownAndThePromptStillComes() throws {
@@ -272,8 +265,7 @@ struct ReplTests {
         """), "\(before)")
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func noInitSkipsTheInitFile() throws {
@@ -284,8 +276,7 @@ struct ReplTests {
     #expect(!before.contains("error"), "\(before)")
     terminal.enter(ReplTests.kansliPrio3)
     #expect(try terminal.waitForPrompt() == ReplTests.kansliPrio3 + "\n" + ReplTests.kansliPrio3Table)
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Without libedit the REPL still works, with prompts and without editing.

@@ -235,8 +235,7 @@ struct TerminalSafetyTests {
       terminal.enter(line)
       try terminal.waitForPrompt()
     }
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
     let raw = terminal.rawOutput
     for sequence in [
       "\u{1b}]0;pwned", "\u{1b}]52;", "\u{1b}[31m", "\u{9b}", "\r ÖVERSKRIVEN", "\u{7f}", "\u{07}",
