@@ -37,14 +37,14 @@ final class ReplHome {
     try text.write(to: initFile, atomically: true, encoding: .utf8)
   }
 
-  /// A large CSV plan in the test's folder: `rows` activities, each row's fields after the id given by
-  /// `fields`, for statements long enough to be stopped with Ctrl-C.
-  func largePlan(_ name: String, rows: Int, fields: String) throws -> URL {
-    let plan = folder.appendingPathComponent(name)
+  /// The REPL at its first prompt on a large CSV plan of the test's folder: `rows` activities, each row's
+  /// fields after the id given by `fields`, for statements long enough to be stopped with Ctrl-C.
+  func startOnALargePlan(rows: Int, fields: String) throws -> PseudoTerminal {
+    let plan = folder.appendingPathComponent("large.csv")
     var csv = "id,inriktning,vad,hur,vem,när,status,prio\n"
     for id in 1...rows { csv += "\(id),\(fields)\n" }
     try csv.write(to: plan, atomically: true, encoding: .utf8)
-    return plan
+    return try startAtPrompt(["--plan", plan.path, "--no-init"], timeout: 30)
   }
 
   func start(

@@ -173,8 +173,7 @@ struct ReplKeysTests {
   @Test func controlCStopsPrintingALargeResult() throws {
     let home = try ReplHome()
     let text = String(repeating: "ö", count: 100)
-    let plan = try home.largePlan("large.csv", rows: 20_000, fields: "A,\(text),H,Kansli,2021,Pågår,1")
-    let terminal = try home.startAtPrompt(["--plan", plan.path, "--no-init"], timeout: 30)
+    let terminal = try home.startOnALargePlan(rows: 20_000, fields: "A,\(text),H,Kansli,2021,Pågår,1")
     terminal.enter("activities select id, vad")
     try terminal.waitFor("select id, vad\n")
     terminal.type("\u{13}")

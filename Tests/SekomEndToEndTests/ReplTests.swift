@@ -150,8 +150,7 @@ struct ReplTests {
   @Test func controlCStopsARunningStatement() throws {
     let home = try ReplHome()
     let text = String(repeating: "a", count: 2_000)
-    let plan = try home.largePlan("big.csv", rows: 40_000, fields: "A,V,\(text),Kansli,2021,Pågår,1")
-    let terminal = try home.startAtPrompt(["--plan", plan.path, "--no-init"], timeout: 30)
+    let terminal = try home.startOnALargePlan(rows: 40_000, fields: "A,V,\(text),Kansli,2021,Pågår,1")
     terminal.enter("activities where hur matches '(.|.)*Q' count")
     try terminal.waitFor("count\n")
     terminal.type("\u{03}")
