@@ -49,6 +49,8 @@ let package = Package(
     .testTarget(name: "REPLTests", dependencies: ["REPL", "QueryLanguage", "LineEditor", "Platform"]),
     .testTarget(name: "WordImportTests", dependencies: ["WordImport", "PlanModel", "CZlib"]),
     .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+    // The executable's own code, tested in place (`@testable import sekom`): the reports of check and diff.
+    .testTarget(name: "SekomTests", dependencies: ["sekom", "QueryLanguage"]),
     // CZlib: the tests' zip bomb is deflated with zlib.
     .testTarget(name: "SekomEndToEndTests", dependencies: ["sekom", "CZlib"]),
   ]

@@ -86,9 +86,19 @@ public enum FileAccess {
     return names.sorted()
   }
 
-  /// Whether the path still names the file a descriptor has open: a file replaced by a rename since it
-  /// was opened is another file, and a lock on the old one locks nothing anyone else opens.
-  public static func path(_ path: String, names descriptor: Int32) -> Bool {
+  /// Takes the exclusive lock (`flock`) on the file open as `descriptor`, waiting for it or not. True when
+  /// it is held and `path` still names that file; false when, not waiting, another holds it, or when the
+  /// file has been replaced by a rename since it was opened: a lock on the old file locks nothing anyone
+  /// else opens, and the caller opens the path again. The rule of `FileLock` and `SharedFile`.
+  static func lockExclusive(_ descriptor: Int32, of path: String, waiting: Bool) throws(Failure) -> Bool {
+    var result: Int32
+    repeat {
+      result = flock(descriptor, waiting ? LOCK_EX : LOCK_EX | LOCK_NB)
+    } while result != 0 && errno == EINTR && waiting
+    guard result == 0 else {
+      if !waiting { return false }
+      throw Failure(reason: reason())
+    }
     var held = stat()
     var named = stat()
     return fstat(descriptor, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev

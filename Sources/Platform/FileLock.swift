@@ -19,14 +19,14 @@ public final class FileLock {
     while true {
       let opened = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
       guard opened >= 0 else { throw FileAccess.Failure(reason: FileAccess.reason()) }
-      var result: Int32
-      repeat { result = flock(opened, LOCK_EX) } while result != 0 && errno == EINTR
-      guard result == 0 else {
-        let why = FileAccess.reason()
+      let held: Bool
+      do {
+        held = try FileAccess.lockExclusive(opened, of: path, waiting: true)
+      } catch {
         close(opened)
-        throw FileAccess.Failure(reason: why)
+        throw error
       }
-      if FileAccess.path(path, names: opened) {
+      if held {
         fd = opened
         return
       }

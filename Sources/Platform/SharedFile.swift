@@ -43,15 +43,7 @@ public final class SharedFile {
   /// Takes the exclusive lock, waiting for it or not; true when it is held and the path still names this
   /// file, false when another process holds it or the file has been replaced.
   public func lock(path: String, waiting: Bool) throws(FileAccess.Failure) -> Bool {
-    var result: Int32
-    repeat {
-      result = flock(fd, waiting ? LOCK_EX : LOCK_EX | LOCK_NB)
-    } while result != 0 && errno == EINTR && waiting
-    guard result == 0 else {
-      if !waiting { return false }
-      throw FileAccess.Failure(reason: FileAccess.reason())
-    }
-    return FileAccess.path(path, names: fd)
+    try FileAccess.lockExclusive(fd, of: path, waiting: waiting)
   }
 
   /// The file's size in bytes.

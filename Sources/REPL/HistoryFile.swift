@@ -21,6 +21,9 @@ public struct HistoryFile: Sendable {
     public var reason: String
   }
 
+  /// A file whose first line is not `header`: never read as history, never written to.
+  static let notAHistoryFile = Problem(reason: "it is not a history file (its first line is not \(header))")
+
   public init(path: String, limit: Int = 1000) {
     self.path = path
     self.limit = limit
@@ -31,7 +34,7 @@ public struct HistoryFile: Sendable {
   /// The entries, oldest first; none when the file does not exist or is empty. A file holding more than
   /// `limit` entries is trimmed to its last `limit` when no other REPL holds its lock.
   public func load() throws(Problem) -> [String] {
-    do {
+    try HistoryFile.asProblem {
       guard let file = try SharedFile.forReading(path) else { return [] }
       var entries = try HistoryFile.read(file)
       if entries.count > limit {
@@ -43,12 +46,6 @@ public struct HistoryFile: Sendable {
         entries = Array(entries.suffix(limit))
       }
       return entries
-    } catch let failure as FileAccess.Failure {
-      throw Problem(reason: failure.reason)
-    } catch let problem as Problem {
-      throw problem
-    } catch {
-      throw Problem(reason: "\(error)")
     }
   }
 
@@ -69,7 +66,7 @@ public struct HistoryFile: Sendable {
     guard !bytes.isEmpty else { return [] }
     var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     guard lines.first?.elementsEqual(header.utf8) == true else {
-      throw Problem(reason: "it is not a history file (its first line is not \(header))")
+      throw notAHistoryFile
     }
     lines.removeFirst()
     var entries: [String] = []
@@ -89,7 +86,7 @@ public struct HistoryFile: Sendable {
   public func append(_ entry: String) throws(Problem) {
     let line = Array((HistoryFile.encode(entry) + "\n").utf8)
     let firstLine = Array((HistoryFile.header + "\n").utf8)
-    do {
+    try HistoryFile.asProblem {
       // A retry when another REPL made the file first or replaced it while this one waited for the lock.
       for _ in 0..<20 {
         guard let file = try SharedFile.forAppending(path), try file.lock(path: path, waiting: true) else {
@@ -102,7 +99,7 @@ public struct HistoryFile: Sendable {
         } else {
           // Written over by something else since it was read: not ours to add to.
           guard (try? file.read(count: firstLine.count, at: 0)) == firstLine else {
-            throw Problem(reason: "it is not a history file (its first line is not \(HistoryFile.header))")
+            throw HistoryFile.notAHistoryFile
           }
           // A last line without its line end, as another program may leave it, stays a line of its own.
           if let last = try? file.read(count: 1, at: size - 1), last.count == 1, last[0] != UInt8(ascii: "\n")
@@ -113,14 +110,21 @@ public struct HistoryFile: Sendable {
         try file.append(bytes + line)
         return
       }
-    } catch let failure as FileAccess.Failure {
-      throw Problem(reason: failure.reason)
+      throw Problem(reason: "it keeps being replaced")
+    }
+  }
+
+  /// Runs the file work of `load` or `append`: whatever fails in it is a reason not to use the file.
+  private static func asProblem<Result>(_ work: () throws -> Result) throws(Problem) -> Result {
+    do {
+      return try work()
     } catch let problem as Problem {
       throw problem
+    } catch let failure as FileAccess.Failure {
+      throw Problem(reason: failure.reason)
     } catch {
       throw Problem(reason: "\(error)")
     }
-    throw Problem(reason: "it keeps being replaced")
   }
 
   /// Replaces the file with `entries`, whole or not at all. The caller holds the lock.

@@ -11,12 +11,14 @@ enum Arguments {
     return year
   }
 
-  static func format(_ text: String, allowed: [OutputFormat] = OutputFormat.allCases) throws(UsageError)
-    -> OutputFormat
+  /// A format named on the command line, among those the command takes (`OutputFormat`, or `ReportFormat`
+  /// for check and diff). Names are read as `OutputFormat(name:)` reads them: in any case, `md` too.
+  static func format<Format: RawRepresentable<String> & CaseIterable>(_ text: String) throws(UsageError)
+    -> Format
   {
-    guard let format = OutputFormat(name: text), allowed.contains(format) else {
+    guard let named = OutputFormat(name: text), let format = Format(rawValue: named.rawValue) else {
       throw UsageError(
-        "unknown format '\(text)'; use \(allowed.map(\.rawValue).joined(separator: ", "))")
+        "unknown format '\(text)'; use \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     return format
   }
@@ -42,8 +44,6 @@ enum Arguments {
   static func language(_ given: ReportLanguage?) -> ReportLanguage {
     given ?? ReportLanguage.fromEnvironment(ProcessIO.environment)
   }
-
-  static let reportFormats: [OutputFormat] = [.table, .csv, .tsv, .json, .markdown]
 
   /// Tables fitted to the terminal when standard output is one.
   static var terminalOptions: OutputOptions {

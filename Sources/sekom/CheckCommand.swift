@@ -5,7 +5,7 @@ import QueryLanguage
 struct CheckOptions {
   var plan: String?
   var year: Int?
-  var format: OutputFormat = .table
+  var format: ReportFormat = .table
   var strict = false
   var language: ReportLanguage?
 }
@@ -32,7 +32,7 @@ enum CheckCommand {
         .planYear(\.year),
         .value("--format", name: "FORMAT", help: "table, csv, tsv, json or markdown.") {
           options, value throws(UsageError) in
-          options.format = try Arguments.format(value, allowed: Arguments.reportFormats)
+          options.format = try Arguments.format(value)
         },
         .flag("--strict", help: "Exit with status 4 when a problem is found; notes do not count.") {
           $0.strict = true

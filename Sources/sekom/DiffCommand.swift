@@ -6,7 +6,7 @@ import QueryLanguage
 struct DiffOptions {
   var plans: [String] = []
   var year: Int?
-  var format: OutputFormat = .table
+  var format: ReportFormat = .table
   var language: ReportLanguage?
 }
 
@@ -26,7 +26,7 @@ enum DiffCommand {
         .planYear(\.year, help: "The plan year of both plan files, over the ones they give."),
         .value("--format", name: "FORMAT", help: "table, markdown, csv, tsv or json.") {
           options, value throws(UsageError) in
-          options.format = try Arguments.format(value, allowed: Arguments.reportFormats)
+          options.format = try Arguments.format(value)
         },
         .language(\.language),
       ],

@@ -8,21 +8,7 @@ import Testing
 /// its line; a plan that loads must write and load back the same. When the fuzzer finds a new failing input, minimize it (fuzz/README.md) and add it here.
 struct FuzzRegressionTests {
   /// Bytes to read, with a name that says what is nasty about them.
-  struct Input: Sendable, CustomTestStringConvertible {
-    var name: String
-    var bytes: [UInt8]
-
-    init(_ name: String, _ text: String) {
-      self.init(name, bytes: Array(text.utf8))
-    }
-
-    init(_ name: String, bytes: [UInt8]) {
-      self.name = name
-      self.bytes = bytes
-    }
-
-    var testDescription: String { name }
-  }
+  typealias Input = FuzzInput
 
   static let header = "id,inriktning,vad,hur,vem,när,status,prio\n"
   static let row = "1,A,Vad,Hur,Kansli,Löpande,Pågår,1\n"

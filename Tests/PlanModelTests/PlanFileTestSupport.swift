@@ -58,28 +58,27 @@ struct PlanRow: Equatable, Sendable, CustomStringConvertible {
   var status: String
   var priority: Int?
 
+  var description: String {
+    "\(id)|\(direction)|\(what)|\(how)|\(who)|\(when)|\(status)|\(priority.map(String.init) ?? "nil")"
+  }
+}
+
+// In an extension, so that the memberwise initializer stays and these two are written through it.
+extension PlanRow {
+  /// A row written out in a test's table, its columns in plan order.
   init(
     _ id: Int, _ direction: String, _ what: String, _ how: String, _ who: [String], _ when: String,
     _ status: String, _ priority: Int?
   ) {
-    self.id = id
-    self.direction = direction
-    self.what = what
-    self.how = how
-    self.who = who
-    self.when = when
-    self.status = status
-    self.priority = priority
+    self.init(
+      id: id, direction: direction, what: what, how: how, who: who, when: when, status: status,
+      priority: priority)
   }
 
   init(_ activity: Activity) {
     self.init(
       activity.id, activity.direction, activity.what, activity.how, activity.who, activity.when.text,
       activity.status.text, activity.priority)
-  }
-
-  var description: String {
-    "\(id)|\(direction)|\(what)|\(how)|\(who)|\(when)|\(status)|\(priority.map(String.init) ?? "nil")"
   }
 }
 

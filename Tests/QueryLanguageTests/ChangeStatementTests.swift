@@ -66,10 +66,7 @@ struct ChangeStatementParserTests {
 
   @Test(arguments: cases)
   func parsesAndPrintsBack(input: String, printed: String) throws {
-    let statement = try ParserTests.statement(input)
-    #expect(ASTPrinter.print(statement) == printed)
-    let again = try ParserTests.statement(printed)
-    #expect(ASTPrinter.print(again) == printed)
+    let (statement, again) = try ParserTests.roundTrip(input, printed: printed)
     #expect(Self.withoutPlaces(again) == Self.withoutPlaces(statement))
   }
 

@@ -78,9 +78,9 @@ struct ControlPicturesTests {
   /// A table keeps its columns whatever a cell holds: a tab and a CR are pictures, a line feed goes on in
   /// the cell's next line.
   @Test func tableCellsKeepTheirColumns() {
-    let table = TextTable.render(
-      headers: ["id", "vad", "status"], rows: [["1", "a\tb\rc", "x\ny"], ["2", "\u{1b}[2J", "\u{9b}"]],
-      as: .table)
+    let table = TextRows(
+      headers: ["id", "vad", "status"], rows: [["1", "a\tb\rc", "x\ny"], ["2", "\u{1b}[2J", "\u{9b}"]]
+    ).table()
     #expect(
       table == """
          id │ vad   │ status
@@ -90,37 +90,6 @@ struct ControlPicturesTests {
          2  │ ␛[2J  │ <U+009B>
 
         """)
-  }
-
-  struct FormatCase: CustomTestStringConvertible, Sendable {
-    var format: OutputFormat
-    /// Written to a terminal.
-    var onTerminal: String
-    /// What the text written elsewhere holds of the data, as it is.
-    var exact: String
-    var testDescription: String { format.rawValue }
-  }
-
-  static let cell = "a\u{1b}]0;x\u{07}\tb\u{9b}\u{7f}"
-
-  /// Each format of a report, on a terminal and elsewhere: machine formats are exact off a terminal.
-  @Test(arguments: [
-    FormatCase(format: .csv, onTerminal: "vad\na␛]0;x␇␉b<U+009B>␡\n", exact: cell),
-    FormatCase(
-      format: .tsv, onTerminal: "vad\na␛]0;x␇\\tb<U+009B>␡\n", exact: "a\u{1b}]0;x\u{07}\\tb\u{9b}\u{7f}"),
-    FormatCase(
-      format: .json, onTerminal: "[\n  {\"vad\": \"a\\u001b]0;x\\u0007\\tb\\u009b\\u007f\"}\n]\n",
-      exact: "\\tb\u{9b}\u{7f}"),
-    FormatCase(
-      format: .markdown, onTerminal: "| vad |\n| --- |\n| a␛\\]0;x␇␉b<U+009B>␡ |\n",
-      exact: "a\u{1b}\\]0;x\u{07}\tb\u{9b}\u{7f}"),
-  ])
-  func reportFormatsOnATerminalAndElsewhere(_ input: FormatCase) {
-    let shown = TextTable.render(
-      headers: ["vad"], rows: [[Self.cell]], as: input.format, options: OutputOptions(width: 80))
-    #expect(shown == input.onTerminal)
-    let exact = TextTable.render(headers: ["vad"], rows: [[Self.cell]], as: input.format)
-    #expect(exact.contains(input.exact), "\(exact.debugDescription)")
   }
 
   /// A session's messages and listings show pictures; its results show them only on a terminal, but for

@@ -13,21 +13,7 @@ import Testing
 /// input, minimize it (fuzz/README.md) and add it here.
 struct FuzzRegressionTests {
   /// A query source, as bytes since the fuzzer gives bytes; invalid UTF-8 is decoded as the target does.
-  struct Input: Sendable, CustomTestStringConvertible {
-    var name: String
-    var bytes: [UInt8]
-
-    init(_ name: String, _ text: String) {
-      self.init(name, bytes: Array(text.utf8))
-    }
-
-    init(_ name: String, bytes: [UInt8]) {
-      self.name = name
-      self.bytes = bytes
-    }
-
-    var testDescription: String { name }
-  }
+  typealias Input = FuzzInput
 
   static let found: [Input] = []
 

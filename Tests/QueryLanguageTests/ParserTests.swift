@@ -71,10 +71,18 @@ struct ParserTests {
 
   @Test(arguments: cases)
   func parsesAndPrintsBack(input: String, printed: String) throws {
+    _ = try Self.roundTrip(input, printed: printed)
+  }
+
+  /// `input` parses and prints as `printed`, which parses and prints the same again; returns both parses.
+  static func roundTrip(
+    _ input: String, printed: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws -> (first: Statement, again: Statement) {
     let statement = try Self.statement(input)
-    #expect(ASTPrinter.print(statement) == printed)
+    #expect(ASTPrinter.print(statement) == printed, sourceLocation: sourceLocation)
     let again = try Self.statement(printed)
-    #expect(ASTPrinter.print(again) == printed)
+    #expect(ASTPrinter.print(again) == printed, sourceLocation: sourceLocation)
+    return (statement, again)
   }
 
   /// A string's contents: the quotes taken off, a doubled closing quote made one.

@@ -10,23 +10,16 @@ struct ChangeCompletionEndToEndTests {
     let plan = home.folder.appendingPathComponent("plan.json").path
     let exported = try SekomProcess.run(["export", "--output", plan, "--quiet"])
     #expect(exported.status == 0, "\(exported.error)")
-    let terminal = try home.start(["--plan", plan, "--by", "Kansliet"])
-    try terminal.waitForPrompt()
-    terminal.type("activities where id = 19 set \t")
-    // The candidates under the line, then the prompt and the line again.
-    let listing = try terminal.waitFor("sekom> activities where id = 19 set ")
-    let listed = listing.split(separator: "\n").dropFirst().dropLast().flatMap { $0.split(separator: " ") }
+    let terminal = try home.startAtPrompt(["--plan", plan, "--by", "Kansliet"])
     #expect(
-      Set(listed) == ["vad", "hur", "vem", "när", "status", "prio", "inriktning"], "\(listing)")
-    try terminal.waitForCursorLine("sekom> activities where id = 19 set")
-    terminal.type("pr\t")
-    try terminal.waitFor("prio ")
-    try terminal.waitForCursorLine("sekom> activities where id = 19 set prio")
+      try terminal.candidates(after: "activities where id = 19 set ") == [
+        "vad", "hur", "vem", "när", "status", "prio", "inriktning",
+      ])
+    try terminal.complete("pr\t", inserting: "prio ", line: "activities where id = 19 set prio")
     terminal.type("= 2\r")
     let changed = try terminal.waitForPrompt()
     #expect(changed.contains("│ prio │ 1    │ 2"), "\(changed)")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     let after = try SekomProcess.run(["--plan", plan, "-c", "activities where id = 19 select prio"])
     #expect(after.output == " prio\n─────\n    2\n(1 activity)\n", "\(after.error)")
   }

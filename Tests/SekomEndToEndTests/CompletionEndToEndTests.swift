@@ -11,15 +11,13 @@ struct CompletionEndToEndTests {
     let expected = try SekomProcess.run(["-c", statement])
     #expect(expected.status == 0, "\(expected.error)")
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
-    terminal.type("activities where när overlaps hös\t")
-    try terminal.waitFor("'hösten 2021' ")
-    try terminal.waitForCursorLine("sekom> activities where när overlaps 'hösten 2021'")
+    let terminal = try home.startAtPrompt()
+    try terminal.complete(
+      "activities where när overlaps hös\t", inserting: "'hösten 2021' ",
+      line: "activities where när overlaps 'hösten 2021'")
     terminal.type("count\r")
     #expect(try terminal.waitForPrompt() == "count\n" + expected.output)
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
   }
 
   /// `.read ~/mi⇥` writes the script's name quoted, as it has a space, and `.read` finds it in the home
@@ -29,15 +27,11 @@ struct CompletionEndToEndTests {
     try "activities where prio = 1 count\n".write(
       to: home.folder.appendingPathComponent("home/min fråga.sq"), atomically: true, encoding: .utf8)
     let expected = try SekomProcess.run(["-c", "activities where prio = 1 count"])
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
-    terminal.type(".read ~/mi\t")
-    try terminal.waitFor("'~/min fråga.sq' ")
-    try terminal.waitForCursorLine("sekom> .read '~/min fråga.sq'")
+    let terminal = try home.startAtPrompt()
+    try terminal.complete(".read ~/mi\t", inserting: "'~/min fråga.sq' ", line: ".read '~/min fråga.sq'")
     terminal.type("\r")
     #expect(try terminal.waitForPrompt() == "\n" + expected.output)
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
   }
 
   /// `.output ~/…` and `.plan ~/…` take `~` as the home folder.

@@ -147,8 +147,7 @@ import Testing
     let (folder, _) = try Self.exported()
     let plan = folder.appendingPathComponent("plan.json").path
     let home = try ReplHome()
-    let terminal = try home.start(["--plan", plan, "--format", "csv"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--plan", plan, "--format", "csv"])
     terminal.enter("activities where id = 1 select prio")
     #expect(try terminal.waitForPrompt().contains("prio\n1\n"))
     let other = try SekomProcess.run(
@@ -159,8 +158,7 @@ import Testing
     try terminal.waitForPrompt()
     terminal.enter("activities where id = 1 select hur")
     #expect(try terminal.waitForPrompt().contains("hur\nÄndrad av en annan\n"))
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
     let (activities, log) = try Self.log(folder)
     #expect(activities.first { $0["id"] as? Int == 1 }?["hur"] as? String == "Ändrad av en annan")
     #expect(activities.first { $0["id"] as? Int == 2 }?["prio"] as? Int == 3)

@@ -64,8 +64,7 @@ struct GoldenTranscriptTests {
       terminal.enter(line)
       shown += try terminal.waitForPrompt(prompt) + prompt
     }
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
     try GoldenFile.check(shown + ".quit\n", "REPL/\(transcript.name).txt")
   }
 }

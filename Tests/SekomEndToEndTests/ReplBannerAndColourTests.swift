@@ -16,8 +16,7 @@ struct ReplBannerAndColourTests {
     #expect(lines.last == "Plan in use: liten: 1 activities, plan year 2022.", "\(before)")
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n1\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Without an init file, or one that keeps the plan, the banner alone names it.
@@ -27,8 +26,7 @@ struct ReplBannerAndColourTests {
     let terminal = try home.start()
     let before = try terminal.waitForPrompt()
     #expect(!before.contains("Plan in use"), "\(before)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// A dumb terminal (Emacs' shell) gets no colour escapes, as with NO_COLOR; another terminal gets a bold

@@ -18,8 +18,7 @@ import Testing
     try home.writeHistoryFile("_HiStOrY_V2_\nactivities\\040where\\040prio\\040=\\0403\\040count\n")
     var expected = ["activities where prio = 3 count"]
     for round in 0..<3 {
-      let terminal = try home.start()
-      try terminal.waitForPrompt()
+      let terminal = try home.startAtPrompt()
       for statement in ReplHistoryTests.statements.prefix(round + 1) {
         terminal.enter(statement)
         try terminal.waitForPrompt()
@@ -33,8 +32,7 @@ import Testing
   /// A hangup in the middle of a line loses that line and nothing else.
   @Test func aHangupWhileTypingLosesOnlyThatLine() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.enter("activities count")
     try terminal.waitForPrompt()
     terminal.type("activities where prio")
@@ -60,8 +58,7 @@ import Testing
     second.enter("activities where prio = 3 count")
     try second.waitForPrompt()
     for terminal in firstLeavesFirst ? [first, second] : [second, first] {
-      terminal.type("\u{04}")
-      #expect(try terminal.exitStatus() == 0)
+      try terminal.quitWithControlD()
     }
     #expect(
       try home.historyEntries() == [
@@ -79,8 +76,7 @@ import Testing
     #expect(!banner.contains("warning"), "\(banner)")
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     #expect(!terminal.output.contains("warning"), "\(terminal.output)")
     #expect(try home.historyFileLines() == ["_HiStOrY_V2_", "activities\\040count"])
   }
@@ -96,14 +92,7 @@ import Testing
     let home = try ReplHome()
     try home.writeHistoryFile(text)
     let before = try Data(contentsOf: home.historyFile)
-    let terminal = try home.start()
-    let banner = try terminal.waitForPrompt()
-    #expect(banner.contains("warning: cannot read the history file"), "\(banner)")
-    terminal.enter("activities count")
-    #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
-    #expect(terminal.output.components(separatedBy: "warning:").count == 2, "\(terminal.output)")
+    try home.runWithOneHistoryWarning()
     #expect(try Data(contentsOf: home.historyFile) == before)
   }
 
@@ -116,14 +105,7 @@ import Testing
     try FileManager.default.createDirectory(
       at: home.historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(atPath: home.historyFile.path, withDestinationPath: linkTarget)
-    let terminal = try home.start()
-    let banner = try terminal.waitForPrompt()
-    #expect(banner.contains("warning: cannot read the history file"), "\(banner)")
-    terminal.enter("activities count")
-    #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
-    #expect(terminal.output.components(separatedBy: "warning:").count == 2, "\(terminal.output)")
+    try home.runWithOneHistoryWarning()
     #expect(
       try FileManager.default.destinationOfSymbolicLink(atPath: home.historyFile.path) == linkTarget)
     if !target.hasPrefix("/") { #expect(!FileManager.default.fileExists(atPath: linkTarget)) }
@@ -132,12 +114,10 @@ import Testing
   /// The folders made for the history file are private to the user, as the XDG rules ask; so is the file.
   @Test func theStateFolderIsMadePrivate() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.enter("activities count")
     try terminal.waitForPrompt()
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     let state = home.folder.appendingPathComponent("state")
     for path in [state.path, state.appendingPathComponent("sekom").path] {
       var info = stat()
@@ -147,13 +127,5 @@ import Testing
     var info = stat()
     #expect(stat(home.historyFile.path, &info) == 0)
     #expect(info.st_mode & 0o077 == 0, "\(String(info.st_mode & 0o777, radix: 8))")
-  }
-}
-
-extension ReplHome {
-  func writeHistoryFile(_ text: String) throws {
-    try FileManager.default.createDirectory(
-      at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: historyFile)
   }
 }

@@ -12,12 +12,10 @@ struct ReplKeysTests {
   /// `.quit` at `...>` reports the statement as incomplete and leaves.
   @Test func aDotCommandAtTheContinuationPromptEndsTheStatement() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where prio = 1 and")
     try terminal.waitForPrompt(Prompt.continuation)
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
     #expect(terminal.output.contains(".quit\n" + ReplKeysTests.incompleteAnd), "\(terminal.output)")
     #expect(try home.historyEntries() == ["activities where prio = 1 and", ".quit"])
   }
@@ -25,8 +23,7 @@ struct ReplKeysTests {
   /// Any dot-command runs once the statement is reported; the prompt is the main one again.
   @Test func aDotCommandAtTheContinuationPromptRuns() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where prio = 1 and")
     try terminal.waitForPrompt(Prompt.continuation)
     terminal.enter(".format csv")
@@ -34,20 +31,17 @@ struct ReplKeysTests {
     #expect(shown.hasPrefix(".format csv\n" + ReplKeysTests.incompleteAnd), "\(shown)")
     terminal.enter("activities where vem = Kansli and prio = 3 select id")
     #expect(try terminal.waitForPrompt() == "activities where vem = Kansli and prio = 3 select id\nid\n6\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Ctrl-D at `...>`: a new line, then the statement reported as ending unfinished, as standard input
   /// reports it; no `;` is blamed.
   @Test func controlDAtTheContinuationPromptSaysTheStatementEndsUnfinished() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where prio = 1 and")
     try terminal.waitForPrompt(Prompt.continuation)
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     let after = terminal.output.components(separatedBy: Prompt.continuation).last ?? ""
     // libedit writes ^D where the key was pressed, as it does on an empty line.
     #expect(after.hasPrefix("^D\n" + ReplKeysTests.incompleteAnd), "\(after)")
@@ -57,14 +51,12 @@ struct ReplKeysTests {
   /// A saved query pasted whole, one clause per line, runs as one statement, as from its file.
   @Test func aPastedBlockRunsAsInAFile() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type("\u{1b}[200~activities\r  where vem contains Kansli\r  and prio = 1\r  count\r\u{1b}[201~")
     let shown = try terminal.waitForPrompt()
     #expect(shown.hasSuffix("count\n15\n"), "\(shown)")
     #expect(!shown.contains("error"), "\(shown)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Bracketed paste is asked of terminals that know it, not of a dumb one, which would show the request.
@@ -72,10 +64,8 @@ struct ReplKeysTests {
   func bracketedPasteIsAskedOfRealTerminals(term: String, asked: Bool) throws {
     let home = try ReplHome()
     home.extraEnvironment["TERM"] = term
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    let terminal = try home.startAtPrompt(["--no-init"])
+    try terminal.quitWithDotQuit()
     let request = Array("\u{1b}[?2004h".utf8)
     let found = terminal.rawOutput.indices.contains { terminal.rawOutput[$0...].starts(with: request) }
     #expect(found == asked)
@@ -84,16 +74,14 @@ struct ReplKeysTests {
   /// A tab in pasted text is inserted, not taken as Tab.
   @Test func aPastedTabIsInsertedAsIs() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type("\u{1b}[200~activities wh\tprio = 1\u{1b}[201~")
     try terminal.waitFor("prio = 1")
     terminal.type(" count\r")
     let shown = try terminal.waitForPrompt()
     // Completion would have made `where`; as pasted, `wh` is no clause, and the tab stays in the line.
     #expect(shown.contains("found 'wh'\nactivities wh\tprio = 1 count\n"), "\(shown)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// A typed line starting with a clause keyword right after a statement continues it, as in a file.
@@ -102,14 +90,12 @@ struct ReplKeysTests {
   ])
   func aClauseLineContinuesTheStatementBefore(line: String) throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities")
     try terminal.waitForPrompt()
     terminal.enter(line)
     #expect(try terminal.waitForPrompt() == line + "\n15\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   static let line = "activities where prio = 1 count"
@@ -124,23 +110,20 @@ struct ReplKeysTests {
   ])
   func wordKeys(keys: String, expected: String) throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type(ReplKeysTests.line)
     try terminal.waitFor(ReplKeysTests.line)
     terminal.type(keys + "X")
     try terminal.waitForCursorLine(Prompt.main + expected)
     terminal.type("\u{03}")
     try terminal.waitForPrompt()
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Ctrl-R shows what it searches for and what it found, readably; Enter runs the entry found.
   @Test func controlRSearchesTheHistoryReadably() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.enter("activities where vad contains höst count")
     #expect(try terminal.waitForPrompt() == "activities where vad contains höst count\n1\n")
     terminal.enter("activities count")
@@ -154,15 +137,13 @@ struct ReplKeysTests {
     try terminal.waitFor(Prompt.main + "activities where vad contains höst count\n1\n")
     try terminal.waitForPrompt()
     #expect(!terminal.output.contains("bck"), "\(terminal.output)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// After Ctrl-Z and `fg` the prompt and the half-typed line are drawn again, and editing goes on.
   @Test func theLineIsRedrawnAfterStopAndContinue() throws {
     let home = try ReplHome()
-    let terminal = try home.start(["--no-init"])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--no-init"])
     terminal.type("activities where prio = 1")
     try terminal.waitFor("activities where prio = 1")
     try terminal.waitUntilWaitingForKeys()
@@ -175,8 +156,7 @@ struct ReplKeysTests {
     try terminal.waitForRawMode()
     terminal.type(" count\r")
     #expect(try terminal.waitForPrompt().hasSuffix(" count\n19\n"))
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   static func waitForState(of process: pid_t, _ state: Character) throws {
@@ -193,9 +173,7 @@ struct ReplKeysTests {
   @Test func controlCStopsPrintingALargeResult() throws {
     let home = try ReplHome()
     let text = String(repeating: "ö", count: 100)
-    let plan = try home.largePlan("large.csv", rows: 20_000, fields: "A,\(text),H,Kansli,2021,Pågår,1")
-    let terminal = try home.start(["--plan", plan.path, "--no-init"])
-    try terminal.waitForPrompt(timeout: 30)
+    let terminal = try home.startOnALargePlan(rows: 20_000, fields: "A,\(text),H,Kansli,2021,Pågår,1")
     terminal.enter("activities select id, vad")
     try terminal.waitFor("select id, vad\n")
     terminal.type("\u{13}")
@@ -208,8 +186,7 @@ struct ReplKeysTests {
     #expect(!shown.contains("(20000 activities)"), "\(shown.suffix(300))")
     terminal.enter("activities where id < 3 count")
     #expect(try terminal.waitForPrompt() == "activities where id < 3 count\n2\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   // MARK: Without libedit

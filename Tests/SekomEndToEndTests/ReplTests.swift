@@ -16,29 +16,25 @@ struct ReplTests {
     #expect(banner.contains("Verksamhetsplan 2021"), "\(banner)")
     #expect(banner.contains("44 activities"), "\(banner)")
     #expect(banner.contains(".help"), "\(banner)")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// `.fields` (240 columns when written whole) and `.help` fit the terminal's width.
   @Test func fieldsAndHelpFitTheTerminal() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     for command in [".fields", ".help"] {
       terminal.enter(command)
       let shown = try terminal.waitForPrompt().split(separator: "\n").dropFirst()
       #expect(shown.count > 10, "\(shown)")
       #expect(shown.allSatisfy { $0.count <= Int(PseudoTerminal.columns) }, "\(shown)")
     }
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func editingWithArrowKeysOverSwedishLetters() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.type("activities where vad contains Årskonferenz select id")
     try terminal.waitFor("Årskonferenz select id")
     // Back over " select id", rub out the z and put an s in its place.
@@ -53,79 +49,58 @@ struct ReplTests {
     let result = try terminal.waitForPrompt()
     #expect(result.hasSuffix("\n id\n───\n 41\n 42\n(2 activities)\n"), "\(result)")
     #expect(!result.contains("error"), "\(result)")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     #expect(try home.historyEntries() == ["activities where vad contains Årskonferens select id"])
   }
 
   @Test func historyIsRecalledAfterARestart() throws {
     let home = try ReplHome()
     do {
-      let first = try home.start()
-      try first.waitForPrompt()
+      let first = try home.startAtPrompt()
       first.enter(ReplTests.kansliPrio3)
       #expect(try first.waitForPrompt() == ReplTests.kansliPrio3 + "\n" + ReplTests.kansliPrio3Table)
-      first.type("\u{04}")
-      #expect(try first.exitStatus() == 0)
+      try first.quitWithControlD()
     }
     let lines = try home.historyFileLines()
     #expect(lines.first == "_HiStOrY_V2_")
     #expect(lines.dropFirst().first == ReplTests.kansliPrio3.replacingOccurrences(of: " ", with: "\\040"))
     #expect(try home.historyEntries() == [ReplTests.kansliPrio3])
 
-    let second = try home.start()
-    try second.waitForPrompt()
+    let second = try home.startAtPrompt()
     second.type(PseudoTerminal.up)
     try second.waitForCursorLine("sekom> " + ReplTests.kansliPrio3)
     second.type("\r")
     #expect(try second.waitForPrompt().hasSuffix("\n" + ReplTests.kansliPrio3Table))
     second.enter(".history")
     #expect(try second.waitForPrompt() == ".history\n1  \(ReplTests.kansliPrio3)\n2  .history\n")
-    second.type("\u{04}")
-    #expect(try second.exitStatus() == 0)
+    try second.quitWithControlD()
     // The same statement twice in a row is kept once.
     #expect(try home.historyEntries() == [ReplTests.kansliPrio3, ".history"])
   }
 
   @Test func tabCompletesKeywordsFieldsAndActors() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
-    terminal.type("activities wh\t")
-    try terminal.waitFor("activities where ")
-    try terminal.waitForCursorLine("sekom> activities where")
-    terminal.type("vem = Kansl\t")
-    try terminal.waitFor("vem = Kansli ")
-    try terminal.waitForCursorLine("sekom> activities where vem = Kansli")
-    terminal.type("and pr\t")
-    try terminal.waitFor("and prio ")
-    try terminal.waitForCursorLine("sekom> activities where vem = Kansli and prio")
+    let terminal = try home.startAtPrompt()
+    try terminal.complete("activities wh\t", inserting: "activities where ", line: "activities where")
+    try terminal.complete("vem = Kansl\t", inserting: "vem = Kansli ", line: "activities where vem = Kansli")
+    try terminal.complete(
+      "and pr\t", inserting: "and prio ", line: "activities where vem = Kansli and prio")
     terminal.type("= 3 select id\r")
     #expect(try terminal.waitForPrompt() == "= 3 select id\n" + ReplTests.kansliPrio3Table)
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     #expect(try home.historyEntries() == [ReplTests.kansliPrio3])
   }
 
   @Test func tabListsSeveralCandidates() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
-    terminal.type("activities where s\t")
-    // The candidates under the line, then the prompt and the line again.
-    let listing = try terminal.waitFor("sekom> activities where s")
-    let listed = listing.split(separator: "\n").dropFirst().dropLast().flatMap { $0.split(separator: " ") }
-    #expect(Set(listed) == ["status", "start", "slut"], "\(listing)")
-    try terminal.waitForCursorLine("sekom> activities where s")
+    let terminal = try home.startAtPrompt()
+    #expect(try terminal.candidates(after: "activities where s") == ["status", "start", "slut"])
     // Still editing the same line: one more letter makes the choice.
-    terminal.type("l\t")
-    try terminal.waitFor("lut ")
-    try terminal.waitForCursorLine("sekom> activities where slut")
+    try terminal.complete("l\t", inserting: "lut ", line: "activities where slut")
     try terminal.waitUntilWaitingForKeys()
     terminal.type("\u{03}")
     try terminal.waitForPrompt()
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// After a number field Tab lists the comparisons, not the text operators. Actors that share "Int" are
@@ -133,13 +108,10 @@ struct ReplTests {
   /// and closed, so that Enter runs the statement instead of asking for more.
   @Test func tabOffersWhatFitsAndLeavesNoQuoteOpen() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
-    terminal.type("activities where prio \t")
-    let operators = try terminal.waitFor("sekom> activities where prio ")
-    let listed = operators.split(separator: "\n").dropFirst().dropLast().flatMap { $0.split(separator: " ") }
-    #expect(listed.contains("<=") && listed.contains(">"), "\(operators)")
-    #expect(!listed.contains("contains") && !listed.contains("matches"), "\(operators)")
+    let terminal = try home.startAtPrompt()
+    let operators = try terminal.candidates(after: "activities where prio ")
+    #expect(operators.isSuperset(of: ["<=", ">"]), "\(operators)")
+    #expect(operators.isDisjoint(with: ["contains", "matches"]), "\(operators)")
     terminal.type("= 3 and vem = Int\t")
     let actors = try terminal.waitFor("sekom> activities where prio = 3 and vem = Int")
     #expect(actors.contains("Internationella arbetsgruppen"), "\(actors)")
@@ -152,16 +124,14 @@ struct ReplTests {
     let ran = try terminal.waitForPrompt()
     #expect(ran.hasSuffix("count\n1\n"), "\(ran)")
     #expect(!ran.contains(Prompt.continuation), "\(ran)")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     #expect(
       try home.historyEntries() == ["activities where prio = 3 and vem = 'Intresserade medlemmar' count"])
   }
 
   @Test func controlCCancelsAHalfTypedLine() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.type("activities where vad contains")
     try terminal.waitFor("activities where vad contains")
     try terminal.waitUntilWaitingForKeys()
@@ -171,8 +141,7 @@ struct ReplTests {
     #expect(terminal.cursorLine == "sekom>")
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     #expect(try home.historyEntries() == ["activities count"])
   }
 
@@ -181,9 +150,7 @@ struct ReplTests {
   @Test func controlCStopsARunningStatement() throws {
     let home = try ReplHome()
     let text = String(repeating: "a", count: 2_000)
-    let plan = try home.largePlan("big.csv", rows: 40_000, fields: "A,V,\(text),Kansli,2021,Pågår,1")
-    let terminal = try home.start(["--plan", plan.path, "--no-init"])
-    try terminal.waitForPrompt(timeout: 30)
+    let terminal = try home.startOnALargePlan(rows: 40_000, fields: "A,V,\(text),Kansli,2021,Pågår,1")
     terminal.enter("activities where hur matches '(.|.)*Q' count")
     try terminal.waitFor("count\n")
     terminal.type("\u{03}")
@@ -196,8 +163,7 @@ struct ReplTests {
       "\(shown)")
     terminal.enter("activities where id < 3 count")
     #expect(try terminal.waitForPrompt() == "activities where id < 3 count\n2\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Ctrl-C pressed while sekom is still busy with earlier keys, here held up writing their echo because
@@ -206,8 +172,7 @@ struct ReplTests {
   /// moment now and then.
   @Test func controlCWhileSekomIsBusyCancelsTheLine() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.type("\u{13}")
     terminal.type("activities where")
     try terminal.waitUntilBlockedWriting()
@@ -216,14 +181,12 @@ struct ReplTests {
     #expect(try terminal.waitForPrompt(timeout: 2) == "^C\n")
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func aWrongQueryThenARightOne() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.enter("activities wher prio = 1")
     #expect(
       try terminal.waitForPrompt() == """
@@ -238,34 +201,29 @@ struct ReplTests {
     // Still running and answering.
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func aStatementOverTwoLinesIsOneHistoryEntry() throws {
     let home = try ReplHome()
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.enter("activities where prio =")
     #expect(try terminal.waitForPrompt(Prompt.continuation) == "activities where prio =\n")
     terminal.enter("1 count")
     #expect(try terminal.waitForPrompt() == "1 count\n19\n")
     terminal.enter(".history")
     #expect(try terminal.waitForPrompt() == ".history\n1  activities where prio = 1 count\n2  .history\n")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     #expect(try home.historyEntries() == ["activities where prio = 1 count", ".history"])
   }
 
   @Test func controlDOnAnEmptyLineSavesHistoryAndExits() throws {
     let home = try ReplHome()
     #expect(!FileManager.default.fileExists(atPath: home.historyFile.path))
-    let terminal = try home.start()
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt()
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithControlD()
     let lines = try home.historyFileLines()
     #expect(lines == ["_HiStOrY_V2_", "activities\\040count"])
   }
@@ -275,15 +233,8 @@ struct ReplTests {
     let home = try ReplHome()
     // A folder where the history file should be: it can be neither read nor written.
     try FileManager.default.createDirectory(at: home.historyFile, withIntermediateDirectories: true)
-    let terminal = try home.start()
-    let banner = try terminal.waitForPrompt()
-    #expect(banner.contains("warning: cannot read the history file"), "\(banner)")
-    terminal.enter("activities count")
-    #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.type("\u{04}")
-    #expect(try terminal.exitStatus() == 0)
+    let terminal = try home.runWithOneHistoryWarning()
     #expect(!terminal.output.contains("cannot write"), "\(terminal.output)")
-    #expect(terminal.output.components(separatedBy: "warning:").count == 2)
   }
 
   @Test func theInitFileRunsBeforeThePrompt() throws {
@@ -294,8 +245,7 @@ struct ReplTests {
     #expect(!before.contains("error"), "\(before)")
     terminal.enter(ReplTests.kansliPrio3)
     #expect(try terminal.waitForPrompt() == ReplTests.kansliPrio3 + "\nid\n6\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func anErrorInTheInitFileIsShownAndThePromptStillComes() throws {
@@ -314,8 +264,7 @@ struct ReplTests {
         """), "\(before)")
     terminal.enter("activities count")
     #expect(try terminal.waitForPrompt() == "activities count\n44\n")
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   @Test func noInitSkipsTheInitFile() throws {
@@ -326,8 +275,7 @@ struct ReplTests {
     #expect(!before.contains("error"), "\(before)")
     terminal.enter(ReplTests.kansliPrio3)
     #expect(try terminal.waitForPrompt() == ReplTests.kansliPrio3 + "\n" + ReplTests.kansliPrio3Table)
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
   }
 
   /// Without libedit the REPL still works, with prompts and without editing.
@@ -360,117 +308,5 @@ struct ReplTests {
     // No prompt, and the keys were echoed by the terminal, not by a line editor.
     #expect(!output.contains("sekom>"), "\(output)")
     #expect(terminal.terminalEcho.contains("activities where prio = 1 count"), "\(terminal.terminalEcho)")
-  }
-}
-
-/// The prompts as the REPL shows them.
-enum Prompt {
-  static let main = "sekom> "
-  static let continuation = "  ...> "
-}
-
-/// A home of its own for one test, in a fresh temporary folder removed afterwards: HOME,
-/// XDG_STATE_HOME and XDG_CONFIG_HOME point into it, so nothing touches the real home.
-final class ReplHome {
-  let folder: URL
-
-  init() throws {
-    folder = try SekomProcess.temporaryDirectory()
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("home"), withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: folder) }
-
-  /// Set by a test before `start`.
-  var extraEnvironment: [String: String] = [:]
-
-  var environment: [String: String] {
-    extraEnvironment.merging([
-      "HOME": folder.appendingPathComponent("home").path,
-      "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
-      "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
-      "PATH": "/usr/bin:/bin",
-      "TERM": "xterm",
-      "NO_COLOR": "1",
-    ]) { own, _ in own }
-  }
-
-  var historyFile: URL { folder.appendingPathComponent("state/sekom/history") }
-  var initFile: URL { folder.appendingPathComponent("config/sekom/init.sq") }
-
-  func writeInitFile(_ text: String) throws {
-    try FileManager.default.createDirectory(
-      at: initFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try text.write(to: initFile, atomically: true, encoding: .utf8)
-  }
-
-  /// A large CSV plan in the test's folder: `rows` activities, each row's fields after the id given by
-  /// `fields`, for statements long enough to be stopped with Ctrl-C.
-  func largePlan(_ name: String, rows: Int, fields: String) throws -> URL {
-    let plan = folder.appendingPathComponent(name)
-    var csv = "id,inriktning,vad,hur,vem,när,status,prio\n"
-    for id in 1...rows { csv += "\(id),\(fields)\n" }
-    try csv.write(to: plan, atomically: true, encoding: .utf8)
-    return plan
-  }
-
-  func start(
-    _ arguments: [String] = [], standardOutput: PseudoTerminal.StandardOutput = .terminal
-  ) throws -> PseudoTerminal {
-    try PseudoTerminal(arguments: arguments, environment: environment, standardOutput: standardOutput)
-  }
-
-  /// The history file's lines as written.
-  func historyFileLines() throws -> [String] {
-    try String(contentsOf: historyFile, encoding: .utf8).split(separator: "\n").map(String.init)
-  }
-
-  /// The entries of the history file, libedit's octal escapes (`\040` for a space) undone.
-  func historyEntries() throws -> [String] {
-    let lines = try historyFileLines()
-    #expect(lines.first == "_HiStOrY_V2_")
-    return lines.dropFirst().map(ReplHome.unescape)
-  }
-
-  static func unescape(_ line: String) -> String {
-    var bytes: [UInt8] = []
-    let input = Array(line.utf8)
-    var index = 0
-    while index < input.count {
-      let octal = input[index...].dropFirst().prefix(3)
-      if input[index] == UInt8(ascii: "\\"), octal.count == 3,
-        octal.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "7")).contains($0) })
-      {
-        bytes.append(octal.reduce(0) { $0 &* 8 &+ ($1 - UInt8(ascii: "0")) })
-        index += 4
-      } else if input[index] == UInt8(ascii: "\\"), index + 1 < input.count {
-        bytes.append(input[index + 1])
-        index += 2
-      } else {
-        bytes.append(input[index])
-        index += 1
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-}
-
-extension PseudoTerminal {
-  /// Waits for a prompt and then for the line editor to be ready for keys; returns what came before the
-  /// prompt since the last match.
-  @discardableResult
-  func waitForPrompt(
-    _ prompt: String = Prompt.main, timeout: Double = PseudoTerminal.defaultTimeout,
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> String {
-    let seen = try waitFor(prompt, timeout: timeout, sourceLocation: sourceLocation)
-    try waitForRawMode(timeout: timeout, sourceLocation: sourceLocation)
-    return String(seen.dropLast(prompt.count))
-  }
-
-  /// Types a line and Enter; call it once `waitForPrompt` has returned.
-  func enter(_ line: String) {
-    type(line + "\r")
   }
 }

@@ -16,6 +16,21 @@ struct ShellCompletionTests {
     "notes.md",
   ]
 
+  /// A fresh folder holding `files`, the folder `underlag` and `sekom --completions SHELL` as `name`
+  /// (`sekom.SHELL` unless given): where the completions run. Returns the folder, which the caller
+  /// removes, and the script.
+  static func folder(withScriptFor shell: String, named name: String? = nil) throws -> (URL, String) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sekom-completion-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("underlag"), withIntermediateDirectories: true)
+    for file in files { try Data().write(to: directory.appendingPathComponent(file)) }
+    let script = try SekomProcess.run(["--completions", shell])
+    #expect(script.status == 0)
+    try Data(script.output.utf8).write(to: directory.appendingPathComponent(name ?? "sekom.\(shell)"))
+    return (directory, script.output)
+  }
+
   static let cases: [Case] = [
     Case(
       words: ["sekom", ""],
@@ -45,15 +60,8 @@ struct ShellCompletionTests {
 
   @Test(arguments: cases)
   func bashOffers(_ test: Case) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sekom-completion-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: directory.appendingPathComponent("underlag"), withIntermediateDirectories: true)
+    let (directory, _) = try Self.folder(withScriptFor: "bash")
     defer { try? FileManager.default.removeItem(at: directory) }
-    for file in Self.files { try Data().write(to: directory.appendingPathComponent(file)) }
-    let script = try SekomProcess.run(["--completions", "bash"])
-    #expect(script.status == 0)
-    try Data(script.output.utf8).write(to: directory.appendingPathComponent("sekom.bash"))
     let words = test.words.map { "'" + $0 + "'" }.joined(separator: " ")
     let result = try SekomProcess.runShell(
       """
@@ -88,15 +96,8 @@ struct ShellCompletionTests {
   /// least hold the line that offers the last option's words or files.
   @Test(arguments: fishCases)
   func fishOffers(_ test: Case) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sekom-completion-\(UUID())")
-    try FileManager.default.createDirectory(
-      at: directory.appendingPathComponent("underlag"), withIntermediateDirectories: true)
+    let (directory, script) = try Self.folder(withScriptFor: "fish")
     defer { try? FileManager.default.removeItem(at: directory) }
-    for file in Self.files { try Data().write(to: directory.appendingPathComponent(file)) }
-    let script = try SekomProcess.run(["--completions", "fish"])
-    #expect(script.status == 0)
-    try Data(script.output.utf8).write(to: directory.appendingPathComponent("sekom.fish"))
     let line = test.words.joined(separator: " ")
     let result = try SekomProcess.runShell(
       """
@@ -106,7 +107,7 @@ struct ShellCompletionTests {
     #expect(result.status == 0)
     #expect(result.error == "")
     if result.output == "no-fish\n" {
-      #expect(script.output.contains("complete -c sekom"))
+      #expect(script.contains("complete -c sekom"))
     } else {
       let offered = result.output.split(separator: "\n").map(String.init)
       #expect(offered == test.offered.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
@@ -141,13 +142,8 @@ struct ShellCompletionTests {
   /// least hold an _arguments call.
   @Test(arguments: zshCases)
   func zshOffers(_ test: Case) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sekom-completion-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let (directory, script) = try Self.folder(withScriptFor: "zsh", named: "_sekom")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let script = try SekomProcess.run(["--completions", "zsh"])
-    #expect(script.status == 0)
-    try Data(script.output.utf8).write(to: directory.appendingPathComponent("_sekom"))
     try Data(Self.zshCapture.utf8).write(to: directory.appendingPathComponent("capture.zsh"))
     let line = test.words.joined(separator: " ")
     let result = try SekomProcess.runShell(
@@ -157,7 +153,7 @@ struct ShellCompletionTests {
       """, directory: directory)
     #expect(result.status == 0)
     if result.output == "no-zsh\n" {
-      #expect(script.output.contains("_arguments"))
+      #expect(script.contains("_arguments"))
     } else {
       let offered = result.output.split(separator: "\n").map(String.init)
       #expect(offered == test.offered.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })

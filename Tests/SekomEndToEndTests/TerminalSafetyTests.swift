@@ -230,14 +230,12 @@ struct TerminalSafetyTests {
     let home = try ReplHome()
     let plan = home.folder.appendingPathComponent("p.json")
     try Self.planJSON().write(to: plan, atomically: true, encoding: .utf8)
-    let terminal = try home.start(["--plan", plan.path])
-    try terminal.waitForPrompt()
+    let terminal = try home.startAtPrompt(["--plan", plan.path])
     for line in ["activities where vem = Zet", ".fields", "activities where id = 1 select vad, status"] {
       terminal.enter(line)
       try terminal.waitForPrompt()
     }
-    terminal.enter(".quit")
-    #expect(try terminal.exitStatus() == 0)
+    try terminal.quitWithDotQuit()
     let raw = terminal.rawOutput
     for sequence in [
       "\u{1b}]0;pwned", "\u{1b}]52;", "\u{1b}[31m", "\u{9b}", "\r ÖVERSKRIVEN", "\u{7f}", "\u{07}",

@@ -193,28 +193,19 @@ extension HandlingsplanImporter {
     /// "28 maj 2021", the form the plans write dates in.
     static func swedish(_ day: Day) -> String {
       let (year, month, date) = day.components
-      return "\(date) \(swedishMonths[month - 1]) \(year)"
+      return "\(date) \(MonthNames.swedish[month - 1]) \(year)"
     }
 
     /// "28 May 2021", for messages in English.
     static func english(_ day: Day) -> String {
       let (year, month, date) = day.components
-      return "\(date) \(englishMonths[month - 1]) \(year)"
+      return "\(date) \(MonthNames.english[month - 1]) \(year)"
     }
-
-    private static let swedishMonths = [
-      "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-      "november", "december",
-    ]
-    private static let englishMonths = [
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December",
-    ]
 
     /// Month names and the abbreviations plans use, folded.
     private static let months: [String: Int] = {
       var table: [String: Int] = [:]
-      for (index, name) in swedishMonths.enumerated() {
+      for (index, name) in MonthNames.swedish.enumerated() {
         table[name] = index + 1
         table[String(name.prefix(3))] = index + 1
       }

@@ -5,10 +5,7 @@ extension SwedishTime {
   public static func periodNames(in context: TimeContext) -> [String] {
     let year = String(context.planYear)
     let seasons = ["våren", "sommaren", "hösten"].map { "\($0) \(year)" }
-    let months = [
-      "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-      "november", "december",
-    ].map { "\($0) \(year)" }
+    let months = MonthNames.swedish.map { "\($0) \(year)" }
     return ([year] + seasons + months + ["årsmötet"]).filter { interval(of: $0, in: context) != nil }
   }
 }

@@ -173,7 +173,7 @@ public struct ReportWords: Sendable {
     }
     if text.hasPrefix(ReportWords.garbledDate) {
       let date = text.dropFirst(ReportWords.garbledDate.count).split(separator: " ").map { word in
-        ReportWords.englishMonths.firstIndex(of: String(word)).map { ReportWords.swedishMonths[$0] }
+        MonthNames.english.firstIndex(of: String(word)).map { MonthNames.swedish[$0] }
           ?? String(word)
       }
       return "förvanskat datum: årsmötet hålls " + date.joined(separator: " ")
@@ -202,14 +202,6 @@ public struct ReportWords: Sendable {
     "the association's partners": "föreningens samarbetspartner",
     "the key-figure service Miljöbarometern": "nyckeltalstjänsten Miljöbarometern",
     "the host municipality of the annual meeting": "årsmötets värdkommun",
-  ]
-  private static let englishMonths = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-  ]
-  private static let swedishMonths = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-    "november", "december",
   ]
 
   /// The footer of `check`'s table: "(3 problems and 2 notes in FILE)".

@@ -38,6 +38,25 @@ public struct DotCommand {
 }
 
 public enum DotCommands {
+  /// The argument of a command that switches something on or off; yes/no and ja/nej say the same.
+  private static func onOrOff(_ line: DotCommandLine) throws(QueryError) -> Bool {
+    switch line.arguments[0].text.lowercased() {
+    case "on", "yes", "ja": return true
+    case "off", "no", "nej": return false
+    default: throw QueryError(.syntax, "expected on or off", at: line.arguments[0].range)
+    }
+  }
+
+  /// The argument of a command that takes one of a few set words (`.expanded`, `.lang`), in any case.
+  private static func word<Value: RawRepresentable<String>>(of line: DotCommandLine, expected: String)
+    throws(QueryError) -> Value
+  {
+    guard let value = Value(rawValue: line.arguments[0].text.lowercased()) else {
+      throw QueryError(.syntax, "expected \(expected)", at: line.arguments[0].range)
+    }
+    return value
+  }
+
   /// The commands every session has.
   public static var all: [DotCommand] {
     [
@@ -60,21 +79,14 @@ public enum DotCommands {
       DotCommand(
         name: "header", usage: ".header on|off", summary: "show or hide the header row", arguments: 1...1
       ) { session, line, _ throws(QueryError) in
-        switch line.arguments[0].text.lowercased() {
-        case "on", "yes", "ja": session.header = true
-        case "off", "no", "nej": session.header = false
-        default: throw QueryError(.syntax, "expected on or off", at: line.arguments[0].range)
-        }
+        session.header = try onOrOff(line)
       },
       DotCommand(
         name: "expanded", usage: ".expanded on|off|auto",
         summary: "tables as records (field: value); auto: when the columns cannot fit the terminal",
         arguments: 1...1
       ) { session, line, _ throws(QueryError) in
-        guard let mode = ExpandedMode(rawValue: line.arguments[0].text.lowercased()) else {
-          throw QueryError(.syntax, "expected on, off or auto", at: line.arguments[0].range)
-        }
-        session.expanded = mode
+        session.expanded = try word(of: line, expected: "on, off or auto")
       },
       DotCommand(
         name: "undo", usage: ".undo",
@@ -87,20 +99,13 @@ public enum DotCommands {
         name: "dryrun", usage: ".dryrun on|off",
         summary: "on: change statements show what they would change and write nothing", arguments: 1...1
       ) { session, line, _ throws(QueryError) in
-        switch line.arguments[0].text.lowercased() {
-        case "on": session.dryRun = true
-        case "off": session.dryRun = false
-        default: throw QueryError(.syntax, "expected on or off", at: line.arguments[0].range)
-        }
+        session.dryRun = try onOrOff(line)
       },
       DotCommand(
         name: "lang", usage: ".lang sv|en", summary: "the language of the words around the data",
         arguments: 1...1
       ) { session, line, _ throws(QueryError) in
-        guard let language = ReportLanguage(rawValue: line.arguments[0].text.lowercased()) else {
-          throw QueryError(.syntax, "expected sv or en", at: line.arguments[0].range)
-        }
-        session.language = language
+        session.language = try word(of: line, expected: "sv or en")
       },
       DotCommand(
         name: "param", usage: ".param NAME VALUE",

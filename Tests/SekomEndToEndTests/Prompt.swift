@@ -1,0 +1,5 @@
+/// The prompts as the REPL shows them.
+enum Prompt {
+  static let main = "sekom> "
+  static let continuation = "  ...> "
+}
