@@ -33,6 +33,9 @@ import Testing
     ],
     ["activities where id < 5", ".fields"],
     ["activities where status is empty and vem is not empty count"],
+    [
+      "activities where vem contains Kansli and status != Klart order by vem desc select vem, status, id limit 9"
+    ],
   ])
   func statementsGiveTheAnswersOfAWholeRead(statements: [String]) throws {
     for format in ["csv", "json", "table"] {

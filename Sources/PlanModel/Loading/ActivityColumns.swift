@@ -22,6 +22,7 @@ struct ActivityColumns: Sendable {
 
   /// Which read columns a filled activity gets: those a statement tests, not every one read.
   struct Selection {
+    var when = false
     var direction = false
     var what = false
     var how = false
@@ -39,6 +40,7 @@ struct ActivityColumns: Sendable {
     }
 
     init(_ columns: Set<PlanColumn>) {
+      when = columns.contains(.when)
       direction = columns.contains(.direction)
       what = columns.contains(.what)
       how = columns.contains(.how)
@@ -52,12 +54,12 @@ struct ActivityColumns: Sendable {
     id: 0, direction: "", what: "", how: "", who: [], when: WhenText(text: "", interval: nil),
     status: StatusText(text: ""), priority: nil)
 
-  /// Puts the values of row `row` into `activity`: id, prio and när always, the texts `selection` names.
+  /// Puts the values of row `row` into `activity`: id and prio always, the others `selection` names.
   @inline(__always)
   func fill(_ activity: inout Activity, at row: Int, _ selection: Selection) {
     activity.id = ids[row]
     activity.priority = priorities[row]
-    activity.when = whens[Int(whenIndices[row])]
+    if selection.when { activity.when = whens[Int(whenIndices[row])] }
     if selection.direction { activity.direction = directions[Int(directionIndices![row])] }
     if selection.what { activity.what = whats![row] }
     if selection.how { activity.how = hows![row] }

@@ -1,3 +1,5 @@
+import Platform
+
 /// A large CSV plan read in part (`PlanReadOptions.columns`): its activities held as columns, and the
 /// columns left unread read when a statement asks for them.
 extension Plan {
@@ -14,8 +16,8 @@ extension Plan {
   public var activityCount: Int { columns?.count ?? activities.count }
 
   /// Calls `body` with each activity of `rows` in plan order, lent, not copied. A plan held as columns
-  /// fills one activity in turn with id, prio, när and those of `columns` that are read; its other
-  /// fields are empty.
+  /// fills one activity in turn with id, prio and those of `columns` that are read; its other fields
+  /// are empty.
   public func forEachActivity(
     in rows: Range<Int>, reading columns: Set<PlanColumn>, _ body: (Int, Activity) -> Void
   ) {
@@ -30,6 +32,21 @@ extension Plan {
     for row in rows {
       held.fill(&activity, at: row, selection)
       body(row, activity)
+    }
+  }
+
+  /// A function from position to activity, with id, prio and those of `columns` that are read; for a plan
+  /// held as columns each call makes the activity, with its other fields empty.
+  public func activityReader(reading columns: Set<PlanColumn>) -> (Int) -> Activity {
+    guard let held = self.columns else {
+      let activities = self.activities
+      return { activities[$0] }
+    }
+    let selection = ActivityColumns.Selection(columns, of: held)
+    return { row in
+      var activity = ActivityColumns.blank
+      held.fill(&activity, at: row, selection)
+      return activity
     }
   }
 
@@ -76,32 +93,56 @@ extension Plan {
     activities = held.activities()
   }
 
-  /// The activities at `positions` (ascending), with `columns` read where they are not yet: the rows a
-  /// statement found, made whole without making or reading the rest of the plan.
+  /// The activities at `positions`, in that order, with id, prio and `columns`, read where they are not
+  /// yet: the rows a statement found, made without making or reading the rest of the plan.
   public func activities(at positions: [Int], reading columns: Set<PlanColumn>) throws(PlanFileError)
     -> [Activity]
   {
     guard let held = self.columns else { return positions.map { activities[$0] } }
-    let selection = ActivityColumns.Selection(Set(PlanColumn.allCases), of: held)
+    let selection = ActivityColumns.Selection(columns, of: held)
     var rows = [Activity](repeating: ActivityColumns.blank, count: positions.count)
     rows.withUnsafeMutableBufferPointer { rows in
       for (index, position) in positions.enumerated() { held.fill(&rows[index], at: position, selection) }
     }
     let wanted = columns.intersection(unreadColumns)
     guard !wanted.isEmpty, let deferred else { return rows }
-    var draft = PlanDraft(path: metadata.source)
+    // The file is read front to back: rows asked for in another order are read in file order, each
+    // into its own place.
+    let fileOrder =
+      zip(positions, positions.dropFirst()).contains { $0 >= $1 }
+      ? positions.indices.sorted { positions[$0] < positions[$1] } : Array(positions.indices)
     let reads = ActivityColumns.Selection(wanted)
-    try rows.withUnsafeMutableBufferPointer { rows throws(PlanFileError) in
-      var index = 0
-      try deferred.read(rows: positions) { _, cell in
-        if reads.direction { rows[index].direction = draft.directions.value(of: cell(.direction)) }
-        if reads.what { rows[index].what = draft.whats.string(of: cell(.what)) }
-        if reads.how { rows[index].how = draft.hows.string(of: cell(.how)) }
-        if reads.who { rows[index].who = draft.whoList(cell(.who)) }
-        if reads.status { rows[index].status = draft.status(cell(.status)) }
-        index += 1
+    let path = metadata.source
+    // Two halves at once: the rows found may lie all over the file.
+    let middle = positions.count >= 4096 ? positions.count / 2 : positions.count
+    var errors: [PlanFileError?] = [nil, nil]
+    rows.withUnsafeMutableBufferPointer { rows in
+      errors.withUnsafeMutableBufferPointer { errors in
+        func readPart(_ part: Int, _ range: Range<Int>) {
+          var draft = PlanDraft(path: path)
+          var step = range.lowerBound
+          do throws(PlanFileError) {
+            try deferred.read(rows: fileOrder[range].lazy.map { positions[$0] }) { _, cell in
+              let index = fileOrder[step]
+              step += 1
+              if reads.direction { rows[index].direction = draft.directions.value(of: cell(.direction)) }
+              if reads.what { rows[index].what = draft.whats.string(of: cell(.what)) }
+              if reads.how { rows[index].how = draft.hows.string(of: cell(.how)) }
+              if reads.who { rows[index].who = draft.whoList(cell(.who)) }
+              if reads.status { rows[index].status = draft.status(cell(.status)) }
+            }
+          } catch {
+            errors[part] = error
+          }
+        }
+        if middle == positions.count {
+          readPart(0, 0..<middle)
+        } else {
+          inParallel({ readPart(0, 0..<middle) }, { readPart(1, middle..<positions.count) })
+        }
       }
     }
+    if let error = errors.compactMap({ $0 }).first { throw error }
     return rows
   }
 }

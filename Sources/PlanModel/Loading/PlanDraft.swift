@@ -265,6 +265,33 @@ struct PlanDraft {
     let incoming = other.columns
     other.columns = ActivityColumns()
     reserveCapacity(columns.count + incoming.count)
+    // Ids that go on increasing cannot repeat: the columns are joined whole, not row by row.
+    let ids = incoming.ids
+    let increasing =
+      lineOfID == nil
+      && (numberByPosition
+        || ((ids.first.map { $0 > greatestID } ?? true) && !zip(ids, ids.dropFirst()).contains { $0 >= $1 }))
+    if increasing && columns.count + incoming.count <= maximumRows {
+      let first = columns.count + 1
+      columns.ids.append(contentsOf: numberByPosition ? Array(first..<first + incoming.count) : ids)
+      if checksIDs { greatestID = max(greatestID, columns.ids.last ?? 0) }
+      lines.append(contentsOf: other.lines.lazy.map { $0 + lineOffset })
+      rowStarts.append(contentsOf: other.rowStarts)
+      columns.priorities.append(contentsOf: incoming.priorities)
+      whenIndices.append(contentsOf: other.whenIndices.lazy.map { Int32(whenIndex[Int($0)]) })
+      if let theirs = incoming.directionIndices {
+        columns.directionIndices!.append(contentsOf: theirs.lazy.map { Int32(directionIndex[Int($0)]) })
+      }
+      if let theirs = incoming.whats { columns.whats!.append(contentsOf: theirs) }
+      if let theirs = incoming.hows { columns.hows!.append(contentsOf: theirs) }
+      if let theirs = incoming.whoIndices {
+        columns.whoIndices!.append(contentsOf: theirs.lazy.map { Int32(whoIndex[Int($0)]) })
+      }
+      if let theirs = incoming.statusIndices {
+        columns.statusIndices!.append(contentsOf: theirs.lazy.map { Int32(statusIndex[Int($0)]) })
+      }
+      return
+    }
     for row in 0..<incoming.count {
       let line = other.lines[row] + lineOffset
       guard columns.count < maximumRows else {

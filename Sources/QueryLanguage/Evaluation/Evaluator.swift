@@ -41,19 +41,33 @@ public struct Evaluator {
       positions = Array(0..<count)
     }
     if case .total = statement.count { return .count(positions.count) }
-    // A plan held as columns makes whole activities of the rows found only, reading what it left unread.
-    var activities: [Activity]
+    // The activity at a position, with what is sorted and counted. A plan held as columns makes it from
+    // them; when it left a field to sort or count by unread, the rows found are made whole first.
+    var activity = plan.activityReader(reading: Set(PlanColumn.allCases))
+    var madeWhole = false
+    // What the result shows: the selected columns and the group's, or whole activities (JSON).
+    let shown: Set<PlanColumn> =
+      statement.selected
+      ? Set((statement.columns + [statement.group].compactMap { $0 }).compactMap(\.planColumn))
+      : Set(PlanColumn.allCases)
     if plan.isHeldAsColumns {
-      activities = try plan.activities(at: positions, reading: statement.columnsRead.foundRows)
-      positions = Array(activities.indices)
-    } else {
-      activities = plan.activities
+      let arranged = Set(
+        (statement.order.map(\.field) + [statement.count.flatMap(\.field)].compactMap { $0 }).compactMap(
+          \.planColumn))
+      if arranged.isDisjoint(with: plan.unreadColumns) {
+        activity = plan.activityReader(reading: arranged)
+      } else {
+        let rows = try plan.activities(at: positions, reading: shown)
+        positions = Array(rows.indices)
+        activity = { rows[$0] }
+        madeWhole = true
+      }
     }
     let arranger = RowArranger(plan: plan)
     if !statement.order.isEmpty {
       guard
         let sorted = arranger.sort(
-          positions: positions, of: activities, by: statement.order, interrupted: interrupted)
+          positions: positions, by: statement.order, interrupted: interrupted, activity: activity)
       else { return nil }
       positions = sorted
     }
@@ -64,14 +78,16 @@ public struct Evaluator {
     case .by(let field):
       guard
         var entries = arranger.counts(
-          positions: positions, of: activities, by: field, interrupted: interrupted)
+          positions: positions, by: field, interrupted: interrupted, activity: activity)
       else { return nil }
       if let limit = statement.limit { entries = Array(entries.prefix(limit)) }
       return .counts(by: field, entries: entries)
     case nil:
       break
     }
-    let rows = positions.map { activities[$0] }
+    let rows =
+      plan.isHeldAsColumns && !madeWhole
+      ? try plan.activities(at: positions, reading: shown) : positions.map(activity)
     if let field = statement.group {
       guard let groups = arranger.group(rows, by: field, interrupted: interrupted) else { return nil }
       return .groups(by: field, columns: statement.columns, selected: statement.selected, groups: groups)

@@ -63,17 +63,13 @@ struct RowArranger {
 
   /// Sorts positions in `activities` by the keys of the activities there; ties keep the positions' order.
   /// Keys are computed once per position, one column per key, and positions are sorted, not activities.
-  func sort(
-    positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)]
-  ) -> [Int] {
-    sort(positions: positions, of: activities, by: keys, interrupted: nil)!
-  }
 
   /// As `sort`, but asks `interrupted` every few thousand steps, also while comparing, and gives up (nil)
   /// when it says so: sorting millions of rows takes seconds, and Ctrl-C must not wait for it.
+  /// `activity` gives the activity at a position, with at least the fields sorted by.
   func sort(
-    positions: [Int], of activities: [Activity], by keys: [(field: Field, descending: Bool)],
-    interrupted: (() -> Bool)?
+    positions: [Int], by keys: [(field: Field, descending: Bool)], interrupted: (() -> Bool)?,
+    activity: (Int) -> Activity
   ) -> [Int]? {
     var steps = 0
     func check() throws(Stopped) {
@@ -85,15 +81,23 @@ struct RowArranger {
         if let text = RowArranger.textOf(key.field) {
           let texts = try positions.map { position throws(Stopped) in
             try check()
-            return text(activities[position])
+            return text(activity(position))
           }
           return try rankedColumn(texts, check: check)
         }
         let keyOf = keyFunction(for: key.field)
         return try positions.map { position throws(Stopped) in
           try check()
-          return keyOf(activities[position])
+          return keyOf(activity(position))
         }
+      }
+      if keys.count == 1, var items = RowArranger.sortItems(columns[0], descending: keys[0].descending) {
+        if let counted = RowArranger.countingSort(items) { return counted.map { positions[Int($0)] } }
+        try items.sort { a, b throws in
+          try check()
+          return (a.missing, a.value, a.index) < (b.missing, b.value, b.index)
+        }
+        return items.map { positions[Int($0.index)] }
       }
       var order = Array(positions.indices)
       try order.sort { a, b throws in
@@ -104,6 +108,63 @@ struct RowArranger {
     } catch {
       return nil
     }
+  }
+
+  /// A row of a sort by one key of numbers or intervals, compared as integers: a million rows sort in a
+  /// fraction of the time their keys take to compare.
+  struct SortItem {
+    /// 1 for a missing value, which comes last in either direction.
+    var missing: UInt8
+    /// The key as an unsigned integer in the sort's order, descending already turned around.
+    var value: UInt64
+    var index: UInt32
+  }
+
+  /// The items' indices in sorted order, counted into place when their values span no more than their
+  /// number (ranks of texts, prio, ids numbered 1…): linear, and stable as the sort is. Nil otherwise.
+  static func countingSort(_ items: [SortItem]) -> [UInt32]? {
+    let present = items.lazy.filter { $0.missing == 0 }.map(\.value)
+    guard let low = present.min(), let high = present.max(), high - low < UInt64(max(items.count, 16))
+    else { return items.allSatisfy { $0.missing == 1 } ? items.map(\.index) : nil }
+    // One slot per value, and one after them for the missing, which come last.
+    var starts = [Int](repeating: 0, count: Int(high - low) + 2)
+    for item in items { starts[item.missing == 1 ? starts.count - 1 : Int(item.value - low)] += 1 }
+    var total = 0
+    for slot in starts.indices {
+      let count = starts[slot]
+      starts[slot] = total
+      total += count
+    }
+    var sorted = [UInt32](repeating: 0, count: items.count)
+    for item in items {
+      let slot = item.missing == 1 ? starts.count - 1 : Int(item.value - low)
+      sorted[starts[slot]] = item.index
+      starts[slot] += 1
+    }
+    return sorted
+  }
+
+  /// The rows of one key column as integers; nil when the column holds text keys.
+  static func sortItems(_ column: [Key], descending: Bool) -> [SortItem]? {
+    var items: [SortItem] = []
+    items.reserveCapacity(column.count)
+    for (index, key) in column.enumerated() {
+      var value: UInt64
+      switch key {
+      case .number(let n): value = UInt64(bitPattern: Int64(n)) ^ (1 << 63)
+      case .interval(let start, let end):
+        value =
+          UInt64(UInt32(bitPattern: start) ^ 0x8000_0000) << 32
+          | UInt64(UInt32(bitPattern: end) ^ 0x8000_0000)
+      case .missing:
+        items.append(SortItem(missing: 1, value: 0, index: UInt32(index)))
+        continue
+      case .text: return nil
+      }
+      if descending { value = ~value }
+      items.append(SortItem(missing: 0, value: value, index: UInt32(index)))
+    }
+    return items
   }
 
   private static func precedes(
@@ -138,13 +199,25 @@ struct RowArranger {
   /// Texts as ranks in Swedish order: each distinct text gets its key once, and rows compare numbers.
   /// Plans repeat their texts, so this is far less work than a key per row.
   private func rankedColumn(_ texts: [String], check: () throws(Stopped) -> Void) throws(Stopped) -> [Key] {
-    var rank: [String: Int] = [:]
-    for text in texts where rank[text] == nil { rank[text] = 0 }
-    let keyed = try rank.keys.map { text throws(Stopped) in
-      try check()
-      return (text, SwedishCollation.sortKey(text))
+    var indexOf: [Bytes: Int] = [:]
+    var distinct: [String] = []
+    var indices: [Int] = []
+    indices.reserveCapacity(texts.count)
+    for text in texts {
+      let key = Bytes(text)
+      if let index = indexOf[key] {
+        indices.append(index)
+      } else {
+        indexOf[key] = distinct.count
+        indices.append(distinct.count)
+        distinct.append(text)
+      }
     }
-    let ordered: [(String, [UInt32])]
+    let keyed = try distinct.indices.map { index throws(Stopped) in
+      try check()
+      return (index, SwedishCollation.sortKey(distinct[index]))
+    }
+    let ordered: [(Int, [UInt32])]
     do {
       ordered = try keyed.sorted { a, b throws in
         try check()
@@ -153,14 +226,33 @@ struct RowArranger {
     } catch {
       throw Stopped()
     }
+    var rank = [Int](repeating: 0, count: distinct.count)
     var previous: [UInt32]?
     var current = -1
-    for (text, key) in ordered {
+    for (index, key) in ordered {
       if key != previous { current += 1 }
       previous = key
-      rank[text] = current
+      rank[index] = current
     }
-    return texts.map { .number(rank[$0]!) }
+    return indices.map { .number(rank[$0]) }
+  }
+
+  /// A text looked up by its bytes: plan texts are held in NFC, so equal bytes are equal texts, and a
+  /// String's own hash, which normalises first, costs several times more on Swedish text.
+  struct Bytes: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+      var text = text
+      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: Bytes, b: Bytes) -> Bool {
+      var (x, y) = (a.text, b.text)
+      return x.withUTF8 { x in y.withUTF8 { y in x.elementsEqual(y) } }
+    }
   }
 
   /// The values an activity is grouped or counted under: one per actor for `vem` (the empty value when
@@ -187,24 +279,25 @@ struct RowArranger {
   /// activities share is looked at once, weighed by how many share it: a large plan writes a few
   /// thousand lists for a million activities.
   func counts(
-    positions: [Int], of activities: [Activity], by field: Field, interrupted: (() -> Bool)? = nil
+    positions: [Int], by field: Field, interrupted: (() -> Bool)? = nil,
+    activity: @escaping (Int) -> Activity
   ) -> [(value: String, count: Int)]? {
     guard field == .who else {
       return grouped(
-        positions.lazy.map { (activities[$0], 1) }, by: field, keepingRows: false, interrupted: interrupted
+        positions.lazy.map { (activity($0), 1) }, by: field, keepingRows: false, interrupted: interrupted
       )?.map { ($0.label, $0.count) }
     }
     var listIndex: [UInt: Int] = [:]
     var lists: [(first: Activity, count: Int)] = []
     for (step, position) in positions.enumerated() {
       if step & 0xFFF == 0xFFF, let interrupted, interrupted() { return nil }
-      let activity = activities[position]
-      let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+      let row = activity(position)
+      let key = row.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
       if let index = listIndex[key] {
         lists[index].count += 1
       } else {
         listIndex[key] = lists.count
-        lists.append((activity, 1))
+        lists.append((row, 1))
       }
     }
     return grouped(lists, by: field, keepingRows: false, interrupted: interrupted)?.map {

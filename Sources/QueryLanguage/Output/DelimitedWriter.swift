@@ -59,11 +59,20 @@ struct DelimitedWriter {
   /// A field, quoted (CSV) or escaped (TSV) when it holds what would end it. Its bytes are read in place:
   /// this runs for every cell of a result.
   private func append(_ field: String, to out: inout [UInt8]) {
-    var field = field
-    field.withUTF8 { utf8 in
+    // Native strings, which every plan text is, lend their bytes without a copy.
+    let lent: Void? = field.utf8.withContiguousStorageIfAvailable { utf8 in
       switch style {
       case .csv: appendCSV(utf8, to: &out)
       case .tsv: appendTSV(utf8, to: &out)
+      }
+    }
+    if lent == nil {
+      var copy = field
+      copy.withUTF8 { utf8 in
+        switch style {
+        case .csv: appendCSV(utf8, to: &out)
+        case .tsv: appendTSV(utf8, to: &out)
+        }
       }
     }
   }

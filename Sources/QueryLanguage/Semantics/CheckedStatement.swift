@@ -35,5 +35,13 @@ public struct CheckedStatement {
   public enum Count {
     case total
     case by(Field)
+
+    /// The field counted by; nil for a total.
+    public var field: Field? {
+      switch self {
+      case .total: nil
+      case .by(let field): field
+      }
+    }
   }
 }
