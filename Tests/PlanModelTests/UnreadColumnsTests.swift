@@ -139,3 +139,45 @@ struct UnreadColumnsTests {
     }
   }
 }
+
+/// A file held as columns is counted, a whole pass, only when its first mebibyte says it could hold
+/// rows near the limit; a file whose rows shrink after that is still refused at the limit.
+struct ColumnsRowLimitTests {
+  static func file(_ text: String, _ body: (Int32, Int) throws -> Void) throws {
+    let path = PlanFileTesting.temporaryFile(text, suffix: ".csv")
+    defer { unlink(path) }
+    let descriptor = open(path, O_RDONLY)
+    defer { close(descriptor) }
+    var status = stat()
+    fstat(descriptor, &status)
+    try body(descriptor, Int(status.st_size))
+  }
+
+  static let header = "id,inriktning,vad,hur,vem,när,status,prio\n"
+  static func longRows(_ count: Int) -> String {
+    (1...count).map { "\($0),A,\(String(repeating: "v", count: 10_000)),C,Kansli,Löpande,Pågår,1\n" }.joined()
+  }
+
+  @Test func theFirstMebibyteTellsWhetherToCount() throws {
+    try Self.file(Self.header + Self.longRows(120)) { descriptor, size in
+      #expect(CSVFileReader.rowsSeemFew(descriptor: descriptor, from: 0, size: size, maximumRows: 10_000_000))
+      #expect(!CSVFileReader.rowsSeemFew(descriptor: descriptor, from: 0, size: size, maximumRows: 400))
+    }
+    let short = Self.header + (1...200_000).map { "\($0),,,,,,,\n" }.joined()
+    try Self.file(short) { descriptor, size in
+      #expect(!CSVFileReader.rowsSeemFew(descriptor: descriptor, from: 0, size: size, maximumRows: 500_000))
+    }
+  }
+
+  @Test func rowsThatShrinkAreRefusedAtTheLimit() throws {
+    // 120 long rows, then 30,000 short ones: the first mebibyte promises few rows.
+    let text = Self.header + Self.longRows(120) + (121...30_120).map { "\($0),,,,,,,1\n" }.joined()
+    try Self.file(text) { descriptor, size in
+      #expect(CSVFileReader.rowsSeemFew(descriptor: descriptor, from: 0, size: size, maximumRows: 5_000))
+      var draft = PlanDraft(path: "plan.csv", deferring: [.what])
+      #expect(throws: CSVReader.tooManyRows(path: "plan.csv", line: 5_002, maximum: 5_000)) {
+        try CSVFileReader.read(descriptor: descriptor, size: size, into: &draft, maximumRows: 5_000)
+      }
+    }
+  }
+}

@@ -32,8 +32,15 @@ enum CSVFileReader {
       ? splitPoint(descriptor: descriptor, from: first.offset, size: size) : nil
     // The line feeds bound the rows of each part: the arrays are sized once, to what the rows can need
     // at most, and a file that could pass the row limit is counted before any activity is made.
+    // Rows held as columns take a few dozen bytes each: when the first mebibyte says the file holds far
+    // fewer rows than the limit, the count, a whole pass over the file, is left out. A file whose rows
+    // shrink past that point is still refused at the limit, by then with a few hundred megabytes in use.
     var feeds: (first: Int?, second: Int?) = (nil, nil)
-    if let split {
+    if !draft.deferred.isEmpty,
+      Self.rowsSeemFew(descriptor: descriptor, from: first.offset, size: size, maximumRows: maximumRows)
+    {
+      // Sized as the rows come, from the bytes per row of the first of them.
+    } else if let split {
       inParallel(
         { feeds.first = LineFeedCount.count(descriptor: descriptor, from: first.offset, to: split) },
         { feeds.second = LineFeedCount.count(descriptor: descriptor, from: split, to: size) })
@@ -123,6 +130,15 @@ enum CSVFileReader {
       secondError.line = secondError.line.map { $0 + lineOffset }
       throw secondError
     }
+  }
+
+  /// Whether the line feeds of the first mebibyte from `start`, scaled to the file's size, stay under a
+  /// quarter of the row limit.
+  static func rowsSeemFew(descriptor: Int32, from start: Int, size: Int, maximumRows: Int) -> Bool {
+    let sample = min(1 << 20, size - start)
+    guard sample > 0, let feeds = LineFeedCount.count(descriptor: descriptor, from: start, to: start + sample)
+    else { return false }
+    return (feeds + 1) * ((size - start) / sample + 1) < maximumRows / 4
   }
 
   /// The offset just after the first line feed from the middle of the rows on, or nil when none is found

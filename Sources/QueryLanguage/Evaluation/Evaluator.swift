@@ -1,4 +1,5 @@
 import PlanModel
+import Platform
 
 /// Runs a checked statement over a plan: filter, order, limit, then group or count. One pass over the
 /// activities for the filter; sorting is the only step above linear.
@@ -26,13 +27,30 @@ public struct Evaluator {
     let count = plan.activityCount
     // Positions until the rows are known and in order: each activity of the result is copied once.
     var positions: [Int]
-    if let condition = statement.condition {
+    let reading = statement.columnsRead.everyRow
+    if let condition = statement.condition, interrupted == nil, statement.patterns.isEmpty, count >= 1 << 16 {
+      // Nothing to stop it and no pattern whose automaton both halves would build: the halves of a large
+      // plan are tested at once, each with a test of its own, since tests keep what they found.
+      let tests = (
+        ConditionCompiler(plan: plan).compile(condition).test,
+        ConditionCompiler(plan: plan).compile(condition).test
+      )
+      var first: [Int] = []
+      var second: [Int] = []
+      let middle = count / 2
+      inParallel(
+        { plan.forEachActivity(in: 0..<middle, reading: reading) { if tests.0($1) { first.append($0) } } },
+        {
+          plan.forEachActivity(in: middle..<count, reading: reading) { if tests.1($1) { second.append($0) } }
+        })
+      positions = first + second
+    } else if let condition = statement.condition {
       let filter = ConditionCompiler(plan: plan).compile(condition).test
       positions = []
       for start in stride(from: 0, to: count, by: 1024) {
         if let interrupted, interrupted() { return nil }
         // Each activity is lent to the test: a copy would retain and release each of its texts.
-        plan.forEachActivity(in: start..<min(start + 1024, count), reading: statement.columnsRead.everyRow) {
+        plan.forEachActivity(in: start..<min(start + 1024, count), reading: reading) {
           position, activity in
           if filter(activity) { positions.append(position) }
         }

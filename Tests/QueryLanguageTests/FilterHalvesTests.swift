@@ -1,0 +1,38 @@
+import PlanModel
+import Testing
+
+@testable import QueryLanguage
+
+/// Run without a way to stop it, a condition on a large plan is tested on both halves at once, each
+/// half with a test of its own: the rows found, and their order, must be those of one pass.
+struct FilterHalvesTests {
+  static let plan: Plan = {
+    let actors = [["Kansli"], ["Styrelse", "Kansli"], [], ["Ordförande"]]
+    let activities = (1...70_001).map { id in
+      Activity(
+        id: id, direction: id % 3 == 0 ? "Pådrivare" : "Förebild", what: "Vad \((id * 7919) % 997)",
+        how: "Hur \(id % 13)", who: actors[id % 4], when: WhenText(text: "", interval: nil),
+        status: StatusText(text: id % 5 == 0 ? "Klart" : "Pågår"), priority: id % 7 == 0 ? nil : id % 3 + 1)
+    }
+    return Plan(
+      metadata: PlanMetadata(
+        title: "Test", year: 2021, directions: ["Förebild", "Pådrivare"], source: "test"),
+      activities: activities)
+  }()
+
+  @Test(arguments: [
+    "activities where vem contains Kansli and prio = 1 select id",
+    "activities where vad contains '99' or hur = 'Hur 4' order by vad select id",
+    "activities where not (status = Klart) and inriktning > Förebild select id, inriktning",
+    "activities where prio is empty count by vem",
+    "activities where vem = Ordförande and kategori = done group by hur select id",
+  ])
+  func bothHalvesFindWhatOnePassFinds(statement: String) throws {
+    let checked = try InterruptionTests.checked(statement, on: Self.plan)
+    let halves = try #require(try Evaluator(plan: Self.plan).run(checked, interrupted: nil))
+    let onePass = try #require(try Evaluator(plan: Self.plan).run(checked, interrupted: { false }))
+    let (a, b) = (ResultWriter.render(halves, as: .csv), ResultWriter.render(onePass, as: .csv))
+    #expect(a == b)
+    #expect(a.split(separator: "\n").count > 2)
+  }
+}
