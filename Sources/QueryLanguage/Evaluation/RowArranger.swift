@@ -124,8 +124,10 @@ struct RowArranger {
   /// number (ranks of texts, prio, ids numbered 1…): linear, and stable as the sort is. Nil otherwise.
   static func countingSort(_ items: [SortItem]) -> [UInt32]? {
     let present = items.lazy.filter { $0.missing == 0 }.map(\.value)
-    guard let low = present.min(), let high = present.max(), high - low < UInt64(max(items.count, 16))
-    else { return items.allSatisfy { $0.missing == 1 } ? items.map(\.index) : nil }
+    guard let low = present.min(), let high = present.max() else {
+      return items.map(\.index)
+    }
+    guard high - low < UInt64(max(items.count, 16)) else { return ranked(items) }
     // One slot per value, and one after them for the missing, which come last.
     var starts = [Int](repeating: 0, count: Int(high - low) + 2)
     for item in items { starts[item.missing == 1 ? starts.count - 1 : Int(item.value - low)] += 1 }
@@ -142,6 +144,21 @@ struct RowArranger {
       starts[slot] += 1
     }
     return sorted
+  }
+
+  /// `countingSort` for values spread wide but few (the days of `när` texts): each distinct value is
+  /// given its rank, and the ranks are counted into place; nil when the values are not few.
+  private static func ranked(_ items: [SortItem]) -> [UInt32]? {
+    var rankOf: [UInt64: UInt64] = [:]
+    for item in items where item.missing == 0 {
+      if rankOf[item.value] == nil {
+        rankOf[item.value] = 0
+        if rankOf.count > items.count / 8 { return nil }
+      }
+    }
+    for (rank, value) in rankOf.keys.sorted().enumerated() { rankOf[value] = UInt64(rank) }
+    let ranks = items.map { SortItem(missing: $0.missing, value: rankOf[$0.value] ?? 0, index: $0.index) }
+    return countingSort(ranks)
   }
 
   /// The rows of one key column as integers; nil when the column holds text keys.

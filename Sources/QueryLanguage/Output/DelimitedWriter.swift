@@ -1,4 +1,5 @@
 import PlanModel
+import Platform
 
 /// CSV (RFC 4180) and TSV. `vem` is joined with "; " as in plan files, so that CSV output of whole
 /// activities reads back as a plan. Written as bytes: a result may hold a million rows.
@@ -16,7 +17,18 @@ struct DelimitedWriter {
       out.reserveCapacity(rows.count * 16 * columns.count)
       if header { line(columns.map(\.name), into: &out) }
       let cells = columns.map { Cells.text($0, words: words, actorSeparator: "; ") }
-      for row in rows { line(cells, of: row, into: &out) }
+      guard rows.count >= 1 << 16 else {
+        for row in rows { line(cells, of: row, into: &out) }
+        break
+      }
+      // A large result is written in two halves at once, each into bytes of its own.
+      let middle = rows.count / 2
+      var rest: [UInt8] = []
+      rest.reserveCapacity(out.capacity / 2)
+      inParallel(
+        { for row in rows[..<middle] { line(cells, of: row, into: &out) } },
+        { for row in rows[middle...] { line(cells, of: row, into: &rest) } })
+      out.append(contentsOf: rest)
     case .groups(let field, let columns, _, let groups):
       if header { line([field.name] + columns.map(\.name), into: &out) }
       let cells = columns.map { Cells.text($0, words: words, actorSeparator: "; ") }
