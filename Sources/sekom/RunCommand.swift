@@ -123,9 +123,11 @@ enum RunCommand {
   /// large plan's activities one by one would only delay the exit.
   static func execute(_ options: RunOptions) -> Never {
     // Statements given on the command line say which columns of a large plan file they read; the rest
-    // are read only if something asks for them. Scripts, standard input and the REPL read every column.
+    // are read only if something asks for them. The embedded plan, scripts, standard input and the REPL
+    // read every column.
     let columns =
-      options.statements.isEmpty || !options.scripts.isEmpty || options.format == .timeline
+      options.plan == nil || options.statements.isEmpty || !options.scripts.isEmpty
+        || options.format == .timeline
       ? ColumnsRead.all.everyRow : ColumnsRead.toLoad(for: commandLineSources(options.statements))
     guard
       let loaded = PlanLoading.load(

@@ -36,3 +36,24 @@ struct FilterHalvesTests {
     #expect(a.split(separator: "\n").count > 2)
   }
 }
+
+/// A large CSV or TSV result is written in two halves at once: the bytes must be those of one pass.
+struct DelimitedHalvesTests {
+  @Test(arguments: [DelimitedWriter.Style.csv, .tsv])
+  func aLargeResultIsWrittenAsInOnePass(style: DelimitedWriter.Style) throws {
+    let rows = FilterHalvesTests.plan.activities
+    let columns: [Field] = [.id, .what, .how, .who, .status, .priority]
+    let whole = DelimitedWriter(style: style, header: true).render(
+      .activities(columns: columns, selected: true, rows: rows))
+    var pieces = DelimitedWriter(style: style, header: true).render(
+      .activities(columns: columns, selected: true, rows: []))
+    for start in stride(from: 0, to: rows.count, by: 10_000) {
+      pieces += DelimitedWriter(style: style, header: false).render(
+        .activities(
+          columns: columns, selected: true, rows: Array(rows[start..<min(start + 10_000, rows.count)])))
+    }
+    #expect(rows.count >= 1 << 16)
+    #expect(whole == pieces)
+    #expect(whole.split(separator: "\n").count == rows.count + 1)
+  }
+}
