@@ -79,16 +79,10 @@ struct CSVInPartsTests {
     let expected = Self.whole(bytes)
     // A record is scanned again from its start each time more bytes arrive: keep long files' pieces long.
     for piece in bytes.count <= 4096 ? [1, 2, 3, 7, 64] : [1_000, 4_096] {
-      var offset = 0
       let read = Self.outcome { (draft: inout PlanDraft) throws(PlanFileError) in
-        var records = CSVRecords(path: "plan.csv", offset: 0, line: 1, capacity: 4) { buffer in
-          let count = min(piece, buffer.count, bytes.count - offset)
-          bytes.withUnsafeBytes {
-            buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
-          }
-          offset += count
-          return count
-        }
+        var records = CSVRecords(
+          path: "plan.csv", offset: 0, line: 1, capacity: 4,
+          supply: CSVRecords.pieces(of: bytes, piece: piece))
         try CSVReader.read(&records, into: &draft, expectedEnd: bytes.count)
       }
       #expect(read == expected, "\(Self.files[index].name), \(piece) bytes at a time")

@@ -46,16 +46,9 @@ private func outcome(
 /// nearest a place the input picks, comes to what reading them whole did.
 private func readsAlikeInPieces(_ bytes: [UInt8], _ options: PlanReadOptions, whole: Outcome) {
   let piece = 1 + bytes.count % 61
-  var offset = 0
   let inPieces = outcome(options) { (draft: inout PlanDraft) throws(PlanFileError) in
-    var records = CSVRecords(path: "fuzz.csv", offset: 0, line: 1, capacity: 8) { buffer in
-      let count = min(piece, buffer.count, bytes.count - offset)
-      bytes.withUnsafeBytes {
-        buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
-      }
-      offset += count
-      return count
-    }
+    var records = CSVRecords(
+      path: "fuzz.csv", offset: 0, line: 1, capacity: 8, supply: CSVRecords.pieces(of: bytes, piece: piece))
     try CSVReader.read(&records, into: &draft, expectedEnd: bytes.count)
   }
   guard inPieces == whole else { fatalError("read \(piece) bytes at a time: \(inPieces), whole: \(whole)") }
