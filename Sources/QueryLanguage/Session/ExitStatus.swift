@@ -16,7 +16,7 @@ public enum ExitStatus: Int32, Sendable, Comparable {
     switch error.kind {
     case .file: self = .fileError
     case .interrupted: self = .interrupted
-    default: self = .queryError
+    case .lexical, .syntax, .incomplete, .name, .type, .limit, .warning: self = .queryError
     }
   }
 }
