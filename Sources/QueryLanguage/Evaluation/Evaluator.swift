@@ -24,54 +24,21 @@ public struct Evaluator {
     var plan = self.plan
     // The session reads these before checking; a caller that did not gets them read here.
     try plan.readColumns(statement.columnsRead.everyRow)
-    let count = plan.activityCount
     // Positions until the rows are known and in order: each activity of the result is copied once.
-    var positions: [Int]
-    let reading = statement.columnsRead.everyRow
-    if let condition = statement.condition, interrupted == nil, statement.patterns.isEmpty, count >= 1 << 16 {
-      // Nothing to stop it and no pattern whose automaton both halves would build: the halves of a large
-      // plan are tested at once, each with a test of its own, since tests keep what they found.
-      let tests = (
-        ConditionCompiler(plan: plan).compile(condition).test,
-        ConditionCompiler(plan: plan).compile(condition).test
-      )
-      var first: [Int] = []
-      var second: [Int] = []
-      let middle = count / 2
-      inParallel(
-        { plan.forEachActivity(in: 0..<middle, reading: reading) { if tests.0($1) { first.append($0) } } },
-        {
-          plan.forEachActivity(in: middle..<count, reading: reading) { if tests.1($1) { second.append($0) } }
-        })
-      positions = first + second
-    } else if let condition = statement.condition {
-      let filter = ConditionCompiler(plan: plan).compile(condition).test
-      positions = []
-      for start in stride(from: 0, to: count, by: 1024) {
-        if let interrupted, interrupted() { return nil }
-        // Each activity is lent to the test: a copy would retain and release each of its texts.
-        plan.forEachActivity(in: start..<min(start + 1024, count), reading: reading) {
-          position, activity in
-          if filter(activity) { positions.append(position) }
-        }
-      }
-    } else {
-      positions = Array(0..<count)
-    }
+    guard var positions = found(by: statement, in: plan, interrupted: interrupted) else { return nil }
     if case .total = statement.count { return .count(positions.count) }
-    // The activity at a position, with what is sorted and counted. A plan held as columns makes it from
-    // them; when it left a field to sort or count by unread, the rows found are made whole first.
-    var activity = plan.activityReader(reading: Set(PlanColumn.allCases))
-    var madeWhole = false
     // What the result shows: the selected columns and the group's, or whole activities (JSON).
     let shown: Set<PlanColumn> =
       statement.selected
       ? Set((statement.columns + [statement.group].compactMap { $0 }).compactMap(\.planColumn))
       : Set(PlanColumn.allCases)
+    // The activity at a position, with what is sorted and counted. A plan held as columns makes it from
+    // them; when it left a field to sort or count by unread, the rows found are made whole first.
+    var activity = plan.activityReader(reading: Set(PlanColumn.allCases))
+    var madeWhole = false
     if plan.isHeldAsColumns {
       let arranged = Set(
-        (statement.order.map(\.field) + [statement.count.flatMap(\.field)].compactMap { $0 }).compactMap(
-          \.planColumn))
+        (statement.order.map(\.field) + [statement.count?.field].compactMap { $0 }).compactMap(\.planColumn))
       if arranged.isDisjoint(with: plan.unreadColumns) {
         activity = plan.activityReader(reading: arranged)
       } else {
@@ -111,5 +78,40 @@ public struct Evaluator {
       return .groups(by: field, columns: statement.columns, selected: statement.selected, groups: groups)
     }
     return .activities(columns: statement.columns, selected: statement.selected, rows: rows)
+  }
+
+  /// The positions of the activities the condition holds for, in plan order; all without one; nil when
+  /// `interrupted` says to stop.
+  private func found(by statement: CheckedStatement, in plan: Plan, interrupted: (() -> Bool)?) -> [Int]? {
+    let count = plan.activityCount
+    guard let condition = statement.condition else { return Array(0..<count) }
+    let reading = statement.columnsRead.everyRow
+    guard interrupted != nil || !statement.patterns.isEmpty || count < 1 << 16 else {
+      // Nothing to stop it and no pattern whose automaton both halves would build: the halves of a large
+      // plan are tested at once, each with a test of its own, since tests keep what they found.
+      let tests = (
+        ConditionCompiler(plan: plan).compile(condition).test,
+        ConditionCompiler(plan: plan).compile(condition).test
+      )
+      var first: [Int] = []
+      var second: [Int] = []
+      let middle = count / 2
+      inParallel(
+        { plan.forEachActivity(in: 0..<middle, reading: reading) { if tests.0($1) { first.append($0) } } },
+        {
+          plan.forEachActivity(in: middle..<count, reading: reading) { if tests.1($1) { second.append($0) } }
+        })
+      return first + second
+    }
+    let test = ConditionCompiler(plan: plan).compile(condition).test
+    var positions: [Int] = []
+    for start in stride(from: 0, to: count, by: 1024) {
+      if let interrupted, interrupted() { return nil }
+      // Each activity is lent to the test: a copy would retain and release each of its texts.
+      plan.forEachActivity(in: start..<min(start + 1024, count), reading: reading) { position, activity in
+        if test(activity) { positions.append(position) }
+      }
+    }
+    return positions
   }
 }
