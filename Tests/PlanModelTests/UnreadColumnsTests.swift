@@ -181,3 +181,46 @@ struct ColumnsRowLimitTests {
     }
   }
 }
+
+/// A file large enough to be read in two halves, held as columns: the halves join as one file's rows,
+/// a repeated id across them named with both lines, rows without ids numbered on.
+struct ColumnHalvesTests {
+  static func text(rows: Int, idColumn: Bool, repeating: (row: Int, id: Int)? = nil) -> String {
+    let filler = String(repeating: "ö", count: 300)
+    let body = (1...rows).map { n in
+      let id = repeating.map { $0.row == n ? $0.id : n } ?? n
+      let cells = "Förebild,Vad \(n),\(filler),Kansli,Löpande,Pågår,\(n % 3 + 1)\n"
+      return idColumn ? "\(id),\(cells)" : cells
+    }
+    return (idColumn ? "id," : "") + "inriktning,vad,hur,vem,när,status,prio\n" + body.joined()
+  }
+
+  static func read(_ text: String) throws -> Plan {
+    let path = PlanFileTesting.temporaryFile(text, suffix: ".csv")
+    defer { unlink(path) }
+    #expect(text.utf8.count > CSVFileReader.parallelThreshold)
+    return try PlanFile.read(path: path, options: PlanReadOptions(year: 2021, columns: [.who]))
+  }
+
+  @Test func aRepeatedIdAcrossTheHalvesNamesBothLines() throws {
+    let rows = 15_000
+    do {
+      _ = try Self.read(Self.text(rows: rows, idColumn: true, repeating: (rows, 7)))
+      Issue.record("a repeated id was not refused")
+    } catch let error as PlanFileError {
+      #expect(error.line == rows + 1)
+      #expect(error.description.contains("id 7 is used twice, on line 8 and on this line"))
+    }
+  }
+
+  @Test func halvesJoinInFileOrder() throws {
+    for idColumn in [true, false] {
+      let plan = try Self.read(Self.text(rows: 15_000, idColumn: idColumn))
+      #expect(plan.isHeldAsColumns)
+      #expect(plan.activityCount == 15_000)
+      let ids = plan.activities.map(\.id)
+      #expect(ids == Array(1...15_000))
+      #expect(plan.activities.map(\.who).allSatisfy { $0 == ["Kansli"] })
+    }
+  }
+}

@@ -35,16 +35,16 @@ enum CSVFileReader {
     // Rows held as columns take a few dozen bytes each: when the first mebibyte says the file holds far
     // fewer rows than the limit, the count, a whole pass over the file, is left out. A file whose rows
     // shrink past that point is still refused at the limit, by then with a few hundred megabytes in use.
+    // Left uncounted, the arrays are sized as the rows come, from the bytes per row of the first of them.
+    let counts =
+      draft.deferred.isEmpty
+      || !Self.rowsSeemFew(descriptor: descriptor, from: first.offset, size: size, maximumRows: maximumRows)
     var feeds: (first: Int?, second: Int?) = (nil, nil)
-    if !draft.deferred.isEmpty,
-      Self.rowsSeemFew(descriptor: descriptor, from: first.offset, size: size, maximumRows: maximumRows)
-    {
-      // Sized as the rows come, from the bytes per row of the first of them.
-    } else if let split {
+    if counts, let split {
       inParallel(
         { feeds.first = LineFeedCount.count(descriptor: descriptor, from: first.offset, to: split) },
         { feeds.second = LineFeedCount.count(descriptor: descriptor, from: split, to: size) })
-    } else {
+    } else if counts {
       feeds.first = LineFeedCount.count(descriptor: descriptor, from: first.offset, to: size)
     }
     var secondRows: Int?

@@ -55,34 +55,24 @@ extension Plan {
   public mutating func readColumns(_ columns: Set<PlanColumn>) throws(PlanFileError) {
     let wanted = columns.intersection(unreadColumns)
     guard !wanted.isEmpty, let deferred, var held = self.columns else { return }
-    var draft = PlanDraft(path: metadata.source)
-    var directionIndices: [Int32] = []
-    var whats: [String] = []
-    var hows: [String] = []
-    var whoIndices: [Int32] = []
-    var statusIndices: [Int32] = []
-    let reads = ActivityColumns.Selection(wanted)
-    try deferred.read(rows: 0..<held.count) { _, cell in
-      if reads.direction { directionIndices.append(Int32(draft.directions.index(of: cell(.direction)))) }
-      if reads.what { whats.append(draft.whats.string(of: cell(.what))) }
-      if reads.how { hows.append(draft.hows.string(of: cell(.how))) }
-      if reads.who { whoIndices.append(Int32(draft.whoIndex(cell(.who)))) }
-      if reads.status { statusIndices.append(Int32(draft.statusIndex(cell(.status)))) }
-    }
+    // A draft that holds exactly the wanted text columns, filled as loading fills them.
+    var draft = PlanDraft(path: metadata.source, deferring: DeferredColumns.deferrable.subtracting(wanted))
+    try deferred.read(rows: 0..<held.count) { _, cell in draft.appendTexts(cell) }
+    let read = draft.heldTexts
     if wanted.contains(.direction) {
-      held.directionIndices = directionIndices
-      held.directions = draft.directions.strings
-      metadata.directions = draft.directions.strings.filter { !$0.isEmpty }
+      held.directionIndices = read.directionIndices
+      held.directions = read.directions
+      metadata.directions = read.directions.filter { !$0.isEmpty }
     }
-    if wanted.contains(.what) { held.whats = whats }
-    if wanted.contains(.how) { held.hows = hows }
+    if wanted.contains(.what) { held.whats = read.whats }
+    if wanted.contains(.how) { held.hows = read.hows }
     if wanted.contains(.who) {
-      held.whoIndices = whoIndices
-      held.whoLists = draft.whoLists
+      held.whoIndices = read.whoIndices
+      held.whoLists = read.whoLists
     }
     if wanted.contains(.status) {
-      held.statusIndices = statusIndices
-      held.statuses = draft.statusTexts
+      held.statusIndices = read.statusIndices
+      held.statuses = read.statuses
     }
     unreadColumns.subtract(wanted)
     guard unreadColumns.isEmpty else {

@@ -174,6 +174,12 @@ struct PlanDraft {
     columns.ids.append(id)
     columns.priorities.append(priority)
     whenIndices.append(Int32(whens.index(of: cell(.when))))
+    appendTexts(cell)
+  }
+
+  /// Appends a row's cells to the text columns held (those not left for later), each distinct text held
+  /// once: at loading, and when a column left unread is read (`Plan.readColumns`).
+  mutating func appendTexts(_ cell: (PlanColumn) -> UnsafeBufferPointer<UInt8>) {
     if columns.directionIndices != nil {
       columns.directionIndices!.append(Int32(directions.index(of: cell(.direction))))
     }
@@ -181,6 +187,15 @@ struct PlanDraft {
     if columns.hows != nil { columns.hows!.append(hows.string(of: cell(.how))) }
     if columns.whoIndices != nil { columns.whoIndices!.append(Int32(whoIndex(cell(.who)))) }
     if columns.statusIndices != nil { columns.statusIndices!.append(Int32(statusIndex(cell(.status)))) }
+  }
+
+  /// The text columns held, with their tables of distinct values.
+  var heldTexts: ActivityColumns {
+    var texts = columns
+    texts.directions = directions.strings
+    texts.whoLists = whoLists
+    texts.statuses = statusTexts
+    return texts
   }
 
   /// Adds an activity; `id` nil means its position. A repeated id refuses the file, naming both lines.
@@ -265,33 +280,8 @@ struct PlanDraft {
     let incoming = other.columns
     other.columns = ActivityColumns()
     reserveCapacity(columns.count + incoming.count)
-    // Ids that go on increasing cannot repeat: the columns are joined whole, not row by row.
-    let ids = incoming.ids
-    let increasing =
-      lineOfID == nil
-      && (numberByPosition
-        || ((ids.first.map { $0 > greatestID } ?? true) && !zip(ids, ids.dropFirst()).contains { $0 >= $1 }))
-    if increasing && columns.count + incoming.count <= maximumRows {
-      let first = columns.count + 1
-      columns.ids.append(contentsOf: numberByPosition ? Array(first..<first + incoming.count) : ids)
-      if checksIDs { greatestID = max(greatestID, columns.ids.last ?? 0) }
-      lines.append(contentsOf: other.lines.lazy.map { $0 + lineOffset })
-      rowStarts.append(contentsOf: other.rowStarts)
-      columns.priorities.append(contentsOf: incoming.priorities)
-      whenIndices.append(contentsOf: other.whenIndices.lazy.map { Int32(whenIndex[Int($0)]) })
-      if let theirs = incoming.directionIndices {
-        columns.directionIndices!.append(contentsOf: theirs.lazy.map { Int32(directionIndex[Int($0)]) })
-      }
-      if let theirs = incoming.whats { columns.whats!.append(contentsOf: theirs) }
-      if let theirs = incoming.hows { columns.hows!.append(contentsOf: theirs) }
-      if let theirs = incoming.whoIndices {
-        columns.whoIndices!.append(contentsOf: theirs.lazy.map { Int32(whoIndex[Int($0)]) })
-      }
-      if let theirs = incoming.statusIndices {
-        columns.statusIndices!.append(contentsOf: theirs.lazy.map { Int32(statusIndex[Int($0)]) })
-      }
-      return
-    }
+    // Ids and the row limit are checked in file order, each row's id and line taken in as it is checked
+    // (a repeated id names the line of the first); the other columns are joined whole.
     for row in 0..<incoming.count {
       let line = other.lines[row] + lineOffset
       guard columns.count < maximumRows else {
@@ -300,19 +290,21 @@ struct PlanDraft {
       let id = numberByPosition ? columns.count + 1 : incoming.ids[row]
       if checksIDs { try noteID(id, line: line) }
       lines.append(line)
-      rowStarts.append(other.rowStarts[row])
       columns.ids.append(id)
-      columns.priorities.append(incoming.priorities[row])
-      whenIndices.append(Int32(whenIndex[Int(other.whenIndices[row])]))
-      if let theirs = incoming.directionIndices {
-        columns.directionIndices!.append(Int32(directionIndex[Int(theirs[row])]))
-      }
-      if let theirs = incoming.whats { columns.whats!.append(theirs[row]) }
-      if let theirs = incoming.hows { columns.hows!.append(theirs[row]) }
-      if let theirs = incoming.whoIndices { columns.whoIndices!.append(Int32(whoIndex[Int(theirs[row])])) }
-      if let theirs = incoming.statusIndices {
-        columns.statusIndices!.append(Int32(statusIndex[Int(theirs[row])]))
-      }
+    }
+    rowStarts.append(contentsOf: other.rowStarts)
+    columns.priorities.append(contentsOf: incoming.priorities)
+    whenIndices.append(contentsOf: other.whenIndices.lazy.map { Int32(whenIndex[Int($0)]) })
+    if let theirs = incoming.directionIndices {
+      columns.directionIndices!.append(contentsOf: theirs.lazy.map { Int32(directionIndex[Int($0)]) })
+    }
+    if let theirs = incoming.whats { columns.whats!.append(contentsOf: theirs) }
+    if let theirs = incoming.hows { columns.hows!.append(contentsOf: theirs) }
+    if let theirs = incoming.whoIndices {
+      columns.whoIndices!.append(contentsOf: theirs.lazy.map { Int32(whoIndex[Int($0)]) })
+    }
+    if let theirs = incoming.statusIndices {
+      columns.statusIndices!.append(contentsOf: theirs.lazy.map { Int32(statusIndex[Int($0)]) })
     }
   }
 
@@ -328,14 +320,11 @@ struct PlanDraft {
     var activities = self.activities
     self.activities = []
     for i in activities.indices { activities[i].when.interval = intervals[Int(whenIndices[i])] }
-    var columns = self.columns
+    var columns = holdsColumns ? heldTexts : ActivityColumns()
     self.columns = ActivityColumns()
     if holdsColumns {
       columns.whenIndices = whenIndices
       columns.whens = zip(whens.strings, intervals).map { WhenText(text: $0, interval: $1) }
-      columns.directions = directions.strings
-      columns.whoLists = whoLists
-      columns.statuses = statusTexts
     }
     let metadata = PlanMetadata(
       title: title ?? PlanDraft.title(fromPath: path), year: year, adopted: adopted,

@@ -27,11 +27,7 @@ public struct Evaluator {
     // Positions until the rows are known and in order: each activity of the result is copied once.
     guard var positions = found(by: statement, in: plan, interrupted: interrupted) else { return nil }
     if case .total = statement.count { return .count(positions.count) }
-    // What the result shows: the selected columns and the group's, or whole activities (JSON).
-    let shown: Set<PlanColumn> =
-      statement.selected
-      ? Set((statement.columns + [statement.group].compactMap { $0 }).compactMap(\.planColumn))
-      : Set(PlanColumn.allCases)
+    let shown = statement.columnsRead.shown
     // The activity at a position, with what is sorted and counted. A plan held as columns makes it from
     // them; when it left a field to sort or count by unread, the rows found are made whole first.
     var activity = plan.activityReader(reading: Set(PlanColumn.allCases))

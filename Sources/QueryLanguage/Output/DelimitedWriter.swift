@@ -72,20 +72,16 @@ struct DelimitedWriter {
   /// this runs for every cell of a result.
   private func append(_ field: String, to out: inout [UInt8]) {
     // Native strings, which every plan text is, lend their bytes without a copy.
-    let lent: Void? = field.utf8.withContiguousStorageIfAvailable { utf8 in
-      switch style {
-      case .csv: appendCSV(utf8, to: &out)
-      case .tsv: appendTSV(utf8, to: &out)
-      }
-    }
-    if lent == nil {
+    if field.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
       var copy = field
-      copy.withUTF8 { utf8 in
-        switch style {
-        case .csv: appendCSV(utf8, to: &out)
-        case .tsv: appendTSV(utf8, to: &out)
-        }
-      }
+      copy.withUTF8 { appendEscaped($0, to: &out) }
+    }
+  }
+
+  private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    switch style {
+    case .csv: appendCSV(utf8, to: &out)
+    case .tsv: appendTSV(utf8, to: &out)
     }
   }
 

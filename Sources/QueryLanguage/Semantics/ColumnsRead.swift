@@ -10,8 +10,12 @@ public struct ColumnsRead: Equatable, Sendable {
   public var everyRow: Set<PlanColumn>
   /// Read only for the activities the condition finds: what is sorted, grouped, counted and shown.
   public var foundRows: Set<PlanColumn>
+  /// What the result is made of: the columns sorted, grouped, counted and selected, or every column when
+  /// whole activities are shown (no `select`; JSON writes them whole).
+  public var shown: Set<PlanColumn>
 
-  public static let all = ColumnsRead(everyRow: Set(PlanColumn.allCases), foundRows: [])
+  public static let all = ColumnsRead(
+    everyRow: Set(PlanColumn.allCases), foundRows: [], shown: Set(PlanColumn.allCases))
 
   /// The columns of `statement`. A change, `as of` and `changes` read the whole plan.
   public init(of statement: Statement) {
@@ -35,9 +39,9 @@ public struct ColumnsRead: Equatable, Sendable {
     }
     if statement.timeline != nil { shown = Set(PlanColumn.allCases) }
     if statement.filter == nil {
-      self.init(everyRow: tested.union(shown), foundRows: [])
+      self.init(everyRow: tested.union(shown), foundRows: [], shown: shown)
     } else {
-      self.init(everyRow: tested, foundRows: shown.subtracting(tested))
+      self.init(everyRow: tested, foundRows: shown.subtracting(tested), shown: shown)
     }
     if foundRows.remove(.direction) != nil { everyRow.insert(.direction) }
   }
@@ -60,9 +64,10 @@ public struct ColumnsRead: Equatable, Sendable {
     return columns
   }
 
-  public init(everyRow: Set<PlanColumn>, foundRows: Set<PlanColumn>) {
+  public init(everyRow: Set<PlanColumn>, foundRows: Set<PlanColumn>, shown: Set<PlanColumn>) {
     self.everyRow = everyRow
     self.foundRows = foundRows
+    self.shown = shown
   }
 
   private static func column(named name: Name) -> PlanColumn? {
