@@ -1,3 +1,4 @@
+import FuzzChecks
 import Testing
 
 @testable import PlanModel
@@ -82,7 +83,7 @@ struct CSVInPartsTests {
       let read = Self.outcome { (draft: inout PlanDraft) throws(PlanFileError) in
         var records = CSVRecords(
           path: "plan.csv", offset: 0, line: 1, capacity: 4,
-          supply: CSVRecords.pieces(of: bytes, piece: piece))
+          supply: bytePieces(of: bytes, piece: piece))
         try CSVReader.read(&records, into: &draft, expectedEnd: bytes.count)
       }
       #expect(read == expected, "\(Self.files[index].name), \(piece) bytes at a time")

@@ -48,7 +48,7 @@ private func readsAlikeInPieces(_ bytes: [UInt8], _ options: PlanReadOptions, wh
   let piece = 1 + bytes.count % 61
   let inPieces = outcome(options) { (draft: inout PlanDraft) throws(PlanFileError) in
     var records = CSVRecords(
-      path: "fuzz.csv", offset: 0, line: 1, capacity: 8, supply: CSVRecords.pieces(of: bytes, piece: piece))
+      path: "fuzz.csv", offset: 0, line: 1, capacity: 8, supply: bytePieces(of: bytes, piece: piece))
     try CSVReader.read(&records, into: &draft, expectedEnd: bytes.count)
   }
   guard inPieces == whole else { fatalError("read \(piece) bytes at a time: \(inPieces), whole: \(whole)") }

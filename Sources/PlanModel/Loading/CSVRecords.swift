@@ -128,20 +128,6 @@ struct CSVRecords: ~Copyable {
     scanner.bytes = UnsafeBufferPointer(start: storage, count: filled)
   }
 
-  /// A supply that hands out bytes in memory `piece` bytes at a time, as a pipe might: records that
-  /// straddle the pieces must read as they do whole, which the tests and the fuzz harness check.
-  static func pieces(of bytes: [UInt8], piece: Int) -> ByteSupply {
-    var offset = 0
-    return { (buffer: UnsafeMutableRawBufferPointer) throws(PlanFileError) -> Int in
-      let count = min(piece, buffer.count, bytes.count - offset)
-      bytes.withUnsafeBytes {
-        buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
-      }
-      offset += count
-      return count
-    }
-  }
-
   /// A supply that reads a file with pread(2) from `offset`, so that two readers can share a descriptor;
   /// for a pipe or a terminal, which cannot be read at an offset, with read(2).
   static func fileSupply(descriptor: Int32, path: String, offset: Int, positional: Bool) -> ByteSupply {
