@@ -35,6 +35,21 @@ extension Plan {
     }
   }
 
+  /// Calls `body` with each distinct list of actors (`vem`) the activities hold, once per list that
+  /// activities share: a plan held as columns keeps each distinct `vem` text's list once.
+  public func forEachActorList(_ body: ([String]) -> Void) {
+    guard let held = self.columns else {
+      var seen = Set<UInt>()
+      for activity in activities {
+        // Readers give every activity with the same `vem` text one list, its storage shared.
+        let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if seen.insert(key).inserted { body(activity.who) }
+      }
+      return
+    }
+    held.whoLists.forEach(body)
+  }
+
   /// A function from position to activity, with id, prio and those of `columns` that are read; for a plan
   /// held as columns each call makes the activity, with its other fields empty.
   public func activityReader(reading columns: Set<PlanColumn>) -> (Int) -> Activity {

@@ -10,26 +10,42 @@ struct ConditionCompiler {
   /// A condition's test, and a rough cost of running it on one activity. The cheaper side of `and` and
   /// `or` runs first: tests have no effects, so only the time changes.
   func compile(_ condition: CheckedCondition) -> (test: Test, cost: Int) {
+    combine(condition) { test, _ in test }
+  }
+
+  /// The test as a test of the activity at a position (`Plan.rowTest`): on a plan held as columns, no
+  /// activity is made per row, and a field whose texts repeat is tested once per distinct text.
+  func compileRows(_ condition: CheckedCondition) -> (test: (Int) -> Bool, cost: Int) {
+    combine(condition) { test, column in plan.rowTest(reading: column, test) }
+  }
+
+  /// The tests of the predicates, each made a test of `Row` by `row` from a test of activities and the
+  /// one plan column it reads (nil: id and prio only), joined as the condition joins them.
+  private func combine<Row>(
+    _ condition: CheckedCondition, _ row: (@escaping Test, PlanColumn?) -> (Row) -> Bool
+  ) -> (test: (Row) -> Bool, cost: Int) {
     switch condition {
     case .and(let a, let b):
-      let (left, right) = (compile(a), compile(b))
+      let (left, right) = (combine(a, row), combine(b, row))
       let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
       return ({ first($0) && second($0) }, left.cost + right.cost)
     case .or(let a, let b):
-      let (left, right) = (compile(a), compile(b))
+      let (left, right) = (combine(a, row), combine(b, row))
       let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
       return ({ first($0) || second($0) }, left.cost + right.cost)
     case .not(let inner):
-      let compiled = compile(inner)
+      let compiled = combine(inner, row)
       let test = compiled.test
       return ({ !test($0) }, compiled.cost)
     case .predicate(let predicate):
       let test = PredicateCompiler(plan: plan, predicate: predicate).compile()
-      return (test, ConditionCompiler.cost(of: predicate.op, on: predicate.field))
+      return (
+        row(test, predicate.field.planColumn), ConditionCompiler.cost(of: predicate.op, on: predicate.field)
+      )
     case .changed(let changed):
       // The ids the log has such a change for, found once in one pass over the log.
       let ids = Set(plan.log.lazy.filter(changed.matches).map(\.activityID))
-      return ({ ids.contains($0.id) }, 1)
+      return (row({ ids.contains($0.id) }, nil), 1)
     }
   }
 

@@ -81,33 +81,37 @@ public struct Evaluator {
   private func found(by statement: CheckedStatement, in plan: Plan, interrupted: (() -> Bool)?) -> [Int]? {
     let count = plan.activityCount
     guard let condition = statement.condition else { return Array(0..<count) }
-    let reading = statement.columnsRead.everyRow
+    // Each part tests with a test of its own, since tests keep what they found.
+    func find(in rows: Range<Int>) -> [Int]? {
+      var positions: [Int] = []
+      let compiler = ConditionCompiler(plan: plan)
+      if plan.isHeldAsColumns {
+        let test = compiler.compileRows(condition).test
+        for start in stride(from: rows.lowerBound, to: rows.upperBound, by: 1 << 14) {
+          if let interrupted, interrupted() { return nil }
+          for row in start..<min(start + 1 << 14, rows.upperBound) where test(row) { positions.append(row) }
+        }
+        return positions
+      }
+      let test = compiler.compile(condition).test
+      for start in stride(from: rows.lowerBound, to: rows.upperBound, by: 1024) {
+        if let interrupted, interrupted() { return nil }
+        // Each activity is lent to the test: a copy would retain and release each of its texts.
+        plan.forEachActivity(in: start..<min(start + 1024, rows.upperBound), reading: []) {
+          position, activity in
+          if test(activity) { positions.append(position) }
+        }
+      }
+      return positions
+    }
     guard interrupted != nil || !statement.patterns.isEmpty || count < 1 << 16 else {
       // Nothing to stop it and no pattern whose automaton both halves would build: the halves of a large
-      // plan are tested at once, each with a test of its own, since tests keep what they found.
-      let tests = (
-        ConditionCompiler(plan: plan).compile(condition).test,
-        ConditionCompiler(plan: plan).compile(condition).test
-      )
-      var first: [Int] = []
-      var second: [Int] = []
+      // plan are tested at once.
+      var halves: (first: [Int]?, second: [Int]?)
       let middle = count / 2
-      inParallel(
-        { plan.forEachActivity(in: 0..<middle, reading: reading) { if tests.0($1) { first.append($0) } } },
-        {
-          plan.forEachActivity(in: middle..<count, reading: reading) { if tests.1($1) { second.append($0) } }
-        })
-      return first + second
+      inParallel({ halves.first = find(in: 0..<middle) }, { halves.second = find(in: middle..<count) })
+      return halves.first! + halves.second!
     }
-    let test = ConditionCompiler(plan: plan).compile(condition).test
-    var positions: [Int] = []
-    for start in stride(from: 0, to: count, by: 1024) {
-      if let interrupted, interrupted() { return nil }
-      // Each activity is lent to the test: a copy would retain and release each of its texts.
-      plan.forEachActivity(in: start..<min(start + 1024, count), reading: reading) { position, activity in
-        if test(activity) { positions.append(position) }
-      }
-    }
-    return positions
+    return find(in: 0..<count)
   }
 }

@@ -50,12 +50,9 @@ public struct Checker {
   /// The plan's actors by their folded names; each shared list looked at once.
   func plansActors(_ findings: inout CheckFindings) -> [String: String] {
     if let known = findings.foldedActors { return known }
-    var seen = Set<UInt>()
     var actors: [String: String] = [:]
-    plan.forEachActivity(in: 0..<plan.activityCount, reading: [.who]) { _, activity in
-      let key = activity.who.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-      guard seen.insert(key).inserted else { return }
-      for name in activity.who { actors[SwedishCollation.fold(name)] = name }
+    plan.forEachActorList { list in
+      for name in list { actors[SwedishCollation.fold(name)] = name }
     }
     findings.foldedActors = actors
     return actors

@@ -1,0 +1,105 @@
+/// Tests of activities by their position, for a statement's condition on a plan of any size.
+extension Plan {
+  /// A test of the activity at a position, from `test`, a test of activities that reads `column` and no
+  /// other field but id and prio (nil: only those two).
+  ///
+  /// A plan held as columns makes no activity per row: a column whose texts repeat (`inriktning`, `vem`,
+  /// `när`, `status`) is tested once per distinct text, the first time a row holds it, and each row
+  /// after that is a lookup by its text's number.
+  public func rowTest(reading column: PlanColumn?, _ test: @escaping (Activity) -> Bool) -> (Int) -> Bool {
+    guard let held = columns else {
+      let activities = self.activities
+      return { test(activities[$0]) }
+    }
+    return held.rowTest(reading: column, test)
+  }
+}
+
+extension ActivityColumns {
+  func rowTest(reading column: PlanColumn?, _ test: @escaping (Activity) -> Bool) -> (Int) -> Bool {
+    switch column {
+    case .when:
+      let whens = self.whens
+      return Self.answeredOnce(whenIndices, distinct: whens.count, test) { $0.when = whens[$1] }
+    case .direction:
+      guard let indices = directionIndices else { break }
+      let directions = self.directions
+      return Self.answeredOnce(indices, distinct: directions.count, test) { $0.direction = directions[$1] }
+    case .who:
+      guard let indices = whoIndices else { break }
+      let lists = whoLists
+      return Self.answeredOnce(indices, distinct: lists.count, test) { $0.who = lists[$1] }
+    case .status:
+      guard let indices = statusIndices else { break }
+      let statuses = self.statuses
+      return Self.answeredOnce(indices, distinct: statuses.count, test) { $0.status = statuses[$1] }
+    case .what:
+      guard let whats else { break }
+      return Self.eachRow(test) { $0.what = whats[$1] }
+    case .how:
+      guard let hows else { break }
+      return Self.eachRow(test) { $0.how = hows[$1] }
+    case .id, .priority, nil:
+      break
+    }
+    // Only id and prio, or a column not read, whose fields are empty in every activity made.
+    let ids = self.ids
+    let priorities = self.priorities
+    return Self.eachRow(test) { activity, row in
+      activity.id = ids[row]
+      activity.priority = priorities[row]
+    }
+  }
+
+  /// A test run on one activity, filled anew for each row by `fill`.
+  private static func eachRow(
+    _ test: @escaping (Activity) -> Bool, fill: @escaping (inout Activity, Int) -> Void
+  )
+    -> (Int) -> Bool
+  {
+    let activity = Lent(ActivityColumns.blank)
+    return { row in
+      fill(&activity.value, row)
+      return test(activity.value)
+    }
+  }
+
+  /// A test answered once per distinct text, the first time a row holds it: `fill` puts text number `d`
+  /// into an activity.
+  private static func answeredOnce(
+    _ indices: [Int32], distinct: Int, _ test: @escaping (Activity) -> Bool,
+    fill: @escaping (inout Activity, Int) -> Void
+  ) -> (Int) -> Bool {
+    let answers = DistinctAnswers(count: distinct)
+    return { row in
+      let text = Int(indices[row])
+      if let known = answers[text] { return known }
+      var activity = ActivityColumns.blank
+      fill(&activity, text)
+      let answer = test(activity)
+      answers[text] = answer
+      return answer
+    }
+  }
+
+  /// The one activity a test of each row is handed, changed in place from row to row.
+  private final class Lent {
+    var value: Activity
+    init(_ value: Activity) { self.value = value }
+  }
+
+  /// The answer for each distinct text, unknown until first asked.
+  private final class DistinctAnswers {
+    private var answers: [UInt8]
+
+    init(count: Int) { answers = [UInt8](repeating: 0, count: count) }
+
+    subscript(text: Int) -> Bool? {
+      get {
+        let answer = answers[text]
+        return answer == 0 ? nil : answer == 2
+      }
+      set { answers[text] = newValue.map { $0 ? 2 : 1 } ?? 0 }
+    }
+  }
+}
