@@ -18,4 +18,10 @@ void sekom_unregister_temporary(int slot);
 /// EINVAL or ENOSYS where the file system or kernel lacks it.
 int sekom_rename_noreplace(const char *from, const char *to);
 
+#include <stddef.h>
+
+/// Whether `count` bytes are well-formed UTF-8 holding no NUL byte: 1 if they are, 0 if not, -1 when this
+/// machine has no vector instructions for the check (the caller then checks byte by byte).
+int sekom_text_is_clean(const unsigned char *bytes, size_t count);
+
 #endif
