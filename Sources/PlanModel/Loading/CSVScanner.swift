@@ -1,3 +1,5 @@
+import Platform
+
 /// Where one CSV field lies in the file's bytes.
 struct CSVField {
   /// The first and one-past-last byte of the content; for a quoted field, inside the quotes.
@@ -167,24 +169,13 @@ struct CSVScanner {
     return i
   }
 
-  /// The offset of the first byte equal to `a` or `b` from `start`, or `end`; eight bytes at a time, since
-  /// this is where a large file spends its time.
+  /// The offset of the first byte equal to `a` or `b` from `start`, or `end`: where a large file spends
+  /// its time.
   @inline(__always)
   static func find(_ a: UInt8, or b: UInt8, in bytes: UnsafePointer<UInt8>, from start: Int, to end: Int)
     -> Int
   {
-    let raw = UnsafeRawPointer(bytes)
-    let spreadA = UInt64(a) &* 0x0101_0101_0101_0101
-    let spreadB = UInt64(b) &* 0x0101_0101_0101_0101
-    var i = start
-    while i + 8 <= end {
-      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-      let found = zeroBytes(word ^ spreadA) | zeroBytes(word ^ spreadB)
-      if found != 0 { return i + found.trailingZeroBitCount >> 3 }
-      i += 8
-    }
-    while i < end && bytes[i] != a && bytes[i] != b { i += 1 }
-    return i
+    ByteSearch.first(a, or: b, in: bytes, from: start, to: end)
   }
 
   /// The high bit set in each byte of `x` that is zero, and in no other.
