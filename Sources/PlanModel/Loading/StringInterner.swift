@@ -18,43 +18,48 @@ struct StringInterner {
     self.countsUses = countsUses
   }
 
-  private struct Entry {
-    var hash: UInt64
-    var offset: Int
-    var count: Int
-  }
-
-  private var entries: [Entry] = []
-  /// Open addressing: entry index + 1, or 0 for an empty slot. The capacity is a power of two.
-  private var slots: [Int32] = Array(repeating: 0, count: 64)
-  /// The bytes of every distinct value, back to back, for comparing new bytes with.
+  /// Open addressing: each slot holds the top bits of a value's hash (`tagMask`) and, below them, one more
+  /// than the offset of the value's record in `arena`; 0 when empty. The capacity is a power of two. A
+  /// lookup reads its slot and, when the tags agree, one record: two places in memory, since a large plan
+  /// names tens of thousands of distinct actor lists, more than a processor's caches hold.
+  private var slots: [UInt64] = Array(repeating: 0, count: 64)
+  private static let tagMask: UInt64 = 0xFFFF_FF00_0000_0000
+  /// Each distinct value's record, back to back: its index and its length (an Int each), then its bytes.
   private var arena: [UInt8] = []
+  private static let header = 2 * MemoryLayout<Int>.size
   /// Whether `string(of:)` still interns; see `string(of:)`.
   private var sharing = true
   private var lookups = 0
 
+  /// How many distinct values there are.
+  var count: Int { strings.count }
+
   /// The index of the value, adding it when new.
   mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let hash = StringInterner.hash(bytes)
+    let tag = hash & StringInterner.tagMask
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let stored = Int(slots[slot])
+      let stored = slots[slot]
       if stored == 0 { break }
-      let entry = entries[stored - 1]
-      if entry.hash == hash && entry.count == bytes.count && equal(entry, bytes) {
-        if countsUses { uses[stored - 1] += 1 }
-        return stored - 1
+      if stored & StringInterner.tagMask == tag,
+        let index = indexIfEqual(at: Int(stored & ~StringInterner.tagMask) - 1, bytes)
+      {
+        if countsUses { uses[index] += 1 }
+        return index
       }
       slot = (slot + 1) & mask
     }
-    let index = entries.count
-    entries.append(Entry(hash: hash, offset: arena.count, count: bytes.count))
+    let index = strings.count
+    let offset = arena.count
+    withUnsafeBytes(of: index) { arena.append(contentsOf: $0) }
+    withUnsafeBytes(of: bytes.count) { arena.append(contentsOf: $0) }
     arena.append(contentsOf: bytes)
     strings.append(ByteText.string(bytes))
     uses.append(1)
-    slots[slot] = Int32(index + 1)
-    if entries.count * 2 > slots.count { grow() }
+    slots[slot] = tag | UInt64(offset + 1)
+    if strings.count * 2 > slots.count { grow() }
     return index
   }
 
@@ -64,7 +69,7 @@ struct StringInterner {
   mutating func string(of bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard sharing else { return ByteText.string(bytes) }
     lookups += 1
-    if lookups == 4096 && entries.count > lookups / 2 { sharing = false }
+    if lookups == 4096 && strings.count > lookups / 2 { sharing = false }
     return value(of: bytes)
   }
 
@@ -77,45 +82,65 @@ struct StringInterner {
   /// Adds the values of another interner, with their uses; returns, for each of its indices, the index of
   /// the same value here. Values new here keep the other's order, after the values already here.
   mutating func absorb(_ other: StringInterner) -> [Int] {
-    other.arena.withUnsafeBufferPointer { arena in
-      other.entries.enumerated().map { (index, entry) in
+    var indices: [Int] = []
+    indices.reserveCapacity(other.count)
+    other.arena.withUnsafeBytes { arena in
+      var offset = 0
+      while offset < arena.count {
+        let index = arena.loadUnaligned(fromByteOffset: offset, as: Int.self)
+        let count = arena.loadUnaligned(fromByteOffset: offset + MemoryLayout<Int>.size, as: Int.self)
+        let start = offset + StringInterner.header
         let own = self.index(
-          of: UnsafeBufferPointer(rebasing: arena[entry.offset..<entry.offset + entry.count]))
+          of: UnsafeBufferPointer(rebasing: arena.bindMemory(to: UInt8.self)[start..<start + count]))
         if countsUses { uses[own] += other.uses[index] - 1 }
-        return own
+        indices.append(own)
+        offset = start + count
       }
     }
+    return indices
   }
 
   private mutating func grow() {
+    let old = slots
     slots = Array(repeating: 0, count: slots.count * 2)
     let mask = slots.count - 1
-    for (index, entry) in entries.enumerated() {
-      var slot = Int(truncatingIfNeeded: entry.hash) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(index + 1)
+    arena.withUnsafeBytes { arena in
+      for stored in old where stored != 0 {
+        let start = Int(stored & ~StringInterner.tagMask) - 1 + StringInterner.header
+        let count = arena.loadUnaligned(fromByteOffset: start - MemoryLayout<Int>.size, as: Int.self)
+        let hash = StringInterner.hash(
+          UnsafeBufferPointer(rebasing: arena.bindMemory(to: UInt8.self)[start..<start + count]))
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = stored
+      }
     }
   }
 
-  private func equal(_ entry: Entry, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// The index of the value whose record is at `offset` in the arena, if its bytes are `bytes`.
+  private func indexIfEqual(at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     arena.withUnsafeBytes { stored in
-      guard let a = stored.baseAddress, let b = bytes.baseAddress else { return true }
-      let rawB = UnsafeRawPointer(b)
-      let count = entry.count
-      var i = 0
-      while i + 8 <= count {
-        if a.loadUnaligned(fromByteOffset: entry.offset + i, as: UInt64.self)
-          != rawB.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        {
-          return false
+      let count = bytes.count
+      guard stored.loadUnaligned(fromByteOffset: offset + MemoryLayout<Int>.size, as: Int.self) == count
+      else { return nil }
+      let start = offset + StringInterner.header
+      if let b = bytes.baseAddress {
+        let rawB = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= count {
+          if stored.loadUnaligned(fromByteOffset: start + i, as: UInt64.self)
+            != rawB.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          {
+            return nil
+          }
+          i += 8
         }
-        i += 8
+        while i < count {
+          if stored[start + i] != b[i] { return nil }
+          i += 1
+        }
       }
-      while i < count {
-        if stored[entry.offset + i] != b[i] { return false }
-        i += 1
-      }
-      return true
+      return stored.loadUnaligned(fromByteOffset: offset, as: Int.self)
     }
   }
 
@@ -140,15 +165,18 @@ struct StringInterner {
     }
     var a: UInt64 = 0
     var b: UInt64 = 0
-    if count - i >= 8 {
-      a = word(i)
-      i += 8
-    }
-    var shift: UInt64 = 0
-    while i < count {
-      b |= UInt64(base[i]) << shift
-      shift += 8
-      i += 1
+    if count >= 8 {
+      // The last sixteen bytes or fewer as two words, the second ending at the last byte (they may
+      // overlap, or overlap what the loop read): no byte-at-a-time tail.
+      if count - i > 8 { a = word(i) }
+      b = word(count - 8)
+    } else {
+      var shift: UInt64 = 0
+      while i < count {
+        b |= UInt64(base[i]) << shift
+        shift += 8
+        i += 1
+      }
     }
     return mix(mix(a ^ 0xE703_7ED1_A0B4_28DB, b ^ h), 0x8EBC_6AF0_9C88_C6E3 ^ UInt64(count))
   }
