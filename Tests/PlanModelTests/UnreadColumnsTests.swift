@@ -224,3 +224,20 @@ struct ColumnHalvesTests {
     }
   }
 }
+
+/// The rows found are read in file order, whatever order a sort gave them: a table of all positions when
+/// they are many, a sort when few, give the same order.
+struct FileOrderTests {
+  @Test(arguments: [0, 1, 10, 62, 63, 500, 1000])
+  func theIndicesComeInTheOrderOfThePositions(count: Int) {
+    var generator = CleanTextTests.SplitMix(seed: UInt64(count))
+    var positions = Array(0..<1000)
+    for i in positions.indices.reversed() {
+      positions.swapAt(i, Int(generator.next() % UInt64(i + 1)))
+    }
+    positions = Array(positions.prefix(count))
+    let order = Plan.fileOrder(of: positions, among: 1000)
+    #expect(order == positions.indices.sorted { positions[$0] < positions[$1] })
+    #expect(order.map { positions[$0] } == positions.sorted())
+  }
+}

@@ -98,6 +98,20 @@ extension Plan {
     activities = held.activities()
   }
 
+  /// The indices of `positions` (distinct, each below `count`) in the order of the positions: a pass over
+  /// a table of all positions when they are many, a sort when they are few.
+  static func fileOrder(of positions: [Int], among count: Int) -> [Int] {
+    guard positions.count >= count / 16 else {
+      return positions.indices.sorted { positions[$0] < positions[$1] }
+    }
+    var indexAt = [Int32](repeating: -1, count: count)
+    for (index, position) in positions.enumerated() { indexAt[position] = Int32(index) }
+    var order: [Int] = []
+    order.reserveCapacity(positions.count)
+    for index in indexAt where index >= 0 { order.append(Int(index)) }
+    return order
+  }
+
   /// The activities at `positions`, in that order, with id, prio and `columns`, read where they are not
   /// yet: the rows a statement found, made without making or reading the rest of the plan.
   public func activities(at positions: [Int], reading columns: Set<PlanColumn>) throws(PlanFileError)
@@ -115,7 +129,7 @@ extension Plan {
     // into its own place.
     let fileOrder =
       zip(positions, positions.dropFirst()).contains { $0 >= $1 }
-      ? positions.indices.sorted { positions[$0] < positions[$1] } : Array(positions.indices)
+      ? Self.fileOrder(of: positions, among: held.count) : Array(positions.indices)
     let reads = ActivityColumns.Selection(wanted)
     let path = metadata.source
     // Two halves at once: the rows found may lie all over the file.

@@ -149,16 +149,61 @@ struct RowArranger {
   /// `countingSort` for values spread wide but few (the days of `när` texts): each distinct value is
   /// given its rank, and the ranks are counted into place; nil when the values are not few.
   private static func ranked(_ items: [SortItem]) -> [UInt32]? {
-    var rankOf: [UInt64: UInt64] = [:]
+    let most = items.count / 8
+    var ranks = ValueRanks(capacity: most)
     for item in items where item.missing == 0 {
-      if rankOf[item.value] == nil {
-        rankOf[item.value] = 0
-        if rankOf.count > items.count / 8 { return nil }
-      }
+      ranks.insert(item.value)
+      if ranks.count > most { return nil }
     }
-    for (rank, value) in rankOf.keys.sorted().enumerated() { rankOf[value] = UInt64(rank) }
-    let ranks = items.map { SortItem(missing: $0.missing, value: rankOf[$0.value] ?? 0, index: $0.index) }
-    return countingSort(ranks)
+    ranks.rank()
+    return countingSort(
+      items.map {
+        SortItem(missing: $0.missing, value: $0.missing == 0 ? ranks[$0.value] : 0, index: $0.index)
+      })
+  }
+
+  /// A set of integers and then each one's rank among them: open addressing with a multiplicative hash,
+  /// since a hashed Dictionary costs more per row than the rest of the sort.
+  struct ValueRanks {
+    private var values: [UInt64]
+    private var ranks: [UInt64]
+    private var used: [Bool]
+    private(set) var count = 0
+    private let shift: UInt64
+
+    init(capacity: Int) {
+      // Twice the values at most, a power of two.
+      var bits: UInt64 = 4
+      while 1 << bits < 2 * (capacity + 1) { bits += 1 }
+      values = Array(repeating: 0, count: 1 << bits)
+      ranks = values
+      used = Array(repeating: false, count: 1 << bits)
+      shift = 64 - bits
+    }
+
+    private func slot(of value: UInt64) -> Int {
+      var slot = Int((value &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      while used[slot] && values[slot] != value { slot = (slot + 1) & (values.count - 1) }
+      return slot
+    }
+
+    /// Adds a value; a value already there is left as it is. Room is kept for `capacity + 1` values.
+    mutating func insert(_ value: UInt64) {
+      let slot = slot(of: value)
+      guard !used[slot] else { return }
+      used[slot] = true
+      values[slot] = value
+      count += 1
+    }
+
+    /// Gives each value its rank in ascending order.
+    mutating func rank() {
+      let slots = values.indices.filter { used[$0] }.sorted { values[$0] < values[$1] }
+      for (rank, slot) in slots.enumerated() { ranks[slot] = UInt64(rank) }
+    }
+
+    /// The rank of a value inserted.
+    subscript(value: UInt64) -> UInt64 { ranks[slot(of: value)] }
   }
 
   /// The rows of one key column as integers; nil when the column holds text keys.
