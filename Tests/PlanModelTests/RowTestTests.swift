@@ -38,6 +38,21 @@ struct RowTestTests {
     }
   }
 
+  @Test func numbersAreTestedFromTheirOwnColumns() throws {
+    try UnreadColumnsTests.withFile { path in
+      for columns: Set<PlanColumn> in [[.who], Set(PlanColumn.allCases)] {
+        let plan = try UnreadColumnsTests.read(path, columns)
+        let whole = plan.activities
+        let byPriority = plan.rowTest(priority: { $0 == nil || $0 == 3 })
+        let byID = plan.rowTest(id: { $0 % 9 == 4 })
+        #expect(
+          whole.indices.filter(byPriority) == whole.indices.filter { [nil, 3].contains(whole[$0].priority) })
+        #expect(whole.indices.filter(byID) == whole.indices.filter { whole[$0].id % 9 == 4 })
+        #expect(whole.indices.filter(byID).count == 1_000)
+      }
+    }
+  }
+
   @Test func aPlanReadWholeTestsItsActivities() throws {
     try UnreadColumnsTests.withFile { path in
       let whole = try UnreadColumnsTests.read(path, Set(PlanColumn.allCases))

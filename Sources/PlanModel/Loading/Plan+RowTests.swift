@@ -15,6 +15,28 @@ extension Plan {
   }
 }
 
+extension Plan {
+  /// A test of the activity at a position by its prio alone.
+  public func rowTest(priority test: @escaping (Int?) -> Bool) -> (Int) -> Bool {
+    guard let held = columns else {
+      let activities = self.activities
+      return { test(activities[$0].priority) }
+    }
+    let priorities = held.priorities
+    return { test(priorities[$0]) }
+  }
+
+  /// A test of the activity at a position by its id alone.
+  public func rowTest(id test: @escaping (Int) -> Bool) -> (Int) -> Bool {
+    guard let held = columns else {
+      let activities = self.activities
+      return { test(activities[$0].id) }
+    }
+    let ids = held.ids
+    return { test(ids[$0]) }
+  }
+}
+
 extension ActivityColumns {
   func rowTest(reading column: PlanColumn?, _ test: @escaping (Activity) -> Bool) -> (Int) -> Bool {
     switch column {

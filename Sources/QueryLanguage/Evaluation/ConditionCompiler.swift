@@ -16,29 +16,38 @@ struct ConditionCompiler {
   /// The test as a test of the activity at a position (`Plan.rowTest`): on a plan held as columns, no
   /// activity is made per row, and a field whose texts repeat is tested once per distinct text.
   func compileRows(_ condition: CheckedCondition) -> (test: (Int) -> Bool, cost: Int) {
-    combine(condition) { test, column in plan.rowTest(reading: column, test) }
+    combine(condition) { test, column in
+      plan.rowTest(reading: column, test)
+    } number: { field, test in
+      field == .id ? plan.rowTest(id: { test($0) }) : plan.rowTest(priority: test)
+    }
   }
 
   /// The tests of the predicates, each made a test of `Row` by `row` from a test of activities and the
   /// one plan column it reads (nil: id and prio only), joined as the condition joins them.
+  /// A predicate on `id` or `prio` may instead be made a test of `Row` by `number`, from a test of the
+  /// number alone.
   private func combine<Row>(
-    _ condition: CheckedCondition, _ row: (@escaping Test, PlanColumn?) -> (Row) -> Bool
+    _ condition: CheckedCondition, _ row: (@escaping Test, PlanColumn?) -> (Row) -> Bool,
+    number: ((Field, @escaping (Int?) -> Bool) -> (Row) -> Bool)? = nil
   ) -> (test: (Row) -> Bool, cost: Int) {
     switch condition {
     case .and(let a, let b):
-      let (left, right) = (combine(a, row), combine(b, row))
+      let (left, right) = (combine(a, row, number: number), combine(b, row, number: number))
       let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
       return ({ first($0) && second($0) }, left.cost + right.cost)
     case .or(let a, let b):
-      let (left, right) = (combine(a, row), combine(b, row))
+      let (left, right) = (combine(a, row, number: number), combine(b, row, number: number))
       let (first, second) = left.cost <= right.cost ? (left.test, right.test) : (right.test, left.test)
       return ({ first($0) || second($0) }, left.cost + right.cost)
     case .not(let inner):
-      let compiled = combine(inner, row)
+      let compiled = combine(inner, row, number: number)
       let test = compiled.test
       return ({ !test($0) }, compiled.cost)
     case .predicate(let predicate):
-      let test = PredicateCompiler(plan: plan, predicate: predicate).compile()
+      let compiler = PredicateCompiler(plan: plan, predicate: predicate)
+      if let number, let (field, test) = compiler.compileNumber() { return (number(field, test), 1) }
+      let test = compiler.compile()
       return (
         row(test, predicate.field.planColumn), ConditionCompiler.cost(of: predicate.op, on: predicate.field)
       )

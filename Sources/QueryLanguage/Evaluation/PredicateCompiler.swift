@@ -160,18 +160,32 @@ struct PredicateCompiler {
   // MARK: Numbers
 
   private func integerTest(_ op: Operator, _ numbers: [Int]) -> Test {
-    let own: (Activity) -> Int? = predicate.field == .id ? { $0.id } : { $0.priority }
+    let test = numberTest(op, numbers)
+    return predicate.field == .id ? { test($0.id) } : { test($0.priority) }
+  }
+
+  /// The test of a predicate on `id` or `prio` as a test of the number alone, negation included; nil for
+  /// any other predicate. A plan held as columns keeps the numbers in arrays of their own.
+  func compileNumber() -> (field: Field, test: (Int?) -> Bool)? {
+    guard case .numbers(let numbers) = predicate.operand,
+      predicate.field == .id || predicate.field == .priority
+    else { return nil }
+    let test = numberTest(predicate.op, numbers)
+    return (predicate.field, predicate.negated ? { !test($0) } : test)
+  }
+
+  private func numberTest(_ op: Operator, _ numbers: [Int]) -> (Int?) -> Bool {
     let target = numbers[0]
     switch op {
     // A missing prio matches no comparison, `!=` included, as a missing day does: `is empty` finds it.
-    case .equal: return { own($0) == target }
-    case .notEqual: return { own($0).map { $0 != target } ?? false }
+    case .equal: return { $0 == target }
+    case .notEqual: return { $0.map { $0 != target } ?? false }
     case .in:
       let set = Set(numbers)
-      return { own($0).map { set.contains($0) } ?? false }
+      return { $0.map { set.contains($0) } ?? false }
     case .less, .lessEqual, .greater, .greaterEqual:
       let holds = ordering(op)
-      return { activity in own(activity).map { holds($0 < target ? -1 : ($0 == target ? 0 : 1)) } ?? false }
+      return { value in value.map { holds($0 < target ? -1 : ($0 == target ? 0 : 1)) } ?? false }
     case .contains, .startsWith, .matches, .isEmpty, .isNotEmpty, .before, .after, .overlaps:
       preconditionFailure("the checker gives '\(op.rawValue)' no numbers")
     }
