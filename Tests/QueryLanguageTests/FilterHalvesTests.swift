@@ -57,3 +57,34 @@ struct DelimitedHalvesTests {
     #expect(whole.split(separator: "\n").count == rows.count + 1)
   }
 }
+
+/// The CSV and TSV writers copy stored texts and ids as bytes: each cell must still be the field's text.
+struct DelimitedCellTests {
+  @Test func everyCellIsTheFieldsText() {
+    var rows = [
+      Activity(
+        id: -12, direction: "Förebild, \"föregångare\"", what: "Vad å", how: "", who: ["Kansli", "Styrelse"],
+        when: WhenText(
+          text: "Hösten 2021",
+          interval: DayInterval(start: Day(iso: "2021-09-01")!, end: Day(iso: "2021-12-31")!)),
+        status: StatusText(text: "Klart"), priority: nil),
+      Activity(
+        id: 0, direction: "", what: "e\u{301}", how: "Hur", who: [], when: WhenText(text: "", interval: nil),
+        status: StatusText(text: ""), priority: 3),
+      Activity(
+        id: Int.max, direction: "Pådrivare", what: "", how: "”citat”", who: ["Ordförande"],
+        when: WhenText(text: "Löpande", interval: nil), status: StatusText(text: "Pågår"), priority: -1),
+    ]
+    rows[1].comment = "Följs upp i maj"
+    let words = ReportWords()
+    for field in Field.allCases {
+      let text = DelimitedWriter(style: .tsv, header: false).render(
+        .activities(columns: [.id, field], selected: true, rows: rows))
+      let cells = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+        $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      }
+      let expected = rows.map { [String($0.id), Cells.text(field, words: words, actorSeparator: "; ")($0)] }
+      #expect(cells == expected, "\(field.name)")
+    }
+  }
+}

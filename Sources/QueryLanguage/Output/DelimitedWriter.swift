@@ -16,7 +16,7 @@ struct DelimitedWriter {
     case .activities(let columns, _, let rows):
       out.reserveCapacity(rows.count * 16 * columns.count)
       if header { line(columns.map(\.name), into: &out) }
-      let cells = columns.map { Cells.text($0, words: words, actorSeparator: "; ") }
+      let cells = columns.map(cell)
       guard rows.count >= 1 << 16 else {
         for row in rows { line(cells, of: row, into: &out) }
         break
@@ -31,7 +31,7 @@ struct DelimitedWriter {
       out.append(contentsOf: rest)
     case .groups(let field, let columns, _, let groups):
       if header { line([field.name] + columns.map(\.name), into: &out) }
-      let cells = columns.map { Cells.text($0, words: words, actorSeparator: "; ") }
+      let cells = columns.map(cell)
       for group in groups {
         for row in group.rows {
           append(Cells.groupValue(group.value, of: field, words: words), to: &out)
@@ -52,12 +52,46 @@ struct DelimitedWriter {
 
   private var separator: UInt8 { style == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t") }
 
-  private func line(_ cells: [(Activity) -> String], of row: Activity, into out: inout [UInt8]) {
-    for (index, cell) in cells.enumerated() {
+  /// How a column's cells are written: stored texts and ids are copied as bytes, with no String made
+  /// for each and none retained, which two threads writing the halves of a result would fight over.
+  private enum Cell {
+    case id
+    case stored(Field.StoredText)
+    case made((Activity) -> String)
+  }
+
+  private func cell(_ field: Field) -> Cell {
+    if field == .id { return .id }
+    if let place = field.storedText { return .stored(place) }
+    return .made(Cells.text(field, words: words, actorSeparator: "; "))
+  }
+
+  private func line(_ cells: [Cell], of row: borrowing Activity, into out: inout [UInt8]) {
+    for index in cells.indices {
       if index > 0 { out.append(separator) }
-      append(cell(row), to: &out)
+      switch cells[index] {
+      case .id: appendDigits(row.id, to: &out)
+      case .stored(let place): place.withBytes(of: row) { appendEscaped($0, to: &out) }
+      case .made(let text): append(text(copy row), to: &out)
+      }
     }
     out.append(UInt8(ascii: "\n"))
+  }
+
+  /// A whole number in decimal, as `String(_:)` writes it.
+  private func appendDigits(_ number: Int, to out: inout [UInt8]) {
+    if number < 0 { out.append(UInt8(ascii: "-")) }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var magnitude = number.magnitude
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      out.append(contentsOf: buffer[(24 - count)...])
+    }
   }
 
   func line(_ fields: [String], into out: inout [UInt8]) {

@@ -105,19 +105,65 @@ public enum Field: String, CaseIterable, Sendable {
 
   /// The field's value as text, the same in every format but for how `vem`'s list is joined.
   func text(actorSeparator: String) -> (Activity) -> String {
+    if let place = storedText { return { place.text(of: $0) } }
     switch slot {
-    case .id: { String($0.id) }
-    case .direction: { $0.direction }
-    case .what: { $0.what }
-    case .how: { $0.how }
-    case .who: { $0.who.joined(separator: actorSeparator) }
-    case .when: { $0.when.text }
-    case .status: { $0.status.text }
-    case .category: { $0.status.category.name }
-    case .priority, .group: { $0.priority.map(String.init) ?? "" }
-    case .start: { $0.when.interval?.start.iso ?? "" }
-    case .end: { $0.when.interval?.end.iso ?? "" }
-    case .comment, .time, .author, .changedField, .from, .to: { $0.comment }
+    case .id: return { String($0.id) }
+    case .who: return { $0.who.joined(separator: actorSeparator) }
+    case .category: return { $0.status.category.name }
+    case .priority, .group: return { $0.priority.map(String.init) ?? "" }
+    case .start: return { $0.when.interval?.start.iso ?? "" }
+    case .end: return { $0.when.interval?.end.iso ?? "" }
+    case .direction, .what, .how, .when, .status, .comment, .time, .author, .changedField, .from, .to:
+      preconditionFailure("\(name) is stored text")
+    }
+  }
+
+  /// Where a row keeps the field's text as it is written; nil for a text made from the row (numbers,
+  /// lists, days, categories). A writer of many rows copies these texts' bytes without a String of its own.
+  var storedText: StoredText? {
+    switch slot {
+    case .direction: .direction
+    case .what: .what
+    case .how: .how
+    case .when: .when
+    case .status: .status
+    case .comment: .comment
+    case .id, .who, .category, .priority, .start, .end, .time, .author, .group, .changedField, .from, .to: nil
+    }
+  }
+
+  /// A text a row keeps as it is written.
+  enum StoredText {
+    case direction, what, how, when, status, comment
+
+    func text(of activity: Activity) -> String {
+      switch self {
+      case .direction: activity.direction
+      case .what: activity.what
+      case .how: activity.how
+      case .when: activity.when.text
+      case .status: activity.status.text
+      case .comment: activity.comment
+      }
+    }
+
+    /// Lends the text's UTF-8 bytes to `body`, in place.
+    @inline(__always)
+    func withBytes(of activity: borrowing Activity, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+      func lend(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
+          var copy = text
+          copy.withUTF8(body)
+        }
+      }
+      switch self {
+      case .direction: lend(activity.direction)
+      case .what: lend(activity.what)
+      case .how: lend(activity.how)
+      case .when: lend(activity.when.text)
+      case .status: lend(activity.status.text)
+      case .comment: lend(activity.comment)
+      }
     }
   }
 }
