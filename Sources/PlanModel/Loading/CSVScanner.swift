@@ -60,8 +60,11 @@ struct CSVScanner {
   /// The column name of each field position, for messages; empty while the header is read.
   var names: [String] = []
 
-  /// Reads the next record into `fields`.
-  mutating func nextRecord(into fields: inout [CSVField]) throws(PlanFileError) -> Step {
+  /// Reads the next record into `fields`; with a `fieldLimit`, only its first fields, up to that many,
+  /// and `position` and `line` are then left inside the record.
+  mutating func nextRecord(into fields: inout [CSVField], fieldLimit: Int = .max) throws(PlanFileError)
+    -> Step
+  {
     let count = bytes.count
     guard position < count, let b = bytes.baseAddress else { return final ? .end : .incomplete }
     fields.removeAll(keepingCapacity: true)
@@ -99,6 +102,10 @@ struct CSVScanner {
       }
       if p < count && b[p] == 0x2C {
         p += 1
+        if fields.count == fieldLimit {
+          position = p
+          return .record(line: recordLine)
+        }
         continue
       }
       // A line feed or the end of the bytes; a CR before the LF was left in the field and is trimmed.

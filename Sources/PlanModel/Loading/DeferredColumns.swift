@@ -35,10 +35,12 @@ final class DeferredColumns: @unchecked Sendable {
     return deferrable.subtracting(wanted)
   }
 
-  /// Reads the rows at `positions`, in ascending order, handing `take` each one's position and its cells
-  /// by column, each valid until the next is asked for.
+  /// Reads `columns` of the rows at `positions`, in ascending order, handing `take` each one's position
+  /// and its cells by column, each valid until the next is asked for. A row is scanned up to the last
+  /// field it is asked for.
   func read<Positions: Sequence<Int>>(
-    rows positions: Positions, take: (Int, (PlanColumn) -> UnsafeBufferPointer<UInt8>) -> Void
+    _ columns: Set<PlanColumn>, rows positions: Positions,
+    take: (Int, (PlanColumn) -> UnsafeBufferPointer<UInt8>) -> Void
   ) throws(PlanFileError) {
     guard let stamp, file.stamp() == stamp else { throw changed() }
     var window = Window(capacity: CSVRecords.chunkSize)
@@ -47,9 +49,12 @@ final class DeferredColumns: @unchecked Sendable {
     defer { scratch.deallocate() }
     var fields: [CSVField] = []
     let layout = self.layout
+    let last = columns.map { layout.position(of: $0) }.max() ?? 0
+    // All the fields when the last is asked for: a row with more than the header has is then refused.
+    let fieldLimit = last + 1 < layout.names.count ? last + 1 : .max
     for position in positions {
-      let bytes = try record(at: rowStarts[position], in: &window, fields: &fields)
-      guard fields.count == layout.names.count else { throw changed() }
+      let bytes = try record(at: rowStarts[position], in: &window, fields: &fields, fieldLimit: fieldLimit)
+      guard fields.count == min(fieldLimit, layout.names.count) else { throw changed() }
       take(position) { column in
         CSVScanner.content(of: fields[layout.position(of: column)], in: bytes, scratch: scratch)
       }
@@ -59,7 +64,7 @@ final class DeferredColumns: @unchecked Sendable {
   /// The fields of the record starting at file offset `start`, scanned in `window`, which is read anew
   /// when the record is not all in it.
   private func record(
-    at start: Int, in window: inout Window, fields: inout [CSVField]
+    at start: Int, in window: inout Window, fields: inout [CSVField], fieldLimit: Int
   ) throws(PlanFileError) -> UnsafeBufferPointer<UInt8> {
     let size = stamp?.size ?? 0
     while true {
@@ -69,7 +74,7 @@ final class DeferredColumns: @unchecked Sendable {
       let bytes = window.bytes
       var scanner = CSVScanner(
         bytes: bytes, final: window.offset + window.count >= size, path: path, start: start - window.offset)
-      switch try scanner.nextRecord(into: &fields) {
+      switch try scanner.nextRecord(into: &fields, fieldLimit: fieldLimit) {
       case .record: return bytes
       case .end: throw changed()
       case .incomplete:

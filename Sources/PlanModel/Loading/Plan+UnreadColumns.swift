@@ -72,7 +72,7 @@ extension Plan {
     guard !wanted.isEmpty, let deferred, var held = self.columns else { return }
     // A draft that holds exactly the wanted text columns, filled as loading fills them.
     var draft = PlanDraft(path: metadata.source, deferring: DeferredColumns.deferrable.subtracting(wanted))
-    try deferred.read(rows: 0..<held.count) { _, cell in draft.appendTexts(cell) }
+    try deferred.read(wanted, rows: 0..<held.count) { _, cell in draft.appendTexts(cell) }
     let read = draft.heldTexts
     if wanted.contains(.direction) {
       held.directionIndices = read.directionIndices
@@ -141,7 +141,7 @@ extension Plan {
           var draft = PlanDraft(path: path)
           var step = range.lowerBound
           do throws(PlanFileError) {
-            try deferred.read(rows: fileOrder[range].lazy.map { positions[$0] }) { _, cell in
+            try deferred.read(wanted, rows: fileOrder[range].lazy.map { positions[$0] }) { _, cell in
               let index = fileOrder[step]
               step += 1
               if reads.direction { rows[index].direction = draft.directions.value(of: cell(.direction)) }
