@@ -8,6 +8,7 @@
 #include "CPlatform.h"
 
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -119,6 +120,17 @@ AVX2 static int text_is_clean_avx2(const unsigned char *bytes, size_t count) {
   return _mm256_testz_si256(errors, errors) ? 1 : 0;
 }
 
+// Whether the processor has AVX2 and the system saves its registers. Asked with CPUID, not with
+// __builtin_cpu_supports, whose support code runs at every start of the program.
+static int has_avx2(void) {
+  unsigned eax, ebx, ecx, edx;
+  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx) || !(ecx & bit_OSXSAVE) || !(ecx & bit_AVX)) return 0;
+  unsigned saved, high;
+  __asm__("xgetbv" : "=a"(saved), "=d"(high) : "c"(0));
+  if ((saved & 6) != 6) return 0;  // XMM and YMM state
+  return __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & bit_AVX2);
+}
+
 typedef int (*checker)(const unsigned char *, size_t);
 
 static int text_is_clean_unknown(const unsigned char *bytes, size_t count) {
@@ -132,8 +144,7 @@ int sekom_text_is_clean(const unsigned char *bytes, size_t count) {
   static _Atomic(checker) chosen = NULL;
   checker check = atomic_load_explicit(&chosen, memory_order_relaxed);
   if (check == NULL) {
-    __builtin_cpu_init();
-    check = __builtin_cpu_supports("avx2") ? text_is_clean_avx2 : text_is_clean_unknown;
+    check = has_avx2() ? text_is_clean_avx2 : text_is_clean_unknown;
     atomic_store_explicit(&chosen, check, memory_order_relaxed);
   }
   return check(bytes, count);
