@@ -37,11 +37,20 @@ enum PlanFileTesting {
 
   /// A file under /tmp holding `text`, removed by the caller with `unlink`.
   static func temporaryFile(_ text: String, suffix: String) -> String {
+    temporaryFile(bytes: Array(text.utf8), suffix: suffix)
+  }
+
+  /// A file under /tmp holding `bytes`, which need not be text, removed by the caller with `unlink`.
+  static func temporaryFile(bytes: [UInt8], suffix: String) -> String {
     var template = Array("/tmp/sekom-plan-test-XXXXXX\(suffix)".utf8CString)
     let descriptor = mkstemps(&template, Int32(suffix.utf8.count))
     precondition(descriptor >= 0, "cannot make a temporary file")
-    let bytes = Array(text.utf8)
-    _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+      precondition(n > 0, "cannot write a temporary file")
+      written += n
+    }
     close(descriptor)
     return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }

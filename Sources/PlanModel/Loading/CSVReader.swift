@@ -98,7 +98,7 @@ enum CSVReader {
     while stop.map({ records.offset < $0 }) ?? true {
       let recordStart = records.offset
       guard let record = try records.next(into: &fields) else { break }
-      try checkText(record, path: path)
+      if record.span.upperBound > records.cleanEnd { try checkText(record, path: path) }
       if isBlank(fields, record.bytes) { continue }
       let line = record.line
       guard fields.count == layout.names.count else {
@@ -142,7 +142,7 @@ enum CSVReader {
     var fields: [CSVField] = []
     while let record = try records.next(into: &fields) {
       let bytes = UnsafeBufferPointer(rebasing: record.bytes[record.span])
-      if ByteText.firstProblem(in: bytes) != nil { return nil }
+      if record.span.upperBound > records.cleanEnd && ByteText.firstProblem(in: bytes) != nil { return nil }
       if isBlank(fields, record.bytes) { continue }
       if fields.count != layout.names.count { return nil }
       func content(_ at: Int) -> UnsafeBufferPointer<UInt8> {

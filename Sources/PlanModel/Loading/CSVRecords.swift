@@ -25,6 +25,10 @@ struct CSVRecords: ~Copyable {
   /// The file offset of `storage[0]`.
   private var base: Int
   private(set) var scanner: CSVScanner
+  /// The bytes of the buffer before this offset are known to be clean text (`ByteText.firstProblem`):
+  /// each buffer read is checked at once up to its last line feed, 32 bytes at a time, and a record
+  /// within them needs no check of its own.
+  private(set) var cleanEnd = 0
 
   /// A file read from `offset` on, whose first line there is `line`, into a buffer of `capacity` bytes
   /// to begin with.
@@ -48,6 +52,17 @@ struct CSVRecords: ~Copyable {
     supply = nil
     base = 0
     scanner = CSVScanner(bytes: bytes, final: true, path: path, start: offset, line: line)
+    cleanEnd = CSVRecords.cleanEnd(of: bytes, from: offset)
+  }
+
+  /// Where the clean text from `start` ends: after the last line feed of `bytes` when all before it is
+  /// clean, else `start`, and each record is checked by itself.
+  private static func cleanEnd(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard var end = bytes.indices.last, end >= start else { return start }
+    while end > start && bytes[end] != 0x0A { end -= 1 }
+    guard bytes[end] == 0x0A, CleanText.check(UnsafeBufferPointer(rebasing: bytes[start...end])) == true
+    else { return start }
+    return end + 1
   }
 
   deinit {
@@ -126,6 +141,7 @@ struct CSVRecords: ~Copyable {
       added += count
     }
     scanner.bytes = UnsafeBufferPointer(start: storage, count: filled)
+    cleanEnd = CSVRecords.cleanEnd(of: scanner.bytes, from: scanner.position)
   }
 
   /// A supply that reads a file with pread(2) from `offset`, so that two readers can share a descriptor;
