@@ -37,6 +37,31 @@ extension Plan {
   }
 }
 
+extension Plan {
+  /// For a plan held as columns and a column whose texts repeat (`inriktning`, `vem`, `när`, `status`),
+  /// the number of each row's text among the column's distinct texts, and for each of those an activity
+  /// holding it (its other fields empty): what a field of that column gives can be worked out once per
+  /// distinct text. Nil for any other column or plan.
+  public func distinctTexts(of column: PlanColumn) -> (numbers: [Int32], activities: [Activity])? {
+    guard let held = columns else { return nil }
+    func each<Value>(_ values: [Value], _ fill: (inout Activity, Value) -> Void) -> [Activity] {
+      values.map { value in
+        var activity = ActivityColumns.blank
+        fill(&activity, value)
+        return activity
+      }
+    }
+    switch column {
+    case .when: return (held.whenIndices, each(held.whens) { $0.when = $1 })
+    case .direction:
+      return held.directionIndices.map { ($0, each(held.directions) { $0.direction = $1 }) }
+    case .who: return held.whoIndices.map { ($0, each(held.whoLists) { $0.who = $1 }) }
+    case .status: return held.statusIndices.map { ($0, each(held.statuses) { $0.status = $1 }) }
+    case .id, .what, .how, .priority: return nil
+    }
+  }
+}
+
 extension ActivityColumns {
   func rowTest(reading column: PlanColumn?, _ test: @escaping (Activity) -> Bool) -> (Int) -> Bool {
     switch column {

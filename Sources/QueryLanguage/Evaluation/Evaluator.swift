@@ -48,7 +48,8 @@ public struct Evaluator {
     if !statement.order.isEmpty {
       guard
         let sorted = arranger.sort(
-          positions: positions, by: statement.order, interrupted: interrupted, activity: activity)
+          positions: positions, by: statement.order, interrupted: interrupted, inPlan: !madeWhole,
+          activity: activity)
       else { return nil }
       positions = sorted
     }

@@ -67,29 +67,38 @@ struct RowArranger {
   /// As `sort`, but asks `interrupted` every few thousand steps, also while comparing, and gives up (nil)
   /// when it says so: sorting millions of rows takes seconds, and Ctrl-C must not wait for it.
   /// `activity` gives the activity at a position, with at least the fields sorted by.
+  ///
+  /// `inPlan`: the positions are the plan's own, so that on a plan held as columns what a field whose
+  /// texts repeat gives is worked out once per distinct text.
   func sort(
     positions: [Int], by keys: [(field: Field, descending: Bool)], interrupted: (() -> Bool)?,
-    activity: (Int) -> Activity
+    inPlan: Bool = false, activity: (Int) -> Activity
   ) -> [Int]? {
     var steps = 0
     func check() throws(Stopped) {
       steps &+= 1
       if steps & 0xFFF == 0, let interrupted, interrupted() { throw Stopped() }
     }
+    /// What `value` gives for the activity at each position.
+    func column<Value>(_ field: Field, _ value: (Activity) -> Value) throws(Stopped) -> [Value] {
+      if inPlan, let planColumn = field.planColumn, let distinct = plan.distinctTexts(of: planColumn) {
+        let values = distinct.activities.map(value)
+        return try positions.map { position throws(Stopped) in
+          try check()
+          return values[Int(distinct.numbers[position])]
+        }
+      }
+      return try positions.map { position throws(Stopped) in
+        try check()
+        return value(activity(position))
+      }
+    }
     do {
       let columns = try keys.map { key throws(Stopped) in
         if let text = RowArranger.textOf(key.field) {
-          let texts = try positions.map { position throws(Stopped) in
-            try check()
-            return text(activity(position))
-          }
-          return try rankedColumn(texts, check: check)
+          return try rankedColumn(column(key.field, text), check: check)
         }
-        let keyOf = keyFunction(for: key.field)
-        return try positions.map { position throws(Stopped) in
-          try check()
-          return keyOf(activity(position))
-        }
+        return try column(key.field, keyFunction(for: key.field))
       }
       if keys.count == 1, var items = RowArranger.sortItems(columns[0], descending: keys[0].descending) {
         if let counted = RowArranger.countingSort(items) { return counted.map { positions[Int($0)] } }
