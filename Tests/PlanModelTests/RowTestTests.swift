@@ -53,6 +53,31 @@ struct RowTestTests {
     }
   }
 
+  @Test func eachRowIsNumberedByItsDistinctText() throws {
+    try UnreadColumnsTests.withFile { path in
+      let whole = try UnreadColumnsTests.read(path, Set(PlanColumn.allCases))
+      #expect(whole.distinctTexts(of: .who) == nil)
+      let part = try UnreadColumnsTests.read(path, [.who, .direction, .status])
+      let activities = whole.activities
+      let fields: [(PlanColumn, (Activity) -> String)] = [
+        (.when, { $0.when.text + "\($0.when.interval.map { "\($0.start.iso)…\($0.end.iso)" } ?? "-")" }),
+        (.direction, { $0.direction }), (.who, { $0.who.joined(separator: "|") }),
+        (.status, { $0.status.text }),
+      ]
+      for (column, text) in fields {
+        let distinct = try #require(part.distinctTexts(of: column), "\(column)")
+        #expect(distinct.numbers.count == activities.count)
+        #expect(Set(distinct.activities.map(text)).count == distinct.activities.count, "\(column): distinct")
+        #expect(
+          activities.indices.allSatisfy {
+            text(distinct.activities[Int(distinct.numbers[$0])]) == text(activities[$0])
+          })
+      }
+      #expect(part.distinctTexts(of: .what) == nil)
+      #expect(part.distinctTexts(of: .priority) == nil)
+    }
+  }
+
   @Test func aPlanReadWholeTestsItsActivities() throws {
     try UnreadColumnsTests.withFile { path in
       let whole = try UnreadColumnsTests.read(path, Set(PlanColumn.allCases))
