@@ -2,14 +2,22 @@
 // PlanFileError that names its line (only an empty file has none); a plan that loads must be written by
 // `PlanFile.csv` into a file that loads again as the same activities, and by `PlanFile.json` into one that
 // loads again as the same plan. Read a few bytes at a time, and in two parts split after a line feed, it
-// must come to the same plan or the same error as read whole.
+// must come to the same plan or the same error as read whole. The vector check of text (AVX2) must say
+// clean exactly when the byte-at-a-time check finds no bad byte.
 import FuzzChecks
+import Platform
 
 @testable import PlanModel
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  bytes.withUnsafeBufferPointer { buffer in
+    let byteByByte = ByteText.firstProblemByteByByte(in: buffer) == nil
+    if let vector = CleanText.check(buffer), vector != byteByByte {
+      fatalError("the vector check says clean: \(vector), the byte-at-a-time check: \(byteByByte)")
+    }
+  }
   let options = PlanReadOptions(year: size % 3 == 0 ? 2021 : nil, allowsRepeatedIDs: size % 2 == 0)
   let problems: [String]
   do {
