@@ -2,8 +2,8 @@
 public struct Plan: Sendable {
   public var metadata: PlanMetadata
   /// The activities in plan order. For a large CSV plan read in part they are held as columns, and made
-  /// here anew on each use: what runs statements on such a plan goes through `forEachActivity` and
-  /// `activities(at:reading:)` instead.
+  /// here anew on each use: what runs statements on such a plan goes through `rowTest`, `activityReader`
+  /// and `activities(at:reading:)` instead.
   public var activities: [Activity] {
     get { columns?.activities() ?? heldActivities }
     _modify {

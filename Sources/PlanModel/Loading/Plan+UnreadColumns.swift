@@ -16,18 +16,15 @@ extension Plan {
   public var activityCount: Int { columns?.count ?? activities.count }
 
   /// Calls `body` with each activity of `rows` in plan order, lent, not copied. A plan held as columns
-  /// fills one activity in turn with id, prio and those of `columns` that are read; its other fields
-  /// are empty.
-  public func forEachActivity(
-    in rows: Range<Int>, reading columns: Set<PlanColumn>, _ body: (Int, Activity) -> Void
-  ) {
+  /// fills one activity in turn with the columns read.
+  public func forEachActivity(in rows: Range<Int>, _ body: (Int, Activity) -> Void) {
     guard let held = self.columns else {
       activities.withUnsafeBufferPointer { buffer in
         for row in rows { body(row, buffer[row]) }
       }
       return
     }
-    let selection = ActivityColumns.Selection(columns, of: held)
+    let selection = ActivityColumns.Selection(Set(PlanColumn.allCases), of: held)
     var activity = ActivityColumns.blank
     for row in rows {
       held.fill(&activity, at: row, selection)

@@ -98,7 +98,7 @@ public struct Evaluator {
       for start in stride(from: rows.lowerBound, to: rows.upperBound, by: 1024) {
         if let interrupted, interrupted() { return nil }
         // Each activity is lent to the test: a copy would retain and release each of its texts.
-        plan.forEachActivity(in: start..<min(start + 1024, rows.upperBound), reading: []) {
+        plan.forEachActivity(in: start..<min(start + 1024, rows.upperBound)) {
           position, activity in
           if test(activity) { positions.append(position) }
         }
