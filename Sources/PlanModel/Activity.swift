@@ -58,4 +58,10 @@ public struct StatusText: Sendable, Equatable {
     self.text = text
     self.category = StatusCategory(reading: text)
   }
+
+  /// A status whose category is known to be what `StatusCategory(reading: text)` gives.
+  init(text: String, category: StatusCategory) {
+    self.text = text
+    self.category = category
+  }
 }

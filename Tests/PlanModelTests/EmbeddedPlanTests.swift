@@ -16,6 +16,20 @@ struct EmbeddedPlanTests {
     #expect(Set(Plan2021.intervals.keys).isSubset(of: texts))
   }
 
+  /// The embedded plan's status categories are written out; they must be what the status reader makes
+  /// of its texts, and every status text of the plan must have one written out.
+  @Test func writtenOutCategoriesAreWhatTheStatusReaderReads() {
+    for activity in plan.activities {
+      #expect(
+        activity.status.category == StatusCategory(reading: activity.status.text),
+        "\(activity.id): \(activity.status.text)")
+    }
+    for (text, category) in Plan2021.categories {
+      #expect(category == StatusCategory(reading: text), "\(text)")
+    }
+    #expect(Set(Plan2021.categories.keys) == Set(plan.activities.map(\.status.text)))
+  }
+
   @Test func hasTheFortyFourActivitiesInDocumentOrder() {
     #expect(plan.activities.count == 44)
     #expect(plan.activities.map(\.id) == Array(1...44))
