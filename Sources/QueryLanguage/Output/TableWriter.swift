@@ -126,7 +126,7 @@ struct TableWriter {
 
   /// One row, as many lines as its tallest cell.
   private func line(_ cells: [[String]], widths: [Int], rightAligned: [Bool]) -> String {
-    let height = cells.map(\.count).max() ?? 1
+    let height = cells.map { $0.count }.max() ?? 1
     var out = ""
     for lineIndex in 0..<height {
       var row = " "
