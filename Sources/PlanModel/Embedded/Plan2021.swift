@@ -41,49 +41,55 @@ enum Plan2021 {
   /// The days each `när` text of the plan stands for, as `SwedishTime` reads it in the plan year 2021 with
   /// the annual meeting on 28 May (a test holds the two to each other): written out, so that a query on
   /// the embedded plan does not start by setting up the time reader. Texts not here name no days.
-  static let intervals: [String: (start: (Int, Int, Int), end: (Int, Int, Int))] = [
-    "Start 2018, beräknas klar våren 2021": ((2018, 1, 1), (2021, 6, 30)),
-    "11 maj 2021": ((2021, 5, 11), (2021, 5, 11)),
-    "19-20 oktober": ((2021, 10, 19), (2021, 10, 20)),
-    "2021": ((2021, 1, 1), (2021, 12, 31)),
-    "28 maj 2021": ((2021, 5, 28), (2021, 5, 28)),
-    "3 tillfällen planerade under våren": ((2021, 1, 1), (2021, 6, 30)),
-    "Hela året": ((2021, 1, 1), (2021, 12, 31)),
-    "Hösten 2021": ((2021, 8, 1), (2021, 12, 31)),
-    "Klart 2021": ((2021, 1, 1), (2021, 12, 31)),
-    "Klart våren 2021": ((2021, 1, 1), (2021, 6, 30)),
-    "Löpande": ((2021, 1, 1), (2021, 12, 31)),
-    "Till årsmötet": ((2021, 1, 1), (2021, 5, 28)),
-    "Vår och höst 2021": ((2021, 1, 1), (2021, 12, 31)),
-    "Vår/Höst": ((2021, 1, 1), (2021, 12, 31)),
-    "Våren 2021": ((2021, 1, 1), (2021, 6, 30)),
+  static let intervals: [(text: String, start: (Int, Int, Int), end: (Int, Int, Int))] = [
+    ("Start 2018, beräknas klar våren 2021", (2018, 1, 1), (2021, 6, 30)),
+    ("11 maj 2021", (2021, 5, 11), (2021, 5, 11)),
+    ("19-20 oktober", (2021, 10, 19), (2021, 10, 20)),
+    ("2021", (2021, 1, 1), (2021, 12, 31)),
+    ("28 maj 2021", (2021, 5, 28), (2021, 5, 28)),
+    ("3 tillfällen planerade under våren", (2021, 1, 1), (2021, 6, 30)),
+    ("Hela året", (2021, 1, 1), (2021, 12, 31)),
+    ("Hösten 2021", (2021, 8, 1), (2021, 12, 31)),
+    ("Klart 2021", (2021, 1, 1), (2021, 12, 31)),
+    ("Klart våren 2021", (2021, 1, 1), (2021, 6, 30)),
+    ("Löpande", (2021, 1, 1), (2021, 12, 31)),
+    ("Till årsmötet", (2021, 1, 1), (2021, 5, 28)),
+    ("Vår och höst 2021", (2021, 1, 1), (2021, 12, 31)),
+    ("Vår/Höst", (2021, 1, 1), (2021, 12, 31)),
+    ("Våren 2021", (2021, 1, 1), (2021, 6, 30)),
   ]
 
   /// The category of each status text of the plan, as `StatusCategory(reading:)` reads it (a test holds
   /// the two to each other): written out, so that a query on the embedded plan does not start by setting
   /// up the table of status phrases.
-  static let categories: [String: StatusCategory] = [
-    "": .none,
-    "2 genomförda": .ongoing,
-    "Bevakar": .monitoring,
-    "Diskuteras": .planned,
-    "Efter behov": .asNeeded,
-    "Ej påbörjat": .notStarted,
-    "Håller kontakten deltar i webinarier.": .ongoing,
-    "Planeras": .planned,
-    "Planeras i samarbete med Amerikanska nätverket och Argentina": .planned,
-    "Planeras vår 2021": .planned,
-    "Planering pågår": .planned,
-    "På gång": .ongoing,
-    "Pågår": .ongoing,
-    "Pågår, delvis klart": .ongoing,
-    "Pågår – webbinarium genomfört januari 2021": .ongoing,
-    "Vilande": .paused,
-    "Vilande pga Coronapandemi": .paused,
+  static let categories: [(text: String, category: StatusCategory)] = [
+    ("", .none),
+    ("2 genomförda", .ongoing),
+    ("Bevakar", .monitoring),
+    ("Diskuteras", .planned),
+    ("Efter behov", .asNeeded),
+    ("Ej påbörjat", .notStarted),
+    ("Håller kontakten deltar i webinarier.", .ongoing),
+    ("Planeras", .planned),
+    ("Planeras i samarbete med Amerikanska nätverket och Argentina", .planned),
+    ("Planeras vår 2021", .planned),
+    ("Planering pågår", .planned),
+    ("På gång", .ongoing),
+    ("Pågår", .ongoing),
+    ("Pågår, delvis klart", .ongoing),
+    ("Pågår – webbinarium genomfört januari 2021", .ongoing),
+    ("Vilande", .paused),
+    ("Vilande pga Coronapandemi", .paused),
   ]
 
+  /// The entry of a written-out table for `text`, found by comparing bytes: the tables hold a few dozen
+  /// texts, and hashing Swedish text into a Dictionary costs more at start than comparing it.
+  static func entry<Entry>(for text: String, in table: [Entry], _ key: (Entry) -> String) -> Entry? {
+    table.first { key($0).utf8.elementsEqual(text.utf8) }
+  }
+
   static func interval(of text: String) -> DayInterval? {
-    guard let (start, end) = intervals[text] else { return nil }
+    guard let (_, start, end) = entry(for: text, in: intervals, { $0.text }) else { return nil }
     return DayInterval(
       start: Day(year: start.0, month: start.1, day: start.2)!,
       end: Day(year: end.0, month: end.1, day: end.2)!)
@@ -105,21 +111,25 @@ enum Plan2021 {
       title: "Sveriges Ekokommuner – Verksamhetsplan 2021", year: 2021,
       adopted: Day(year: 2021, month: 3, day: 22), annualMeeting: Day(year: 2021, month: 5, day: 28),
       directions: directions, corrections: corrections, source: Plan.embedded2021Source)
-    var statuses: [String: StatusText] = [:]
+    var statuses: [StatusText] = []
     var activities: [Activity] = []
     activities.reserveCapacity(rows.count)
     for (index, row) in rows.enumerated() {
-      if statuses[row.status] == nil {
-        statuses[row.status] =
-          categories[row.status].map { StatusText(text: row.status, category: $0) }
-          ?? StatusText(text: row.status)
+      let status: StatusText
+      if let known = entry(for: row.status, in: statuses, { $0.text }) {
+        status = known
+      } else {
+        let category =
+          entry(for: row.status, in: categories, { $0.text })?.category ?? StatusCategory(reading: row.status)
+        status = StatusText(text: row.status, category: category)
+        statuses.append(status)
       }
       activities.append(
         Activity(
           id: index + 1, direction: directions[row.direction], what: row.what, how: row.how,
           who: row.who.map(Actors.canonical),
           when: WhenText(text: row.when, interval: interval(of: row.when)),
-          status: statuses[row.status]!, priority: row.priority))
+          status: status, priority: row.priority))
     }
     return Plan(metadata: metadata, activities: activities)
   }
