@@ -3,8 +3,9 @@ import Platform
 /// Byte-level helpers shared by the CSV and JSON readers.
 ///
 /// Plan files can be hundreds of megabytes, so the readers work on raw UTF-8 bytes and make a Swift String
-/// only per field. The whole file is checked once, up front, so that every later String can be made from
-/// bytes known to be valid and a bad byte is reported with its line before any row is read.
+/// only per field. Every byte is checked once before a String is made of it (a JSON file whole, up front; a
+/// CSV file a buffer at a time, before its rows are read), so that every String is made from bytes known to
+/// be valid and a bad byte is reported with its line.
 enum ByteText {
   /// What `firstProblem(in:)` found wrong with a byte.
   enum Problem: Equatable {
