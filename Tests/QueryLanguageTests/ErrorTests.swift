@@ -122,6 +122,13 @@ struct ErrorTests {
       "'not' does not go before 'is'; write 'is not empty'"
     ),
     (
+      "activities where vem contians Kansli", "1:22", .syntax,
+      "found 'contians'; did you mean 'contains'?"
+    ),
+    ("aktiviteter där vem innehållr Kansli", "1:21", .syntax, "did you mean 'innehåller'?"),
+    ("activities where vad strats with Agenda", "1:22", .syntax, "did you mean 'starts with'?"),
+    ("activities where när overlap hösten", "1:22", .syntax, "did you mean 'overlaps'?"),
+    (
       "activities where när not during 2021", "1:26",
       .syntax,
       "expected 'contains', 'starts with', 'matches', 'in', 'before', 'after' or 'overlaps' after 'not', "

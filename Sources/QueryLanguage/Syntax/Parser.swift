@@ -438,7 +438,23 @@ public struct Parser {
       } else {
         "an operator after '\(field.text)' (=, !=, <, contains, in, is empty, before, …)"
       }
-    throw error(expected: expected, found: token)
+    let error = error(expected: expected, found: token)
+    guard let near = nearestOperator(to: token) else { throw error }
+    throw QueryError(
+      error.kind, error.message + "; did you mean '\(near)'?", at: error.range, notes: error.notes)
+  }
+
+  /// The operator a word is one typo from (`contians`), written whole (`starts with`); operators of fewer
+  /// than four letters are left out, since most short words are one typo from them.
+  private func nearestOperator(to token: Token) -> String? {
+    guard token.kind == .word else { return nil }
+    var phrases: [String: String] = [:]
+    for keyword in Keyword.operatorStarts where keyword != .not {
+      for swedish in [false, true] where (swedish ? keyword.swedish : keyword.name).count >= 4 {
+        phrases[swedish ? keyword.swedish : keyword.name] = keyword.phrase(swedish: swedish)
+      }
+    }
+    return Spelling.nearest(text(token), in: phrases.keys.sorted()).flatMap { phrases[$0] }
   }
 
   /// Whether a keyword stands where a condition's field should: `and count`, `where order by id`. No field
