@@ -115,14 +115,17 @@ enum CSVReader {
         let bytesPerRow = max((records.offset - start) / rows, 16)
         draft.reserveCapacity(draft.count + max(0, expectedEnd - records.offset) / bytesPerRow * 11 / 10)
       }
+      // A constant the closure below captures: capturing `fields` itself would make every access to it,
+      // `next(into:)` above included, checked for exclusivity at run time.
+      let cells = fields
       func content(_ at: Int) -> UnsafeBufferPointer<UInt8> {
-        CSVScanner.content(of: fields[at], in: record.bytes, scratch: scratch)
+        CSVScanner.content(of: cells[at], in: record.bytes, scratch: scratch)
       }
       var id: Int?
       if let idAt = layout.id {
-        id = try identifier(content(idAt), line: fields[idAt].line, path: path)
+        id = try identifier(content(idAt), line: cells[idAt].line, path: path)
       }
-      let priority = try priority(content(layout.priority), line: fields[layout.priority].line, path: path)
+      let priority = try priority(content(layout.priority), line: cells[layout.priority].line, path: path)
       try draft.addRow(id: id, line: line, priority: priority, rowStart: recordStart) { column in
         content(positions[column.rawValue])
       }
