@@ -1,3 +1,4 @@
+import FuzzChecks
 import Platform
 import Testing
 
@@ -62,7 +63,7 @@ struct CleanTextTests {
         [0xF4, 0x90, 0x80, 0x80], [0],
         [0xFF],
       ]
-    var generator = SplitMix(seed: 2021)
+    var generator = SeededGenerator(seed: 2021)
     var disagreements = 0
     var clean = 0
     for _ in 0..<40_000 {
@@ -83,18 +84,5 @@ struct CleanTextTests {
       #expect(CleanText.check(UnsafeBufferPointer(start: nil, count: 0)) == true)
       #expect([UInt8]("Förebild".utf8).withUnsafeBufferPointer { CleanText.check($0) } == true)
     #endif
-  }
-
-  /// A small seeded generator, so that a failure can be run again.
-  struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
   }
 }

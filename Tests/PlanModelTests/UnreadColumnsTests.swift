@@ -1,3 +1,4 @@
+import FuzzChecks
 import Testing
 
 @testable import PlanModel
@@ -230,7 +231,7 @@ struct ColumnHalvesTests {
 struct FileOrderTests {
   @Test(arguments: [0, 1, 10, 62, 63, 500, 1000])
   func theIndicesComeInTheOrderOfThePositions(count: Int) {
-    var generator = CleanTextTests.SplitMix(seed: UInt64(count))
+    var generator = SeededGenerator(seed: UInt64(count))
     var positions = Array(0..<1000)
     for i in positions.indices.reversed() {
       positions.swapAt(i, Int(generator.next() % UInt64(i + 1)))

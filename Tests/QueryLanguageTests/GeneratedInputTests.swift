@@ -1,3 +1,4 @@
+import FuzzChecks
 import PlanModel
 import Testing
 
@@ -6,18 +7,6 @@ import Testing
 /// Generated inputs, from a fixed seed so that a failure can be run again: every input ends in a result
 /// or in an error whose place lies inside the input. (fuzz/ holds the coverage-guided fuzzers.)
 struct GeneratedInputTests {
-  /// A small, fast generator (SplitMix64) whose sequence is the same on every machine.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let vocabulary = [
     "activities", "aktiviteter", "where", "där", "and", "och", "or", "not", "inte", "(", ")", "order", "by",
     "sortera", "efter", "select", "visa", "group", "count", "antal", "limit", "högst", "timeline", "asc",
@@ -31,7 +20,7 @@ struct GeneratedInputTests {
   ]
 
   @Test func generatedStatementsEndInAResultOrAPlacedError() {
-    var random = Generator(state: 2021)
+    var random = SeededGenerator(seed: 2021)
     let plan = Plan.embedded2021
     for _ in 0..<3000 {
       let count = Int.random(in: 1...14, using: &random)
@@ -62,7 +51,7 @@ struct GeneratedInputTests {
   }
 
   @Test func mutatedPlanFilesAreReadOrRefusedWithALine() {
-    var random = Generator(state: 37)
+    var random = SeededGenerator(seed: 37)
     let valid = Array(PlanFile.csv(.embedded2021).utf8)
     let inserts: [[UInt8]] = [
       [0x22], [0x2C], [0x0A], [0x0D, 0x0A], [0xFF], [0x00], [0xEF, 0xBB, 0xBF], [0x3B],
