@@ -18,22 +18,26 @@ extension Plan {
 extension Plan {
   /// A test of the activity at a position by its prio alone.
   public func rowTest(priority test: @escaping (Int?) -> Bool) -> (Int) -> Bool {
-    guard let held = columns else {
-      let activities = self.activities
-      return { test(activities[$0].priority) }
-    }
-    let priorities = held.priorities
-    return { test(priorities[$0]) }
+    rowTest(test, column: \.priorities) { $0.priority }
   }
 
   /// A test of the activity at a position by its id alone.
   public func rowTest(id test: @escaping (Int) -> Bool) -> (Int) -> Bool {
+    rowTest(test, column: \.ids) { $0.id }
+  }
+
+  /// A test of one number of the activity at a position: from its own column on a plan held as columns,
+  /// else from the activity.
+  private func rowTest<Number>(
+    _ test: @escaping (Number) -> Bool, column: KeyPath<ActivityColumns, [Number]>,
+    of activity: @escaping (Activity) -> Number
+  ) -> (Int) -> Bool {
     guard let held = columns else {
       let activities = self.activities
-      return { test(activities[$0].id) }
+      return { test(activity(activities[$0])) }
     }
-    let ids = held.ids
-    return { test(ids[$0]) }
+    let numbers = held[keyPath: column]
+    return { test(numbers[$0]) }
   }
 }
 
@@ -43,50 +47,50 @@ extension Plan {
   /// holding it (its other fields empty): what a field of that column gives can be worked out once per
   /// distinct text. Nil for any other column or plan.
   public func distinctTexts(of column: PlanColumn) -> (numbers: [Int32], activities: [Activity])? {
-    guard let held = columns else { return nil }
-    func each<Value>(_ values: [Value], _ fill: (inout Activity, Value) -> Void) -> [Activity] {
-      values.map { value in
-        var activity = ActivityColumns.blank
-        fill(&activity, value)
-        return activity
-      }
+    guard let distinct = columns?.distinctTexts(of: column) else { return nil }
+    let activities = (0..<distinct.count).map { text in
+      var activity = ActivityColumns.blank
+      distinct.fill(&activity, text)
+      return activity
     }
-    switch column {
-    case .when: return (held.whenIndices, each(held.whens) { $0.when = $1 })
-    case .direction:
-      return held.directionIndices.map { ($0, each(held.directions) { $0.direction = $1 }) }
-    case .who: return held.whoIndices.map { ($0, each(held.whoLists) { $0.who = $1 }) }
-    case .status: return held.statusIndices.map { ($0, each(held.statuses) { $0.status = $1 }) }
-    case .id, .what, .how, .priority: return nil
-    }
+    return (distinct.numbers, activities)
   }
 }
 
 extension ActivityColumns {
-  func rowTest(reading column: PlanColumn?, _ test: @escaping (Activity) -> Bool) -> (Int) -> Bool {
+  /// A column whose texts repeat, as read: each row's text number, how many distinct texts there are, and
+  /// how text number `d` is put into an activity. Nil for a column whose texts do not repeat, or not read.
+  func distinctTexts(of column: PlanColumn)
+    -> (numbers: [Int32], count: Int, fill: (inout Activity, Int) -> Void)?
+  {
     switch column {
     case .when:
       let whens = self.whens
-      return Self.answeredOnce(whenIndices, distinct: whens.count, test) { $0.when = whens[$1] }
+      return (whenIndices, whens.count, { $0.when = whens[$1] })
     case .direction:
-      guard let indices = directionIndices else { break }
       let directions = self.directions
-      return Self.answeredOnce(indices, distinct: directions.count, test) { $0.direction = directions[$1] }
+      return directionIndices.map { ($0, directions.count, { $0.direction = directions[$1] }) }
     case .who:
-      guard let indices = whoIndices else { break }
       let lists = whoLists
-      return Self.answeredOnce(indices, distinct: lists.count, test) { $0.who = lists[$1] }
+      return whoIndices.map { ($0, lists.count, { $0.who = lists[$1] }) }
     case .status:
-      guard let indices = statusIndices else { break }
       let statuses = self.statuses
-      return Self.answeredOnce(indices, distinct: statuses.count, test) { $0.status = statuses[$1] }
+      return statusIndices.map { ($0, statuses.count, { $0.status = statuses[$1] }) }
+    case .id, .what, .how, .priority:
+      return nil
+    }
+  }
+
+  func rowTest(reading column: PlanColumn?, _ test: @escaping (Activity) -> Bool) -> (Int) -> Bool {
+    if let column, let distinct = distinctTexts(of: column) {
+      return Self.answeredOnce(distinct.numbers, distinct: distinct.count, test, fill: distinct.fill)
+    }
+    switch column {
     case .what:
-      guard let whats else { break }
-      return Self.eachRow(test) { $0.what = whats[$1] }
+      if let whats { return Self.eachRow(test) { $0.what = whats[$1] } }
     case .how:
-      guard let hows else { break }
-      return Self.eachRow(test) { $0.how = hows[$1] }
-    case .id, .priority, nil:
+      if let hows { return Self.eachRow(test) { $0.how = hows[$1] } }
+    case .id, .priority, .when, .direction, .who, .status, nil:
       break
     }
     // Only id and prio, or a column not read, whose fields are empty in every activity made.
