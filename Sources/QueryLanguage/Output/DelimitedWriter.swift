@@ -105,11 +105,7 @@ struct DelimitedWriter {
   /// A field, quoted (CSV) or escaped (TSV) when it holds what would end it. Its bytes are read in place:
   /// this runs for every cell of a result.
   private func append(_ field: String, to out: inout [UInt8]) {
-    // Native strings, which every plan text is, lend their bytes without a copy.
-    if field.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
-      var copy = field
-      copy.withUTF8 { appendEscaped($0, to: &out) }
-    }
+    field.withUTF8Lent { appendEscaped($0, to: &out) }
   }
 
   private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

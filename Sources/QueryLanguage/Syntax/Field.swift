@@ -150,19 +150,13 @@ public enum Field: String, CaseIterable, Sendable {
     /// Lends the text's UTF-8 bytes to `body`, in place.
     @inline(__always)
     func withBytes(of activity: borrowing Activity, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-      func lend(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
-          var copy = text
-          copy.withUTF8(body)
-        }
-      }
       switch self {
-      case .direction: lend(activity.direction)
-      case .what: lend(activity.what)
-      case .how: lend(activity.how)
-      case .when: lend(activity.when.text)
-      case .status: lend(activity.status.text)
-      case .comment: lend(activity.comment)
+      case .direction: activity.direction.withUTF8Lent(body)
+      case .what: activity.what.withUTF8Lent(body)
+      case .how: activity.how.withUTF8Lent(body)
+      case .when: activity.when.text.withUTF8Lent(body)
+      case .status: activity.status.text.withUTF8Lent(body)
+      case .comment: activity.comment.withUTF8Lent(body)
       }
     }
   }
