@@ -159,7 +159,7 @@ struct RowArranger {
   /// given its rank, and the ranks are counted into place; nil when the values are not few.
   private static func ranked(_ items: [SortItem]) -> [UInt32]? {
     let most = items.count / 8
-    var ranks = ValueRanks(capacity: most)
+    var ranks = ValueRanks()
     for item in items where item.missing == 0 {
       ranks.insert(item.value)
       if ranks.count > most { return nil }
@@ -172,23 +172,14 @@ struct RowArranger {
   }
 
   /// A set of integers and then each one's rank among them: open addressing with a multiplicative hash,
-  /// since a hashed Dictionary costs more per row than the rest of the sort.
+  /// since a hashed Dictionary costs more per row than the rest of the sort. The table grows as values
+  /// come, kept at most half full.
   struct ValueRanks {
-    private var values: [UInt64]
-    private var ranks: [UInt64]
-    private var used: [Bool]
+    private var values: [UInt64] = Array(repeating: 0, count: 16)
+    private var ranks: [UInt64] = []
+    private var used: [Bool] = Array(repeating: false, count: 16)
     private(set) var count = 0
-    private let shift: UInt64
-
-    init(capacity: Int) {
-      // Twice the values at most, a power of two.
-      var bits: UInt64 = 4
-      while 1 << bits < 2 * (capacity + 1) { bits += 1 }
-      values = Array(repeating: 0, count: 1 << bits)
-      ranks = values
-      used = Array(repeating: false, count: 1 << bits)
-      shift = 64 - bits
-    }
+    private var shift: UInt64 = 60
 
     private func slot(of value: UInt64) -> Int {
       var slot = Int((value &* 0x9E37_79B9_7F4A_7C15) >> shift)
@@ -196,17 +187,31 @@ struct RowArranger {
       return slot
     }
 
-    /// Adds a value; a value already there is left as it is. Room is kept for `capacity + 1` values.
+    /// Adds a value; a value already there is left as it is.
     mutating func insert(_ value: UInt64) {
       let slot = slot(of: value)
       guard !used[slot] else { return }
       used[slot] = true
       values[slot] = value
       count += 1
+      if count * 2 > values.count { grow() }
+    }
+
+    private mutating func grow() {
+      let old = values.indices.filter { used[$0] }.map { values[$0] }
+      values = Array(repeating: 0, count: values.count * 2)
+      used = Array(repeating: false, count: values.count)
+      shift -= 1
+      for value in old {
+        let slot = slot(of: value)
+        used[slot] = true
+        values[slot] = value
+      }
     }
 
     /// Gives each value its rank in ascending order.
     mutating func rank() {
+      ranks = Array(repeating: 0, count: values.count)
       let slots = values.indices.filter { used[$0] }.sorted { values[$0] < values[$1] }
       for (rank, slot) in slots.enumerated() { ranks[slot] = UInt64(rank) }
     }
