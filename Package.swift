@@ -1,6 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Release builds reach generic types' metadata through their accessor functions, given the conformances
+// the compiler already knows, rather than by demangling a name at run time: demangling looks each
+// conformance up by scanning every conformance in the program, about 10 µs a lookup on first use, and a
+// query on the 2021 plan made a dozen such lookups before it had answered.
+let release: [SwiftSetting] = [
+  .unsafeFlags(
+    ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))
+]
+
 let package = Package(
   name: "sekom",
   products: [
@@ -9,14 +18,14 @@ let package = Package(
   targets: [
     // The plan: activities, Swedish rules for time, actors and status, plan files, the 2021 plan.
     // It reads files and the clock through Platform.
-    .target(name: "PlanModel", dependencies: ["Platform"]),
+    .target(name: "PlanModel", dependencies: ["Platform"], swiftSettings: release),
     // The operating system, and the one place that imports the C library: reading files and folders, the
     // atomic writer every file sekom writes goes through, the terminal's width, the clock, signals, threads.
-    .target(name: "Platform", dependencies: ["CPlatform"]),
+    .target(name: "Platform", dependencies: ["CPlatform"], swiftSettings: release),
     // What Swift cannot write safely: the signal handler that removes temporary files, renameat2(2).
     .target(name: "CPlatform"),
     // The query language: lexer, parser, checker, evaluator, output formats and script runner.
-    .target(name: "QueryLanguage", dependencies: ["PlanModel", "Platform"]),
+    .target(name: "QueryLanguage", dependencies: ["PlanModel", "Platform"], swiftSettings: release),
     // libedit, the system's line editor, loaded when the REPL starts (its headers from libedit-dev, in
     // /usr/include; not linked, so no pkg-config), with wrappers for the variadic calls Swift cannot make.
     .systemLibrary(name: "CLibedit", providers: [.apt(["libedit-dev"])]),
@@ -24,11 +33,13 @@ let package = Package(
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     // A Word document (.docx) read as the text the handlingsplan importer reads: a zip reader and an XML
     // scanner of our own, used by `sekom import` only.
-    .target(name: "WordImport", dependencies: ["CZlib"]),
+    .target(name: "WordImport", dependencies: ["CZlib"], swiftSettings: release),
     // A small Swift API over libedit: read a line with editing, history and completion.
-    .target(name: "LineEditor", dependencies: ["CLibedit", "Platform"]),
+    .target(name: "LineEditor", dependencies: ["CLibedit", "Platform"], swiftSettings: release),
     // The interactive loop: prompts, continuation lines, history entries, completion, the init file.
-    .target(name: "REPL", dependencies: ["QueryLanguage", "PlanModel", "LineEditor", "Platform"]),
+    .target(
+      name: "REPL", dependencies: ["QueryLanguage", "PlanModel", "LineEditor", "Platform"],
+      swiftSettings: release),
     // Thin wiring: command-line options to a session.
     .executableTarget(
       name: "sekom",
@@ -37,7 +48,12 @@ let package = Package(
       ],
       // A release build carries the Swift runtime inside: it runs on any Linux machine with libedit, and
       // starts in half the time, with no Swift libraries to find and link at every start.
-      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+      swiftSettings: release,
+      // `-static-stdlib` exports the program's own symbols (`-export-dynamic`, for the runtime's libraries):
+      // nothing looks them up, and the runtime's start-up `dladdr` walks every one of them.
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
+      ]
     ),
     // What the fuzz targets check (fuzz/Support): built here too, so that the fuzz regression tests run the
     // same checks on the inputs the fuzzer found; fuzz/build.sh builds it with the fuzzer's instrumentation.
