@@ -27,42 +27,45 @@ enum Console {
     return bytes
   }
 
-  /// The option before the first argument that is not valid UTF-8 and follows one of `options`, if any.
-  static func argumentNotUTF8(after options: Set<String>) -> String? {
-    let count = Int(CommandLine.argc)
-    guard count > 2 else { return nil }
-    for index in 2..<count {
-      guard let raw = CommandLine.unsafeArgv[index], let previous = CommandLine.unsafeArgv[index - 1] else {
-        continue
-      }
-      let option = String(cString: previous)
-      if options.contains(option) && String(validatingCString: raw) == nil { return option }
+  /// What the first argument that is not valid UTF-8 is refused as, if any: the value of an option that
+  /// runs or titles statements (`-c`, `--param`, `--title`), or any other argument, shown with its bytes.
+  ///
+  /// `arguments` are `CommandLine.arguments` without the program's name, which Swift has repaired: an
+  /// argument is valid exactly when repairing left its bytes as they were, so no argument is decoded again.
+  static func argumentNotUTF8(in arguments: [String]) -> ArgumentNotUTF8? {
+    var first: ArgumentNotUTF8?
+    for (index, argument) in arguments.enumerated() {
+      guard let raw = CommandLine.unsafeArgv[index + 1], !argument.hasBytes(of: raw) else { continue }
+      let option = index > 0 ? arguments[index - 1] : ""
+      if option == "-c" || option == "--param" || option == "--title" { return .value(after: option) }
+      first = first ?? .argument(shown(raw))
     }
-    return nil
+    return first
   }
 
-  /// The first argument that is not valid UTF-8, its bytes shown with the invalid ones as `\xFF`, if any.
-  /// Swift repairs such arguments: a file name so repaired would name another file.
-  static func firstArgumentNotUTF8() -> String? {
-    for index in 1..<Int(CommandLine.argc) {
-      guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
-      var length = 0
-      while raw[length] != 0 { length += 1 }
-      let bytes = UnsafeRawBufferPointer(start: raw, count: length)
-      var shown = ""
-      var rest = bytes[...]
-      while !rest.isEmpty {
-        // The longest valid prefix is shown as text; the byte that breaks it, in hex.
-        var valid = rest.endIndex
-        while String(validating: rest[rest.startIndex..<valid], as: UTF8.self) == nil { valid -= 1 }
-        shown += String(decoding: rest[rest.startIndex..<valid], as: UTF8.self)
-        guard valid < rest.endIndex else { break }
-        shown += "\\x" + String(rest[valid], radix: 16, uppercase: true)
-        rest = rest[(valid + 1)...]
-      }
-      return shown
+  enum ArgumentNotUTF8 {
+    /// A statement or a parameter value so repaired would run as something the user did not write.
+    case value(after: String)
+    /// A file name so repaired would name another file; shown with its invalid bytes as `\xFF`.
+    case argument(String)
+  }
+
+  /// An argument's bytes, the longest valid runs as text and each byte that breaks them in hex.
+  private static func shown(_ raw: UnsafePointer<CChar>) -> String {
+    var length = 0
+    while raw[length] != 0 { length += 1 }
+    let bytes = UnsafeRawBufferPointer(start: raw, count: length)
+    var shown = ""
+    var rest = bytes[...]
+    while !rest.isEmpty {
+      var valid = rest.endIndex
+      while String(validating: rest[rest.startIndex..<valid], as: UTF8.self) == nil { valid -= 1 }
+      shown += String(decoding: rest[rest.startIndex..<valid], as: UTF8.self)
+      guard valid < rest.endIndex else { break }
+      shown += "\\x" + String(rest[valid], radix: 16, uppercase: true)
+      rest = rest[(valid + 1)...]
     }
-    return nil
+    return shown
   }
 
   static func exit(_ status: CommandStatus) -> Never {
@@ -71,5 +74,17 @@ enum Console {
 
   static func exit(_ status: ExitStatus) -> Never {
     exit(.session(status))
+  }
+}
+
+extension String {
+  /// Whether the string's UTF-8 is exactly the C string's bytes.
+  fileprivate func hasBytes(of raw: UnsafePointer<CChar>) -> Bool {
+    var index = 0
+    for byte in utf8 {
+      guard raw[index] != 0, UInt8(bitPattern: raw[index]) == byte else { return false }
+      index += 1
+    }
+    return raw[index] == 0
   }
 }

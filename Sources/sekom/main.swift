@@ -7,18 +7,18 @@ ProcessSignals.ignoreBrokenPipe()
 // The subcommands are commands of their own; anything else runs statements.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
-// Swift repairs invalid UTF-8 in arguments; a statement or a parameter value so repaired would run as
-// something the user did not write.
-if let bad = Console.argumentNotUTF8(after: ["-c", "--param", "--title"]) {
-  Console.error("sekom: error: the value after '\(bad)' is not valid UTF-8\nSee 'sekom --help'.\n")
+// Swift repairs invalid UTF-8 in arguments: a statement or a parameter value so repaired would run as
+// something the user did not write, and a file name so repaired would name another file; both refused.
+switch Console.argumentNotUTF8(in: arguments) {
+case .value(let option):
+  Console.error("sekom: error: the value after '\(option)' is not valid UTF-8\nSee 'sekom --help'.\n")
   Console.exit(.usage)
-}
-// A file name so repaired would name another file: refused rather than opened under a name not given.
-if let bad = Console.firstArgumentNotUTF8() {
+case .argument(let shown):
   Console.error(
-    "sekom: error: the argument '\(bad)' is not valid UTF-8 (file names too must be UTF-8)\n"
+    "sekom: error: the argument '\(shown)' is not valid UTF-8 (file names too must be UTF-8)\n"
       + "See 'sekom --help'.\n")
   Console.exit(.usage)
+case nil: break
 }
 
 /// Parses a command line, or leaves with its help, the version, or a usage error (status 2).

@@ -61,6 +61,24 @@ struct CommandLineTests {
     #expect(control.error.contains("activities where vad @ \u{2401}\n"), "\(control.error)")
   }
 
+  /// An argument is refused when Swift's repair changed its bytes: the value of `-c`, `--param` or
+  /// `--title` wherever it stands, else the first other argument, shown with its invalid bytes. A cut
+  /// four-byte letter repairs to as many bytes as it had, and is refused all the same.
+  @Test(arguments: [
+    (#""$(printf 'q\377.sq')" --param "$(printf 'v=\377')""#, "the value after '--param' is not valid UTF-8"),
+    (#"-c activities "$(printf 'a\377b\376.sq')" "$(printf 'c\377')""#, #"argument 'a\xFFb\xFE.sq' is not"#),
+    (#"-c activities "$(printf 'x\360\237\230')""#, #"argument 'x\xF0\x9F\x98' is not valid UTF-8"#),
+    (#"-c "$(printf 'activities where vad = \360\237\230')""#, "the value after '-c' is not valid UTF-8"),
+  ])
+  func argumentsThatAreNotUTF8(arguments: String, message: String) throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try SekomProcess.runShell("sekom " + arguments, directory: folder)
+    #expect(run.status == 2)
+    #expect(run.error.contains(message), "\(run.error)")
+    #expect(run.output == "")
+  }
+
   /// Tables of one run stand apart by a blank line; a count's number is a line of its own.
   @Test func tablesOfOneRunStandApart() throws {
     let run = try SekomProcess.run([
