@@ -79,7 +79,7 @@ struct CommandSpec<Options> {
     var index = 0
     var onlyArguments = false
     // The value each single option was first given, by the option's place in `self.options`.
-    var given: [Int: String] = [:]
+    var given = [String?](repeating: nil, count: self.options.count)
     while index < arguments.count {
       let word = arguments[index]
       index += 1

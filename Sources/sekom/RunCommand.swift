@@ -28,9 +28,9 @@ struct RunOptions {
 enum RunCommand {
   static var spec: CommandSpec<RunOptions> {
     CommandSpec<RunOptions>(
+      // Written out rather than joined from `Subcommand.names` at every start; a test holds the two together.
       usage:
-        "sekom [options] [FILE.sq …]\n       sekom \(Subcommand.names.joined(separator: "|")) … "
-        + "(see 'sekom check --help')",
+        "sekom [options] [FILE.sq …]\n       sekom check|diff|import|export … (see 'sekom check --help')",
       abstract: "sekom asks Sveriges Ekokommuner's activity plan questions in a small query language.",
       discussion: """
         Runs the statements of -c options, then of script files; with neither, reads statements from
@@ -145,11 +145,10 @@ enum RunCommand {
     session.title = options.title
     session.dryRun = options.dryRun
     // Who a change is recorded as: --by, else $SEKOM_USER, else the login name.
-    session.changeAuthor =
-      options.author ?? ProcessIO.environment("SEKOM_USER").map(\.trimmingSpaces).flatMap {
-        $0.isEmpty ? nil : $0
-      }
-      ?? ProcessIO.loginName() ?? "unknown"
+    session.changeAuthor = { [author = options.author] in
+      author ?? ProcessIO.environment("SEKOM_USER").map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
+        ?? ProcessIO.loginName() ?? "unknown"
+    }
     session.language = Arguments.language(options.language)
     if let today = options.today { session.today = today }
     for (name, value) in options.parameters { session.parameters[name] = value }

@@ -16,6 +16,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 }
 
 extension OutputFormat {
+  /// Whether a result in this format shows a title: an HTML page's, a markdown document's heading.
+  public var showsTitle: Bool { self == .html || self == .markdown }
+
   /// A format's text as written to a terminal, where no control character of the data may arrive as it
   /// is: an escape sequence would set the title, write the clipboard or clear the screen. Tables and
   /// timelines are drawn for reading and show their cells' control characters as pictures wherever they

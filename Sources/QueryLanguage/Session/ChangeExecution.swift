@@ -13,7 +13,7 @@ extension Session {
     if let source {
       for warning in first.warnings { report(warning, in: source) }
     }
-    let author = changeAuthor
+    let author = changeAuthor()
     let parameters = self.parameters
     let today = self.today
     let interruption = self.interruption
@@ -48,7 +48,7 @@ extension Session {
   /// entries of its own, so that the log is never rewritten.
   func undoLastChange(at range: SourceRange) throws(QueryError) {
     let path = try changeablePlanPath(at: range)
-    let author = changeAuthor
+    let author = changeAuthor()
     let outcome = try PlanFileChange.apply(path: path, options: planOptions, dryRun: dryRun, at: range) {
       fresh throws(QueryError) in
       guard

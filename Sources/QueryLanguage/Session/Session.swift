@@ -31,8 +31,9 @@ public final class Session {
   public var errorWidth: () -> Int? = { nil }
   /// `--dry-run`, `.dryrun on`: change statements show what they would change and write nothing.
   public var dryRun = false
-  /// Who changes are recorded as: `--by`, else $SEKOM_USER, else the login name.
-  public var changeAuthor = "unknown"
+  /// Who changes are recorded as: `--by`, else $SEKOM_USER, else the login name. Asked when a change is
+  /// recorded, so that a query does not look the login name up (the user database, through NSS).
+  public var changeAuthor: () -> String = { "unknown" }
   /// Set by `.quit`: the caller stops reading.
   public private(set) var quitRequested = false
 
@@ -86,8 +87,7 @@ public final class Session {
   /// `keepGoing`. Returns the worst status met.
   @discardableResult
   public func run(_ source: SourceText) -> ExitStatus {
-    var parser = Parser(source)
-    return run(AnyIterator { parser.nextItem() }, from: source)
+    run(ParsedItems(parser: Parser(source)), from: source)
   }
 
   /// Runs items already parsed from a source, as the REPL has them after checking that a statement is
@@ -165,7 +165,8 @@ public final class Session {
   /// Runs a checked statement on a plan and writes its result where results go now, titled (in reports)
   /// by `--title`, the script's header or the statement itself.
   func write(
-    _ checked: CheckedStatement, titled title: String, given titleGiven: Bool = false, on plan: Plan,
+    _ checked: CheckedStatement, titled title: @autoclosure () -> String, given titleGiven: Bool = false,
+    on plan: Plan,
     rows: RowSource, at range: SourceRange = SourceRange(start: 0, end: 0)
   ) throws(QueryError) {
     let evaluated: QueryResult?
@@ -178,8 +179,9 @@ public final class Session {
     guard let result = evaluated else {
       throw QueryError(.interrupted, "the statement was stopped (Ctrl-C)", at: range)
     }
+    // Only pages and markdown documents show a title: the statement is printed for them alone.
     let document = DocumentInfo(
-      title: title, titleGiven: titleGiven,
+      title: format.showsTitle ? title() : "", titleGiven: titleGiven,
       planTitle: plan.metadata.title, planSource: plan.metadata.source, planYear: plan.metadata.year,
       made: today, language: language)
     var options = OutputOptions(
@@ -387,4 +389,12 @@ public final class Session {
   private func writeError(_ line: String) {
     standardError(line.hasSuffix("\n") ? line : line + "\n")
   }
+}
+
+/// A source's items, each parsed when the one before has run (a concrete type rather than `AnyIterator`,
+/// whose boxed metadata the runtime would build at every start).
+private struct ParsedItems: Sequence, IteratorProtocol {
+  var parser: Parser
+
+  mutating func next() -> Result<ScriptItem, QueryError>? { parser.nextItem() }
 }
