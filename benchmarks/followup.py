@@ -88,7 +88,8 @@ def main():
     parser.add_argument("--skip-build", action="store_true")
     options = parser.parse_args()
     if not options.skip_build:
-        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-bench"], cwd=REPO, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--disable-local-rpath", "--scratch-path",
+                        ".build-bench"], cwd=REPO, check=True)
     shutil.rmtree(DATA, ignore_errors=True)
     os.makedirs(DATA)
     runs = options.runs
