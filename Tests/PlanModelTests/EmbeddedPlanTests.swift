@@ -31,6 +31,17 @@ struct EmbeddedPlanTests {
     #expect(Set(Plan2021.categories.map { $0.text }).count == Plan2021.categories.count)
   }
 
+  /// The embedded plan's actors are written out in their canonical names, as a plan file's are read; the
+  /// document's own forms (Kansliet, Styrelsen, alla medlemmar) are among them no more.
+  @Test func writtenOutActorsAreCanonical() {
+    for row in Plan2021.rows {
+      for name in row.who { #expect(Actors.canonical(name) == name, "\(name)") }
+    }
+    let named = Set(plan.activities.flatMap(\.who))
+    #expect(named.isSubset(of: Set(Actors.known)), "\(named.subtracting(Actors.known))")
+    #expect(plan.activities.filter { $0.who.contains("Kansli") }.count == 32)
+  }
+
   @Test func hasTheFortyFourActivitiesInDocumentOrder() {
     #expect(plan.activities.count == 44)
     #expect(plan.activities.map(\.id) == Array(1...44))

@@ -95,7 +95,9 @@ enum Plan2021 {
       end: Day(year: end.0, month: end.1, day: end.2)!)
   }
 
-  /// One row as the document has it after correction; `vem` in the document's own words, folded on build.
+  /// One row as the document has it after correction, `vem` in its canonical names (the document writes
+  /// Kansliet, Styrelsen…): written out, as the days are, so that the embedded plan is not folded at every
+  /// start; a test holds each name to `Actors.canonical`.
   struct Row {
     var direction: Int
     var what: String
@@ -127,7 +129,7 @@ enum Plan2021 {
       activities.append(
         Activity(
           id: index + 1, direction: directions[row.direction], what: row.what, how: row.how,
-          who: row.who.map(Actors.canonical),
+          who: row.who,
           when: WhenText(text: row.when, interval: interval(of: row.when)),
           status: status, priority: row.priority))
     }

@@ -23,12 +23,13 @@ extension Plan2021 {
       who: ["Styrelse", "Kansli", "Expertgrupp"], when: "Löpande", status: "Bevakar", priority: 2),
     Row(
       direction: 0, what: "Det internationella miljökommunnätverket ICLEI", how: "Utvärdera medlemskapet.",
-      who: ["Styrelse", "internationella gruppen"], when: "Klart 2021", status: "Ej påbörjat", priority: 2),
+      who: ["Styrelse", "Internationella arbetsgruppen"], when: "Klart 2021", status: "Ej påbörjat",
+      priority: 2),
     Row(
       direction: 0, what: "Utvärdera Sekoms internationella engagemang",
       how: "Årsmötet 2020 beslutade att föreningens internationella arbete ska utvärderas. Redovisas vid "
         + "årsmöte 2021.",
-      who: ["Internationella arbetsgruppen", "Styrelsen"], when: "Klart våren 2021", status: "Pågår",
+      who: ["Internationella arbetsgruppen", "Styrelse"], when: "Klart våren 2021", status: "Pågår",
       priority: 1),
     Row(
       direction: 0, what: "Chilenska ekokommunnätverket",
@@ -62,7 +63,7 @@ extension Plan2021 {
     Row(
       direction: 0, what: "Nordamerikanska ekokommunnätverket",
       how: "Genomföra virtuella Sustainable Sweden Tours",
-      who: ["Internationella arbetsgruppen", "alla medlemmar"], when: "Hösten 2021",
+      who: ["Internationella arbetsgruppen", "Alla medlemmar"], when: "Hösten 2021",
       status: "Planering pågår",
       priority: 2),
 
@@ -71,7 +72,7 @@ extension Plan2021 {
       direction: 1, what: "Sveriges Kommuner och Landsting (SKR)",
       how:
         "Ta initiativ till ett långsiktigt samarbete och samverkan med SKR för att stärka synergieffekter.",
-      who: ["Styrelsen"], when: "Hösten 2021", status: "", priority: 2),
+      who: ["Styrelse"], when: "Hösten 2021", status: "", priority: 2),
     Row(
       direction: 1, what: "Samverka med WWF",
       how: "Hålla kontakten och driva gemensamma projekt där det är lämpligt",
@@ -80,17 +81,17 @@ extension Plan2021 {
       direction: 1, what: "Samverka med Klimatkommunerna",
       how: "Ta kontakt med representanter på politisk och tjänstepersonnivå i syfte att se hur samverkan kan "
         + "ske",
-      who: ["Kansliet", "Styrelsen"], when: "", status: "", priority: 1),
+      who: ["Kansli", "Styrelse"], when: "", status: "", priority: 1),
     Row(
       direction: 1, what: "Sveriges Miljökommuner", how: "Finna former för samverkan",
       who: ["Styrelse"], when: "", status: "", priority: 1),
     Row(
       direction: 1, what: "Samverka med Refarm Linné",
       how: "Hålla kontakten och delta i gemensamma projekt där det är lämpligt.",
-      who: ["Kansliet", "Styrelsen"], when: "Löpande", status: "Pågår", priority: 2),
+      who: ["Kansli", "Styrelse"], when: "Löpande", status: "Pågår", priority: 2),
     Row(
       direction: 1, what: "Delta i initiativet Fossilfritt Sverige", how: "Utveckla samarbetet",
-      who: ["Ordförande", "Kansliet"], when: "Löpande", status: "Pågår", priority: 2),
+      who: ["Ordförande", "Kansli"], when: "Löpande", status: "Pågår", priority: 2),
     Row(
       direction: 1, what: "Hållbar kommun",
       how: "Presentera föreningens arbete kring arbetsmetodik för att genomföra koldioxidbudget samt den "
@@ -101,30 +102,30 @@ extension Plan2021 {
     Row(
       direction: 1, what: "Svara på remisser",
       how: "Styrelsen väljer vad som ska besvaras med input från föreningens nätverk.",
-      who: ["Styrelsen", "Kansliet", "Expertgruppen"], when: "Löpande", status: "Efter behov", priority: 2),
+      who: ["Styrelse", "Kansli", "Expertgrupp"], when: "Löpande", status: "Efter behov", priority: 2),
     Row(
       direction: 1, what: "Svara på remisser",
       how: "Svar utarbetas i samarbete med nätverket. Vid behov bildas remissgrupper.",
-      who: ["Styrelsen", "Kansliet", "Expertgruppen"], when: "Löpande", status: "Efter behov", priority: 2),
+      who: ["Styrelse", "Kansli", "Expertgrupp"], when: "Löpande", status: "Efter behov", priority: 2),
     Row(
       direction: 1, what: "Lobbying",
       how: "Aktivt bevaka och påverka via exempelvis skrivelser i frågor som berör många medlemmar och som "
         + "hela föreningen kan stå bakom.",
-      who: ["Styrelsen", "Expertgruppen", "Kansliet"], when: "Löpande", status: "Efter behov", priority: 2),
+      who: ["Styrelse", "Expertgrupp", "Kansli"], when: "Löpande", status: "Efter behov", priority: 2),
     Row(
       direction: 1, what: "Lobbying",
       how: "Styrelsen ska ha en stående punkt på styrelsemöten om omvärldsbevakning kopplat till lobbying.",
-      who: ["Styrelsen", "Expertgruppen", "Kansliet"], when: "Löpande", status: "Pågår", priority: 1),
+      who: ["Styrelse", "Expertgrupp", "Kansli"], when: "Löpande", status: "Pågår", priority: 1),
     Row(
       direction: 1, what: "Extern kommunikation", how: "Implementera riktlinjerna för kommunikation.",
-      who: ["Kansliet", "Styrelsen", "Expertgruppen"], when: "Löpande", status: "Pågår", priority: 1),
+      who: ["Kansli", "Styrelse", "Expertgrupp"], when: "Löpande", status: "Pågår", priority: 1),
     Row(
       direction: 1, what: "Extern kommunikation", how: "Uppdatera föreningens externa informationsmaterial.",
-      who: ["Kansliet"], when: "Hösten 2021", status: "Pågår, delvis klart", priority: 1),
+      who: ["Kansli"], when: "Hösten 2021", status: "Pågår, delvis klart", priority: 1),
     Row(
       direction: 1, what: "Extern kommunikation",
       how: "Medverka som utställare vid några av de politiska partiernas kommundagar",
-      who: ["Styrelsen", "Kansliet"], when: "Löpande", status: "Vilande pga Coronapandemi", priority: 2),
+      who: ["Styrelse", "Kansli"], when: "Löpande", status: "Vilande pga Coronapandemi", priority: 2),
 
     // 3. Kunskapsförmedlare och en arena för erfarenhetsutbyte
     Row(
@@ -139,51 +140,51 @@ extension Plan2021 {
     Row(
       direction: 2, what: "Kontinuerlig medlemsvård",
       how: "Alla ordinarie kontaktpersoner ska kontaktas under 2021.",
-      who: ["Styrelsen", "Expertgruppen", "Kansliet"], when: "Hösten 2021", status: "Planeras", priority: 1),
+      who: ["Styrelse", "Expertgrupp", "Kansli"], when: "Hösten 2021", status: "Planeras", priority: 1),
     Row(
       direction: 2, what: "Kontinuerlig medlemsvård",
       how: "Kontaktuppgifterna till kontaktpersoner ska hållas aktuell.",
-      who: ["Medlemmarna", "Kansliet"], when: "Löpande", status: "Pågår", priority: 1),
+      who: ["Medlemmar", "Kansli"], when: "Löpande", status: "Pågår", priority: 1),
     Row(
       direction: 2, what: "Informationspaket för medlemmar",
       how: "Utarbeta ett paket med presentation och information om Sekom med stöd och hjälp för det interna "
         + "arbetet.",
-      who: ["Kansliet"], when: "Delvis genomfört", status: "Pågår", priority: 1),
+      who: ["Kansli"], when: "Delvis genomfört", status: "Pågår", priority: 1),
     Row(
       direction: 2, what: "Kontakt mellan medlemmar för ökat erfarenhetsutbyte",
       how: "Öka aktiviteten på Facebook-gruppen Sekom Forum där kontaktpersoner utbyter erfarenheter.",
-      who: ["Kansliet", "Medlemmarna"], when: "2021", status: "Pågår", priority: 2),
+      who: ["Kansli", "Medlemmar"], when: "2021", status: "Pågår", priority: 2),
     Row(
       direction: 2, what: "Kontakt mellan medlemmar för ökat erfarenhetsutbyte",
       how: "Skapa ny funktion för gruppmail mellan medlemmarna då den gamla tagits bort av webhotellet.",
-      who: ["Kontaktjänstepersoner", "Kansliet"], when: "Våren 2021", status: "Pågår", priority: 1),
+      who: ["Kontaktjänstepersoner", "Kansli"], when: "Våren 2021", status: "Pågår", priority: 1),
     Row(
       direction: 2, what: "Kontakt mellan medlemmar för ökat erfarenhetsutbyte",
       how: "Skicka ut enkäter i aktuella frågor.",
-      who: ["Kansliet"], when: "2021", status: "Pågår", priority: 2),
+      who: ["Kansli"], when: "2021", status: "Pågår", priority: 2),
     Row(
       direction: 2, what: "Kontakt mellan medlemmar för ökat erfarenhetsutbyte",
       how: "Undersöka möjligheterna att skapa arbetsgrupper inom Teams kring aktuella frågor, till exempel "
         + "koldioxidbudget.",
-      who: ["Kansliet", "Expertgruppen"], when: "2021", status: "Pågår", priority: 1),
+      who: ["Kansli", "Expertgrupp"], when: "2021", status: "Pågår", priority: 1),
     Row(
       direction: 2, what: "Sprida kunskapen om ”ekokommunmetodik” bland kontaktpersoner i nätverket.",
       how: "Informerar och uppmuntrar att gå lämpliga utbildningar.",
-      who: ["Kansliet"], when: "Hela året", status: "Pågår", priority: 2),
+      who: ["Kansli"], when: "Hela året", status: "Pågår", priority: 2),
     Row(
       direction: 2, what: "Sprida kunskapen om ”ekokommunmetodik” bland kontaktpersoner i nätverket.",
       how: "Följa utvecklingen och förmedla resultatet inom samarbetsprojektet med BTH.",
-      who: ["Kansliet"], when: "Hela året", status: "Pågår – webbinarium genomfört januari 2021", priority: 2),
+      who: ["Kansli"], when: "Hela året", status: "Pågår – webbinarium genomfört januari 2021", priority: 2),
     Row(
       direction: 2, what: "Nyckeltalen",
       how: "Webbinarium arrangeras i samband med redovisning av resultatet.",
-      who: ["Expertgruppen"], when: "Vår och höst 2021", status: "Planeras vår 2021", priority: 1),
+      who: ["Expertgrupp"], when: "Vår och höst 2021", status: "Planeras vår 2021", priority: 1),
     Row(
       direction: 2, what: "Nyckeltalen", how: "Goda exempel redovisas av miljöbarometern.",
-      who: ["Kansliet", "Miljöbarometern"], when: "Hösten 2021", status: "Diskuteras", priority: 2),
+      who: ["Kansli", "Miljöbarometern"], when: "Hösten 2021", status: "Diskuteras", priority: 2),
     Row(
       direction: 2, what: "Nyckeltalen", how: "Översyn av nyckeltalen.",
-      who: ["Expertgruppen", "Alla medlemmar"], when: "2021", status: "Pågår", priority: 1),
+      who: ["Expertgrupp", "Alla medlemmar"], when: "2021", status: "Pågår", priority: 1),
     Row(
       direction: 2, what: "Årskonferens",
       how: "På grund av coronapandemin genomförs själva årsmötet digitalt.",
@@ -197,6 +198,6 @@ extension Plan2021 {
     Row(
       direction: 2, what: "Regionala ekokommunnätverk",
       how: "Uppmuntra regionalt nätverkande i regioner där flera medlemmar finns.",
-      who: ["Kansliet", "Expertgruppen"], when: "Hela året", status: "Vilande", priority: 2),
+      who: ["Kansli", "Expertgrupp"], when: "Hela året", status: "Vilande", priority: 2),
   ]
 }
