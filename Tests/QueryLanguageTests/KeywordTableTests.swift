@@ -31,9 +31,17 @@ struct KeywordTableTests {
     #expect(Keyword.starts.phrase(swedish: true) == "börjar med")
     for keyword in Keyword.allCases {
       #expect(keyword.spellings.count >= 2, "\(keyword) has no Swedish spelling")
+      #expect(keyword.spellings.count <= 3, "\(keyword): the lexer's table is sized for three spellings")
       #expect(
         keyword.entry.next.map { $0.role == keyword.role } ?? true, "\(keyword) is followed by another role")
     }
+  }
+
+  /// The lexer's quick refusal of long words holds for every spelling, upper case too.
+  @Test func longestSpellingIsTheTables() {
+    let longest = Keyword.allCases.flatMap(\.spellings).map { max($0.utf8.count, $0.uppercased().utf8.count) }
+    #expect(Keyword.longestSpelling == longest.max())
+    #expect(Keyword.bySpelling.count == Set(Keyword.allCases.flatMap(\.spellings)).count)
   }
 
   @Test(arguments: Keyword.sources + Keyword.clauses + Keyword.changeWords)

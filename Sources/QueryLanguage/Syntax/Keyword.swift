@@ -134,16 +134,15 @@ public enum Keyword: Int, CaseIterable, Sendable {
     allCases.contains { $0.spellings.dropFirst().contains(word) }
   }
 
-  /// The longest spelling in bytes, lower or upper case: a longer word is no keyword, and the lexer need
-  /// not fold it to look.
-  static let longestSpelling = allCases.flatMap(\.spellings).map {
-    max($0.utf8.count, $0.uppercased().utf8.count)
-  }
-  .max()!
+  /// The longest spelling in bytes, lower or upper case (`innehåller`, `överlappar`): a longer word is no
+  /// keyword, and the lexer need not fold it to look. Written out rather than worked out from the table
+  /// on the first word of every run; a test holds the two together.
+  static let longestSpelling = 11
 
   /// The keywords each folded spelling stands for; "efter" is both `by` (sortera efter) and `after`.
   static let bySpelling: [String: KeywordSet] = {
-    var table: [String: KeywordSet] = [:]
+    // Sized at once for every spelling (three at most a word), not grown four times on a run's first word.
+    var table = [String: KeywordSet](minimumCapacity: 3 * allCases.count)
     for keyword in Keyword.allCases {
       for spelling in keyword.spellings { table[spelling, default: []].insert(KeywordSet(keyword)) }
     }
