@@ -200,10 +200,19 @@ struct ReportTests {
     #expect(activities.map(\.id) == [19, 41, 42])
   }
 
-  @Test func headerTitleComesFromTheScriptsFirstComment() {
-    let source = SourceText(
-      name: "f.sq", text: "#!/usr/bin/env sekom\n-- Uppföljning av planen.\n-- More.\nactivities")
-    #expect(Session.headerTitle(of: source) == "Uppföljning av planen")
-    #expect(Session.headerTitle(of: SourceText(name: "f.sq", text: "activities -- x")) == nil)
+  /// The first comment with words among a script's first ten lines that are not empty, up to a colon.
+  @Test(
+    arguments: [
+      ("#!/usr/bin/env sekom\n-- Uppföljning av planen.\n-- More.\nactivities", "Uppföljning av planen"),
+      ("activities -- x", nil),
+      ("\n\n\n\n\n\n\n\n\n\n\n\n# Styrelsemöte: allt som pågår\nactivities", "Styrelsemöte"),
+      ("--\n#\n-- ...\n# Hösten  \nactivities", "Hösten"),
+      (String(repeating: "--\n", count: 10) + "-- Too late\nactivities", nil),
+      (String(repeating: "--\n", count: 9) + "-- In time\nactivities", "In time"),
+      ("-- Sista raden", "Sista raden"),
+      ("", nil),
+    ] as [(String, String?)])
+  func headerTitleComesFromTheScriptsFirstComment(text: String, title: String?) {
+    #expect(Session.headerTitle(of: SourceText(name: "f.sq", text: text)) == title)
   }
 }

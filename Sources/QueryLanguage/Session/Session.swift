@@ -38,8 +38,8 @@ public final class Session {
   public private(set) var quitRequested = false
 
   /// The dot-commands this session knows: the common ones and any its caller added, such as the REPL's
-  /// `.history`.
-  public private(set) var commands: [DotCommand] = DotCommands.all
+  /// `.history`. Made when first asked for: a `-c` statement has no dot-command.
+  public private(set) lazy var commands: [DotCommand] = DotCommands.all
 
   private let standardOutput: (String) -> Void
   private let standardError: (String) -> Void
@@ -96,12 +96,14 @@ public final class Session {
   public func run<Items: Sequence>(_ items: Items, from source: SourceText) -> ExitStatus
   where Items.Element == Result<ScriptItem, QueryError> {
     var status = ExitStatus.success
-    let header = Session.headerTitle(of: source)
+    // Only pages and markdown documents show a title (`.format` may choose one after the first statement).
+    lazy var header = Session.headerTitle(of: source)
     for item in items {
       if quitRequested { break }
       do throws(QueryError) {
         switch item {
-        case .success(.statement(let statement)): try execute(statement, headerTitle: header, in: source)
+        case .success(.statement(let statement)):
+          try execute(statement, headerTitle: format.showsTitle ? header : nil, in: source)
         case .success(.dotCommand(let line)):
           // Statements run by the command (`.read`) report their own errors where they fail.
           let ran = try DotCommands.execute(line, in: self, source: source)
@@ -210,8 +212,15 @@ public final class Session {
 
   /// The first line of a script's leading comment, shebang aside: what the script says it answers.
   static func headerTitle(of source: SourceText) -> String? {
-    for line in source.text.split(separator: "\n", omittingEmptySubsequences: true).prefix(10) {
-      var text = Substring(line)
+    // The first ten lines that are not empty, taken one by one: a long script is not split whole.
+    var rest = source.text[...]
+    var lines = 0
+    while lines < 10, !rest.isEmpty {
+      let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+      var text = rest[..<end]
+      rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
+      if text.isEmpty { continue }
+      lines += 1
       if text.hasPrefix("#!") { continue }
       guard text.hasPrefix("--") || text.hasPrefix("#") else { return nil }
       text = text.drop { $0 == "-" || $0 == "#" || $0 == " " }
