@@ -78,8 +78,10 @@ struct CommandSpec<Options> {
     var options = initial
     var index = 0
     var onlyArguments = false
-    // The value each single option was first given, by the option's place in `self.options`.
-    var given = [String?](repeating: nil, count: self.options.count)
+    // The places in `self.options` of the single options given so far, and the value each was first given
+    // (two plain arrays: the few options of a command line are searched, not hashed).
+    var givenPlaces: [Int] = []
+    var givenValues: [String] = []
     while index < arguments.count {
       let word = arguments[index]
       index += 1
@@ -124,10 +126,12 @@ struct CommandSpec<Options> {
         throw UsageError("'\(name)' needs a value: \(name) \(option.valueName!)")
       }
       if !option.repeatable {
-        if let first = given[place] {
-          throw UsageError("'\(name)' is given twice ('\(first)', then '\(value)'); give it once")
+        if let earlier = givenPlaces.firstIndex(of: place) {
+          throw UsageError(
+            "'\(name)' is given twice ('\(givenValues[earlier])', then '\(value)'); give it once")
         }
-        given[place] = value
+        givenPlaces.append(place)
+        givenValues.append(value)
       }
       try option.apply(&options, value)
     }
