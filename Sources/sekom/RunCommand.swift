@@ -122,13 +122,14 @@ enum RunCommand {
   /// Runs, and leaves with the exit status while the session and its plan are still alive: freeing a
   /// large plan's activities one by one would only delay the exit.
   static func execute(_ options: RunOptions) -> Never {
-    // Statements given on the command line say which columns of a large plan file they read; the rest
-    // are read only if something asks for them. The embedded plan, scripts, standard input and the REPL
-    // read every column.
+    // The -c statements, parsed once: they run as parsed, and they say which columns of a large plan file
+    // they read; the rest are read only if something asks for them. The embedded plan, scripts, standard
+    // input and the REPL read every column.
+    let commandLine = commandLineSources(options.statements).map { (source: $0, items: Parser.parse($0)) }
     let columns =
       options.plan == nil || options.statements.isEmpty || !options.scripts.isEmpty
         || options.format == .timeline
-      ? ColumnsRead.all.everyRow : ColumnsRead.toLoad(for: commandLineSources(options.statements))
+      ? ColumnsRead.all.everyRow : ColumnsRead.toLoad(for: commandLine.map(\.items))
     guard
       let loaded = PlanLoading.load(
         path: options.plan, year: options.year, today: options.today, columns: columns)
@@ -160,18 +161,21 @@ enum RunCommand {
     }
     session.colorErrors = colors && Terminal.isTerminal(.standardError)
     if Terminal.isTerminal(.standardError) { session.errorWidth = { Terminal.width(of: .standardError) } }
-    let status = run(session, options)
+    let status = run(session, options, commandLine: commandLine)
     withExtendedLifetime(session) { Console.exit(status) }
   }
 
-  private static func run(_ session: Session, _ options: RunOptions) -> ExitStatus {
+  private static func run(
+    _ session: Session, _ options: RunOptions,
+    commandLine: [(source: SourceText, items: [Result<ScriptItem, QueryError>])]
+  ) -> ExitStatus {
     var status = ExitStatus.success
     func record(_ result: ExitStatus) -> Bool {
       status = max(status, result)
       return result == .success || options.keepGoing
     }
-    for source in commandLineSources(options.statements) where !session.quitRequested {
-      guard record(session.run(source)) else { return max(status, session.finish()) }
+    for (source, items) in commandLine where !session.quitRequested {
+      guard record(session.run(items, from: source)) else { return max(status, session.finish()) }
     }
     for script in options.scripts where !session.quitRequested {
       guard record(session.runFile(script)) else { return max(status, session.finish()) }

@@ -46,13 +46,12 @@ public struct ColumnsRead: Equatable, Sendable {
     if foundRows.remove(.direction) != nil { everyRow.insert(.direction) }
   }
 
-  /// The columns to read when loading a plan for these sources of statements: what their statements read
-  /// for every activity. A dot-command may look at anything, so with one every column is read.
-  public static func toLoad(for sources: [SourceText]) -> Set<PlanColumn> {
+  /// The columns to read when loading a plan for these parsed sources: what their statements read for
+  /// every activity. A dot-command may look at anything, so with one every column is read.
+  public static func toLoad(for sources: [[Result<ScriptItem, QueryError>]]) -> Set<PlanColumn> {
     var columns = Set<PlanColumn>()
-    for source in sources {
-      var parser = Parser(source)
-      while let item = parser.nextItem() {
+    for items in sources {
+      for item in items {
         switch item {
         case .success(.statement(let statement)): columns.formUnion(ColumnsRead(of: statement).everyRow)
         case .success(.dotCommand): return ColumnsRead.all.everyRow
