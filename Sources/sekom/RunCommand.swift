@@ -122,17 +122,11 @@ enum RunCommand {
   /// Runs, and leaves with the exit status while the session and its plan are still alive: freeing a
   /// large plan's activities one by one would only delay the exit.
   static func execute(_ options: RunOptions) -> Never {
-    // The -c statements, parsed once: they run as parsed, and they say which columns of a large plan file
-    // they read; the rest are read only if something asks for them. The embedded plan, scripts, standard
-    // input and the REPL read every column.
-    let commandLine = commandLineSources(options.statements).map { (source: $0, items: Parser.parse($0)) }
-    let columns =
-      options.plan == nil || options.statements.isEmpty || !options.scripts.isEmpty
-        || options.format == .timeline
-      ? ColumnsRead.all.everyRow : ColumnsRead.toLoad(for: commandLine.map(\.items))
+    let sources = RunSources(options)
     guard
       let loaded = PlanLoading.load(
-        path: options.plan, year: options.year, today: options.today, columns: columns)
+        path: options.plan, year: options.year, today: options.today,
+        columns: sources.columnsToLoad(format: options.format))
     else {
       Console.exit(.fileError)
     }
@@ -161,37 +155,36 @@ enum RunCommand {
     }
     session.colorErrors = colors && Terminal.isTerminal(.standardError)
     if Terminal.isTerminal(.standardError) { session.errorWidth = { Terminal.width(of: .standardError) } }
-    let status = run(session, options, commandLine: commandLine)
+    let status = run(session, options, sources)
     withExtendedLifetime(session) { Console.exit(status) }
   }
 
-  private static func run(
-    _ session: Session, _ options: RunOptions,
-    commandLine: [(source: SourceText, items: [Result<ScriptItem, QueryError>])]
-  ) -> ExitStatus {
+  private static func run(_ session: Session, _ options: RunOptions, _ sources: RunSources) -> ExitStatus {
     var status = ExitStatus.success
     func record(_ result: ExitStatus) -> Bool {
       status = max(status, result)
       return result == .success || options.keepGoing
     }
-    for (source, items) in commandLine where !session.quitRequested {
-      guard record(session.run(items, from: source)) else { return max(status, session.finish()) }
+    for source in sources.commandLine where !session.quitRequested {
+      guard record(session.run(source)) else { return max(status, session.finish()) }
     }
-    for script in options.scripts where !session.quitRequested {
-      guard record(session.runFile(script)) else { return max(status, session.finish()) }
+    if let scripts = sources.scripts {
+      for (path, parsed) in scripts where !session.quitRequested {
+        guard record(session.runFile(path, parsed: parsed)) else { return max(status, session.finish()) }
+      }
+    } else {
+      for script in options.scripts where !session.quitRequested {
+        guard record(session.runFile(script)) else { return max(status, session.finish()) }
+      }
     }
     if options.statements.isEmpty && options.scripts.isEmpty {
-      status = Terminal.isTerminal(.standardInput) ? interactive(session, options) : standardInput(session)
+      if let input = sources.standardInput {
+        status = standardInput(session, input)
+      } else {
+        status = Terminal.isTerminal(.standardInput) ? interactive(session, options) : standardInput(session)
+      }
     }
     return max(status, session.finish())
-  }
-
-  /// The `-c` statements as sources, named for messages.
-  private static func commandLineSources(_ statements: [String]) -> [SourceText] {
-    statements.enumerated().map { index, statement in
-      SourceText(
-        name: statements.count == 1 ? "<command line>" : "<command line \(index + 1)>", text: statement)
-    }
   }
 
   /// The REPL; the line editor only when both ends are a terminal and libedit is there, otherwise lines
@@ -221,13 +214,27 @@ enum RunCommand {
     return repl.run()
   }
 
+  /// Standard input, read whole and run as it is parsed.
   private static func standardInput(_ session: Session) -> ExitStatus {
     let input = Console.readStandardInput(limit: Session.maximumSourceBytes)
     switch SourceFile.text(from: input, name: "<stdin>") {
     case .success(let source): return session.run(source)
-    case .failure(let failure):
-      Console.error(failure.message + "\n")
-      return failure.status
+    case .failure(let failure): return report(failure)
     }
+  }
+
+  /// Standard input read and parsed before a plan file was loaded.
+  private static func standardInput(
+    _ session: Session, _ input: Result<ParsedSource, SourceFile.Failure>
+  ) -> ExitStatus {
+    switch input {
+    case .success(let parsed): return session.run(parsed)
+    case .failure(let failure): return report(failure)
+    }
+  }
+
+  private static func report(_ failure: SourceFile.Failure) -> ExitStatus {
+    Console.error(failure.message + "\n")
+    return failure.status
   }
 }

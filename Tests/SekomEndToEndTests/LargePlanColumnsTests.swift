@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Statements on the command line read a large plan file's columns as they need them (those the
-/// condition tests for every activity, the rest for the activities found): each answer must be the one a
-/// whole read gives, which statements from standard input get.
+/// Statements on the command line, in script files and from standard input read a large plan file's
+/// columns as they need them (those the condition tests for every activity, the rest for the activities
+/// found): each answer must be the one a whole read gives, which a dot-command before the statements
+/// asks for (it may look at anything).
 @Suite struct LargePlanColumnsTests {
   /// About 1.5 MiB: past the size where a plan file's columns are left for later.
   static let plan: URL = {
@@ -38,15 +39,56 @@ import Testing
     ],
   ])
   func statementsGiveTheAnswersOfAWholeRead(statements: [String]) throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = folder.appendingPathComponent("q.sq")
+    let text = statements.joined(separator: "\n") + "\n"
+    try Data(text.utf8).write(to: script)
     for format in ["csv", "json", "table"] {
       let options = ["--plan", Self.plan.path, "--format", format]
-      let parts = try SekomProcess.run(options + statements.flatMap { ["-c", $0] })
-      let whole = try SekomProcess.run(options, stdin: statements.joined(separator: "\n") + "\n")
-      #expect(parts.status == 0, "\(parts.error)")
-      #expect(parts.error == whole.error)
-      #expect(parts.output == whole.output, "\(statements) as \(format)")
-      #expect(parts.output.contains { $0.isNumber })
+      let whole = try SekomProcess.run(options, stdin: ".format \(format)\n" + text)
+      let ways = [
+        ("-c", try SekomProcess.run(options + statements.flatMap { ["-c", $0] })),
+        ("a script", try SekomProcess.run(options + [script.path])),
+        ("standard input", try SekomProcess.run(options, stdin: text)),
+      ]
+      for (way, parts) in ways {
+        #expect(parts.status == 0, "\(way): \(parts.error)")
+        #expect(parts.error == whole.error, "\(way)")
+        #expect(parts.output == whole.output, "\(statements) as \(format), by \(way)")
+      }
+      #expect(whole.output.contains { $0.isNumber })
     }
+  }
+
+  /// A script or standard input that cannot be read is reported where it runs, after what came before
+  /// it; with --keep-going, what comes after it runs and reads the columns it needs then.
+  @Test func sourcesReadAheadReportTheirErrorsWhereTheyRun() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let later = folder.appendingPathComponent("later.sq")
+    try Data("activities where id = 7 select id, hur, när\n".utf8).write(to: later)
+    let missing = folder.appendingPathComponent("missing.sq").path
+    let options = ["--plan", Self.plan.path, "--format", "csv", "--keep-going"]
+    let run = try SekomProcess.run(
+      options + ["-c", "activities where id = 5 select id, vad", missing, later.path])
+    #expect(run.status == 3)
+    #expect(run.output == "id,vad\n5,Vad 5 för kommunerna\nid,hur,när\n7,\"Hur, steg 7\",Löpande\n")
+    #expect(
+      run.error == "sekom: error: cannot read '\(missing)': No such file or directory\n", "\(run.error)")
+    let stopped = try SekomProcess.run(
+      [
+        "--plan", Self.plan.path, "--format", "csv", "-c", "activities where id = 5 select id", missing,
+        later.path,
+      ])
+    #expect(stopped.status == 3)
+    #expect(stopped.output == "id\n5\n")
+    // Standard input that is not UTF-8, read before the plan file: refused with its place, nothing run.
+    let input = try SekomProcess.runShell(
+      "sekom --plan '\(Self.plan.path)'", directory: folder, input: Data("activities\n\u{1}".utf8) + [0xFF])
+    #expect(input.status == 1, "\(input.error)")
+    #expect(input.error == "<stdin>:2:2: error: invalid UTF-8 (byte 0xFF); sekom reads UTF-8 text\n")
+    #expect(input.output == "")
   }
 
   @Test func aTimelineReadsWhatItDraws() throws {

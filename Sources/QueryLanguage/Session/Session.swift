@@ -123,10 +123,29 @@ public final class Session {
   /// Reads and runs a script file. `.read` inside it reads paths relative to the script's folder.
   @discardableResult
   public func runFile(_ path: String) -> ExitStatus {
-    switch SourceFile.read(path) {
-    case .success(let source):
+    run(file: path, SourceFile.read(path)) { run($0) }
+  }
+
+  /// Runs a script file read and parsed before the plan was loaded; a file that could not be read is
+  /// reported now, where it runs, as `runFile(_:)` reports it.
+  @discardableResult
+  public func runFile(_ path: String, parsed: Result<ParsedSource, SourceFile.Failure>) -> ExitStatus {
+    run(file: path, parsed) { run($0) }
+  }
+
+  /// Runs a source parsed before.
+  @discardableResult
+  public func run(_ parsed: ParsedSource) -> ExitStatus {
+    run(parsed.items, from: parsed.source)
+  }
+
+  private func run<Contents>(
+    file path: String, _ contents: Result<Contents, SourceFile.Failure>, _ body: (Contents) -> ExitStatus
+  ) -> ExitStatus {
+    switch contents {
+    case .success(let contents):
       protect(path, as: "the script")
-      return running(path) { run(source) }
+      return running(path) { body(contents) }
     case .failure(let failure):
       reportLine(failure.message)
       return failure.status
