@@ -61,6 +61,36 @@ public enum FileAccess {
     return (UInt64(info.st_dev), UInt64(info.st_ino))
   }
 
+  /// What tells whether a path still names the same bytes: the file, its size and the times of its last
+  /// change.
+  public struct Version: Sendable, Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var stamp: ReadableFile.Stamp
+  }
+
+  /// The version of the regular file at `path`; nil for anything else (a FIFO, a device, a folder) or
+  /// nothing.
+  public static func regularFileVersion(_ path: String) -> Version? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return version(info)
+  }
+
+  /// The version of the regular file open at `descriptor` (standard input redirected from a file); nil
+  /// for a pipe, a terminal or a device.
+  public static func regularFileVersion(descriptor: Int32) -> Version? {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    return version(info)
+  }
+
+  private static func version(_ info: stat) -> Version? {
+    guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return Version(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), stamp: ReadableFile.stamp(of: info))
+  }
+
   /// Whether anything exists at the path (a dangling link does not).
   public static func exists(_ path: String) -> Bool {
     var info = stat()

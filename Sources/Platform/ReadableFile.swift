@@ -62,6 +62,10 @@ public struct ReadableFile: ~Copyable {
   public func stamp() -> Stamp? {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { return nil }
+    return Self.stamp(of: status)
+  }
+
+  static func stamp(of status: stat) -> Stamp {
     #if canImport(Darwin)
       let (content, change) = (status.st_mtimespec, status.st_ctimespec)
     #else

@@ -168,14 +168,10 @@ enum RunCommand {
     for source in sources.commandLine where !session.quitRequested {
       guard record(session.run(source)) else { return max(status, session.finish()) }
     }
-    if let scripts = sources.scripts {
-      for (path, parsed) in scripts where !session.quitRequested {
-        guard record(session.runFile(path, parsed: parsed)) else { return max(status, session.finish()) }
-      }
-    } else {
-      for script in options.scripts where !session.quitRequested {
-        guard record(session.runFile(script)) else { return max(status, session.finish()) }
-      }
+    for (index, path) in options.scripts.enumerated() where !session.quitRequested {
+      let ahead = sources.scripts.flatMap { RunSources.unchanged(path, $0[index].ahead) }
+      let ran = ahead.map { session.runFile(path, parsed: $0) } ?? session.runFile(path)
+      guard record(ran) else { return max(status, session.finish()) }
     }
     if options.statements.isEmpty && options.scripts.isEmpty {
       if let input = sources.standardInput {

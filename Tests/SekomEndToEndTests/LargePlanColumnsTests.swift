@@ -51,6 +51,11 @@ import Testing
         ("-c", try SekomProcess.run(options + statements.flatMap { ["-c", $0] })),
         ("a script", try SekomProcess.run(options + [script.path])),
         ("standard input", try SekomProcess.run(options, stdin: text)),
+        (
+          "standard input from a file",
+          try SekomProcess.runShell(
+            "sekom " + options.map { "'\($0)'" }.joined(separator: " ") + " < q.sq", directory: folder)
+        ),
       ]
       for (way, parts) in ways {
         #expect(parts.status == 0, "\(way): \(parts.error)")
@@ -59,6 +64,28 @@ import Testing
       }
       #expect(whole.output.contains { $0.isNumber })
     }
+  }
+
+  /// Scripts are read ahead only when they are regular files, and run as they are when their turn comes: a
+  /// script an earlier one writes runs its new text, and a FIFO after `.quit` is never opened.
+  @Test func scriptsRunAsTheyAreWhenTheirTurnComes() throws {
+    let folder = try SekomProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(".format csv\n.output gen.sq\nactivities where id = 1 select id\n.output\n".utf8)
+      .write(to: folder.appendingPathComponent("w.sq"))
+    try Data("activities where id = 2 select id, vad\n".utf8).write(
+      to: folder.appendingPathComponent("gen.sq"))
+    let plan = "'\(Self.plan.path)'"
+    let written = try SekomProcess.runShell("sekom --plan \(plan) w.sq gen.sq", directory: folder)
+    #expect(written.status == 1)
+    #expect(written.error.hasPrefix("gen.sq:1:1: error: a statement starts with"), "\(written.error)")
+    let created = try SekomProcess.runShell(
+      "rm gen.sq && sekom --plan \(plan) w.sq gen.sq", directory: folder)
+    #expect(created.status == 1)
+    #expect(created.error.hasPrefix("gen.sq:1:1: error: a statement starts with"), "\(created.error)")
+    let fifo = try SekomProcess.runShell(
+      "mkfifo ff && timeout 20 sekom --plan \(plan) -c .quit ff; echo \"status $?\"", directory: folder)
+    #expect(fifo.output == "status 0\n")
   }
 
   /// A script or standard input that cannot be read is reported where it runs, after what came before

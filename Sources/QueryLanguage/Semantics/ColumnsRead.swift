@@ -47,7 +47,8 @@ public struct ColumnsRead: Equatable, Sendable {
   }
 
   /// The columns to read when loading a plan for these parsed sources: what their statements read for
-  /// every activity. A dot-command may look at anything, so with one every column is read.
+  /// every activity. A dot-command may look at anything, so with one every column is read. Statements
+  /// after an error count too: with --keep-going they run.
   public static func toLoad(for sources: [[Result<ScriptItem, QueryError>]]) -> Set<PlanColumn> {
     var columns = Set<PlanColumn>()
     for items in sources {
@@ -55,8 +56,7 @@ public struct ColumnsRead: Equatable, Sendable {
         switch item {
         case .success(.statement(let statement)): columns.formUnion(ColumnsRead(of: statement).everyRow)
         case .success(.dotCommand): return ColumnsRead.all.everyRow
-        // The error is reported when the source runs, and nothing after it runs.
-        case .failure: return columns
+        case .failure: continue
         }
       }
     }
