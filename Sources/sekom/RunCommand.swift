@@ -168,16 +168,16 @@ enum RunCommand {
     for source in sources.commandLine where !session.quitRequested {
       guard record(session.run(source)) else { return max(status, session.finish()) }
     }
-    for (index, path) in options.scripts.enumerated() where !session.quitRequested {
-      let ahead = sources.scripts.flatMap { RunSources.unchanged(path, $0[index].ahead) }
-      let ran = ahead.map { session.runFile(path, parsed: $0) } ?? session.runFile(path)
+    for script in sources.scripts where !session.quitRequested {
+      let ran =
+        script.unchanged.map { session.runFile(script.path, parsed: $0) } ?? session.runFile(script.path)
       guard record(ran) else { return max(status, session.finish()) }
     }
     if options.statements.isEmpty && options.scripts.isEmpty {
-      if let input = sources.standardInput {
-        status = standardInput(session, input)
+      if sources.standardInput == nil && Terminal.isTerminal(.standardInput) {
+        status = interactive(session, options)
       } else {
-        status = Terminal.isTerminal(.standardInput) ? interactive(session, options) : standardInput(session)
+        status = standardInput(session, sources.standardInput ?? RunSources.readStandardInput())
       }
     }
     return max(status, session.finish())
@@ -210,27 +210,15 @@ enum RunCommand {
     return repl.run()
   }
 
-  /// Standard input, read whole and run as it is parsed.
-  private static func standardInput(_ session: Session) -> ExitStatus {
-    let input = Console.readStandardInput(limit: Session.maximumSourceBytes)
-    switch SourceFile.text(from: input, name: "<stdin>") {
-    case .success(let source): return session.run(source)
-    case .failure(let failure): return report(failure)
-    }
-  }
-
-  /// Standard input read and parsed before a plan file was loaded.
+  /// Standard input, read before a plan file was loaded or now.
   private static func standardInput(
     _ session: Session, _ input: Result<ParsedSource, SourceFile.Failure>
   ) -> ExitStatus {
     switch input {
     case .success(let parsed): return session.run(parsed)
-    case .failure(let failure): return report(failure)
+    case .failure(let failure):
+      Console.error(failure.message + "\n")
+      return failure.status
     }
-  }
-
-  private static func report(_ failure: SourceFile.Failure) -> ExitStatus {
-    Console.error(failure.message + "\n")
-    return failure.status
   }
 }

@@ -12,15 +12,24 @@ import QueryLanguage
 /// and a script that changed before its turn (an earlier statement wrote it) is read again then.
 struct RunSources {
   var commandLine: [ParsedSource]
-  /// Each script, and for a regular file, its version and text as read ahead; nil when scripts are read as
-  /// they run (the embedded plan).
-  var scripts: [(path: String, ahead: ReadAhead?)]?
-  /// Standard input redirected from a file, read ahead; nil when it is not what runs or not a file.
+  var scripts: [Script]
+  /// Standard input redirected from a file, read ahead; nil when it is not what runs or not read ahead.
   var standardInput: Result<ParsedSource, SourceFile.Failure>?
+  /// Whether scripts and standard input were looked at ahead: only with a plan file.
+  let readsAhead: Bool
 
-  struct ReadAhead {
-    var version: FileAccess.Version
-    var parsed: Result<ParsedSource, SourceFile.Failure>
+  struct Script {
+    var path: String
+    typealias ReadAhead = (version: FileAccess.Version, parsed: Result<ParsedSource, SourceFile.Failure>)
+    /// For a regular file read ahead, its version and its text parsed, or why it could not be read.
+    var ahead: ReadAhead?
+
+    /// The text as read ahead, when the path still names the same file unchanged; nil when it is to be
+    /// read now.
+    var unchanged: Result<ParsedSource, SourceFile.Failure>? {
+      guard let ahead, FileAccess.regularFileVersion(path) == ahead.version else { return nil }
+      return ahead.parsed
+    }
   }
 
   init(_ options: RunOptions) {
@@ -28,30 +37,29 @@ struct RunSources {
       let name = options.statements.count == 1 ? "<command line>" : "<command line \(index + 1)>"
       return ParsedSource(SourceText(name: name, text: statement))
     }
-    guard options.plan != nil else { return }
-    scripts = options.scripts.map { path in (path, Self.readAhead(path)) }
-    if options.statements.isEmpty && options.scripts.isEmpty
+    let readsAhead = options.plan != nil
+    self.readsAhead = readsAhead
+    scripts = options.scripts.map { Script(path: $0, ahead: readsAhead ? Self.readAhead($0) : nil) }
+    if readsAhead && options.statements.isEmpty && options.scripts.isEmpty
       && FileAccess.regularFileVersion(descriptor: 0) != nil
     {
-      let input = Console.readStandardInput(limit: Session.maximumSourceBytes)
-      standardInput = SourceFile.text(from: input, name: "<stdin>").map(ParsedSource.init)
+      standardInput = Self.readStandardInput()
     }
+  }
+
+  /// Standard input, read whole and parsed.
+  static func readStandardInput() -> Result<ParsedSource, SourceFile.Failure> {
+    let input = Console.readStandardInput(limit: Session.maximumSourceBytes)
+    return SourceFile.text(from: input, name: "<stdin>").map(ParsedSource.init)
   }
 
   /// A regular file's text, parsed, with the version it was read at; nil for anything else, or a file that
   /// changed while it was read.
-  private static func readAhead(_ path: String) -> ReadAhead? {
+  private static func readAhead(_ path: String) -> Script.ReadAhead? {
     guard let version = FileAccess.regularFileVersion(path) else { return nil }
     let parsed = SourceFile.read(path).map(ParsedSource.init)
     guard FileAccess.regularFileVersion(path) == version else { return nil }
-    return ReadAhead(version: version, parsed: parsed)
-  }
-
-  /// The script's text as read ahead, when the path still names the same file unchanged; nil when it is
-  /// to be read now.
-  static func unchanged(_ path: String, _ ahead: ReadAhead?) -> Result<ParsedSource, SourceFile.Failure>? {
-    guard let ahead, FileAccess.regularFileVersion(path) == ahead.version else { return nil }
-    return ahead.parsed
+    return (version, parsed)
   }
 
   /// The columns of a plan file to read when loading it: what the statements read for every activity.
@@ -59,12 +67,12 @@ struct RunSources {
   /// not read ahead, since what it asks for is not known; `ColumnsRead.toLoad` gives every column for a
   /// dot-command, which may look at anything.
   func columnsToLoad(format: OutputFormat?) -> Set<PlanColumn> {
-    guard let scripts, format != .timeline else { return ColumnsRead.all.everyRow }
+    guard readsAhead, format != .timeline else { return ColumnsRead.all.everyRow }
     var sources = commandLine.map(\.items)
-    for (_, ahead) in scripts {
+    for script in scripts {
       // A script that cannot be read runs nothing; its error is reported where it runs.
-      switch ahead?.parsed {
-      case .success(let script): sources.append(script.items)
+      switch script.ahead?.parsed {
+      case .success(let parsed): sources.append(parsed.items)
       case .failure: continue
       case nil: return ColumnsRead.all.everyRow
       }
