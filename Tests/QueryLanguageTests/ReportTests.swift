@@ -210,6 +210,7 @@ struct ReportTests {
       (String(repeating: "--\n", count: 10) + "-- Too late\nactivities", nil),
       (String(repeating: "--\n", count: 9) + "-- In time\nactivities", "In time"),
       ("-- Sista raden", "Sista raden"),
+      ("-- Rapport\r\n-- mer\r\nactivities where prio = 1\r\n", "Rapport"),
       ("", nil),
     ] as [(String, String?)])
   func headerTitleComesFromTheScriptsFirstComment(text: String, title: String?) {

@@ -235,7 +235,8 @@ public final class Session {
     var rest = source.text[...]
     var lines = 0
     while lines < 10, !rest.isEmpty {
-      let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+      // "\r\n" is one Character in Swift, not a "\n": a script saved on Windows has its lines too.
+      let end = rest.firstIndex { $0 == "\n" || $0 == "\r\n" } ?? rest.endIndex
       var text = rest[..<end]
       rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
       if text.isEmpty { continue }
